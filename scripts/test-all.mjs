@@ -1,0 +1,65 @@
+// `npm test`: every check the project has, in one run, ending with one line "N passed, N failed".
+// Static checks (types, lint, format, build, budget) count as one test each; Vitest and Playwright
+// contribute the tests they ran, read from their JSON reports.
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+
+const results = []
+let passed = 0
+let failed = 0
+let skipped = 0
+
+function run(label, command, args, env = {}) {
+  console.log(`\n━━ ${label}: ${command} ${args.join(' ')}`)
+  const child = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } })
+  return child.status === 0
+}
+
+function check(label, command, args, env) {
+  const ok = run(label, command, args, env)
+  results.push(`${ok ? 'ok  ' : 'FAIL'} ${label}`)
+  if (ok) passed++
+  else failed++
+  return ok
+}
+
+function suite(label, command, args, reportPath, count, env) {
+  rmSync(reportPath, { force: true })
+  const ok = run(label, command, args, env)
+  if (!existsSync(reportPath)) {
+    results.push(`FAIL ${label}: no report written`)
+    failed++
+    return
+  }
+  const c = count(JSON.parse(readFileSync(reportPath, 'utf8')))
+  passed += c.passed
+  failed += c.failed
+  skipped += c.skipped
+  if (!ok && c.failed === 0) failed++ // the runner failed outside any test (setup, server, config)
+  results.push(`${ok ? 'ok  ' : 'FAIL'} ${label}: ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped`)
+}
+
+mkdirSync('test-results', { recursive: true })
+const bin = (name) => `node_modules/.bin/${name}`
+
+check('types', bin('tsc'), ['--noEmit'])
+check('lint', bin('oxlint'), ['--deny-warnings'])
+check('format', bin('prettier'), ['--check', '.', '--log-level', 'warn'])
+suite('unit and component tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit-results.json'], 'test-results/unit-results.json', (r) => ({
+  passed: r.numPassedTests,
+  failed: r.numFailedTests,
+  skipped: r.numPendingTests + r.numTodoTests,
+}))
+if (check('production build', 'npm', ['run', '--silent', 'build'])) {
+  if (existsSync('scripts/check-budget.mjs')) check('bundle budget', 'node', ['scripts/check-budget.mjs'])
+}
+suite('end-to-end (Playwright, production build)', bin('playwright'), ['test'], 'test-results/e2e-results.json', (r) => ({
+  passed: r.stats.expected + r.stats.flaky,
+  failed: r.stats.unexpected,
+  skipped: r.stats.skipped,
+}), { CI: '1' })
+
+console.log('\n━━ summary')
+for (const line of results) console.log(line)
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`)
+process.exit(failed === 0 ? 0 : 1)

@@ -1,0 +1,72 @@
+// The app's own view of Tallyfy's data: what the schemas in ./schemas.ts turn wire JSON into.
+// Components only ever see these shapes, never raw API payloads, so every quirk of the wire
+// (role casing, last_updated vs updated_at, IDs as numbers or strings, includes wrapped in
+// {data}) is handled once, at the edge.
+
+export type Role = 'admin' | 'standard' | 'light' | 'unknown'
+export type MemberStatus = 'active' | 'invited' | 'disabled' | 'unknown'
+
+export interface GroupRef {
+  id: string
+  name: string
+}
+
+export interface Member {
+  id: number
+  email: string | null
+  firstName: string | null
+  lastName: string | null
+  /** Always present: full_name, else first + last, else email, else "Member #id". */
+  fullName: string
+  role: Role
+  /** The role as the API spelled it, for display when it is not one of the known three. */
+  rawRole: string | null
+  status: MemberStatus
+  jobTitle: string | null
+  phone: string | null
+  timezone: string | null
+  /** Only an http(s) URL survives parsing; anything else becomes null. */
+  pictureUrl: string | null
+  createdAt: string | null
+  activatedAt: string | null
+  lastLoginAt: string | null
+  updatedAt: string | null
+  /** null when the response did not include groups (with=groups not asked or not honoured). */
+  groups: GroupRef[] | null
+}
+
+export interface Group {
+  /** Tallyfy uses 32-character hex IDs; kept as the server sent it. */
+  id: string
+  name: string
+  description: string | null
+  /** The raw logo value; the UI decides whether it is safe to show (see lib/safe-url.ts). */
+  logo: string | null
+  /** Member IDs as canonical strings ("1001"); numbers and numeric strings both land here. */
+  memberIds: string[]
+  guests: string[]
+  createdAt: string | null
+  updatedAt: string | null
+}
+
+export interface Me {
+  id: number
+  email: string | null
+  fullName: string
+  pictureUrl: string | null
+}
+
+export interface Credentials {
+  orgId: string
+  token: string
+  /** True when signed in to the built-in demo organization (served by the MSW worker). */
+  demo: boolean
+}
+
+/** What the member directory query holds while it fills and once it is complete. */
+export interface MemberDirectory {
+  members: Member[]
+  /** The server's total from meta.pagination (or members.length when there is no meta). */
+  total: number
+  complete: boolean
+}

@@ -1,0 +1,10 @@
+// Every URL of the app, written once. Tests and links build URLs through these helpers.
+export const paths = {
+  home: () => '/',
+  signIn: (returnTo?: string) =>
+    returnTo && returnTo !== '/' ? `/sign-in?returnTo=${encodeURIComponent(returnTo)}` : '/sign-in',
+  members: () => '/members',
+  member: (memberId: number | string) => `/members/${encodeURIComponent(String(memberId))}`,
+  groups: () => '/groups',
+  group: (groupId: string) => `/groups/${encodeURIComponent(groupId)}`,
+} as const
