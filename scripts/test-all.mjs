@@ -36,7 +36,9 @@ function suite(label, command, args, reportPath, count, env) {
   failed += c.failed
   skipped += c.skipped
   if (!ok && c.failed === 0) failed++ // the runner failed outside any test (setup, server, config)
-  results.push(`${ok ? 'ok  ' : 'FAIL'} ${label}: ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped`)
+  results.push(
+    `${ok ? 'ok  ' : 'FAIL'} ${label}: ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped`,
+  )
 }
 
 mkdirSync('test-results', { recursive: true })
@@ -45,19 +47,32 @@ const bin = (name) => `node_modules/.bin/${name}`
 check('types', bin('tsc'), ['--noEmit'])
 check('lint', bin('oxlint'), ['--deny-warnings'])
 check('format', bin('prettier'), ['--check', '.', '--log-level', 'warn'])
-suite('unit and component tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit-results.json'], 'test-results/unit-results.json', (r) => ({
-  passed: r.numPassedTests,
-  failed: r.numFailedTests,
-  skipped: r.numPendingTests + r.numTodoTests,
-}))
+suite(
+  'unit and component tests',
+  bin('vitest'),
+  ['run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit-results.json'],
+  'test-results/unit-results.json',
+  (r) => ({
+    passed: r.numPassedTests,
+    failed: r.numFailedTests,
+    skipped: r.numPendingTests + r.numTodoTests,
+  }),
+)
 if (check('production build', 'npm', ['run', '--silent', 'build'])) {
   if (existsSync('scripts/check-budget.mjs')) check('bundle budget', 'node', ['scripts/check-budget.mjs'])
 }
-suite('end-to-end (Playwright, production build)', bin('playwright'), ['test'], 'test-results/e2e-results.json', (r) => ({
-  passed: r.stats.expected + r.stats.flaky,
-  failed: r.stats.unexpected,
-  skipped: r.stats.skipped,
-}), { CI: '1' })
+suite(
+  'end-to-end (Playwright, production build)',
+  bin('playwright'),
+  ['test'],
+  'test-results/e2e-results.json',
+  (r) => ({
+    passed: r.stats.expected + r.stats.flaky,
+    failed: r.stats.unexpected,
+    skipped: r.stats.skipped,
+  }),
+  { CI: '1' },
+)
 
 console.log('\n━━ summary')
 for (const line of results) console.log(line)
