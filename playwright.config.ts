@@ -9,7 +9,10 @@ const chromiumArgs = [
   '--disable-quic',
 ]
 
-export const DEMO_API_PORT = 4599
+// Ports and the build folder can be moved so that two checkouts (or two people) can run e2e at once.
+export const APP_PORT = Number(process.env.ROSTER_PORT ?? 4173)
+export const DEMO_API_PORT = Number(process.env.ROSTER_API_PORT ?? 4599)
+const outDir = process.env.ROSTER_OUT_DIR ?? 'dist'
 
 export default defineConfig({
   testDir: './e2e',
@@ -20,7 +23,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e-results.json' }]],
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${APP_PORT}`,
     trace: 'retain-on-failure',
   },
   projects: [
@@ -41,8 +44,8 @@ export default defineConfig({
       timeout: 120_000,
     },
     {
-      command: `npm run build && TALLYFY_API_URL=http://127.0.0.1:${DEMO_API_PORT} node node_modules/vite/bin/vite.js preview --host 127.0.0.1 --port 4173 --strictPort`,
-      url: 'http://127.0.0.1:4173',
+      command: `node node_modules/vite/bin/vite.js build --outDir ${outDir} --emptyOutDir && TALLYFY_API_URL=http://127.0.0.1:${DEMO_API_PORT} node node_modules/vite/bin/vite.js preview --outDir ${outDir} --host 127.0.0.1 --port ${APP_PORT} --strictPort`,
+      url: `http://127.0.0.1:${APP_PORT}`,
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,
     },

@@ -1,0 +1,42 @@
+import { test as base, expect, type Page } from '@playwright/test'
+
+/** Port of the demo API served over real HTTP (see playwright.config.ts). */
+export const demoApiUrl = `http://127.0.0.1:${process.env.ROSTER_API_PORT ?? 4599}`
+
+/** Credentials the demo organization accepts, both in the browser worker and over HTTP. */
+export { DEMO_ORG_ID, DEMO_TOKEN, OTHER_ORG_ID } from '../src/demo/credentials'
+
+type Fixtures = {
+  /** Console errors and uncaught exceptions seen on the page; the test fails if any remain. */
+  pageErrors: string[]
+}
+
+export const test = base.extend<Fixtures>({
+  pageErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = []
+      page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`))
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(`console: ${m.text()}`)
+      })
+      await use(errors)
+    },
+    { auto: true },
+  ],
+})
+
+/**
+ * Opens Roster on the built-in demo organization the way a person does: the sign-in page's
+ * "Explore the demo organization" button. `members` sets the demo's size before the app loads.
+ */
+export async function openDemo(page: Page, options: { members?: number; path?: string } = {}) {
+  if (options.members) {
+    await page.addInitScript((n) => localStorage.setItem('roster.demo.members', String(n)), options.members)
+  }
+  await page.goto('/sign-in')
+  await page.getByRole('button', { name: 'Explore the demo organization' }).click()
+  await expect(page).toHaveURL(/\/members/)
+  if (options.path) await page.goto(options.path)
+}
+
+export { expect }
