@@ -25,7 +25,7 @@ export interface Member {
   jobTitle: string | null
   phone: string | null
   timezone: string | null
-  /** Only an http(s) URL survives parsing; anything else becomes null. */
+  /** Only an http(s) or data:image URL survives parsing; anything else becomes null. */
   pictureUrl: string | null
   createdAt: string | null
   activatedAt: string | null
