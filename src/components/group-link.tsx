@@ -1,0 +1,38 @@
+import type { ReactNode } from 'react'
+import { useQueryClient } from '@tanstack/react-query'
+import { Link } from 'react-router'
+import { groupQueries } from '../api/groups'
+import { paths } from '../lib/paths'
+
+interface GroupLinkProps {
+  orgId: string
+  groupId: string
+  className?: string
+  /** Router location state passed through to the group page (e.g. where the person came from). */
+  state?: unknown
+  children: ReactNode
+}
+
+/**
+ * A link to a group's page that starts loading the group as soon as the pointer rests on it or
+ * the keyboard focuses it, so by the time the click or Enter lands the detail is usually cached
+ * and opens without a spinner.
+ */
+export function GroupLink({ orgId, groupId, className, state, children }: GroupLinkProps) {
+  const queryClient = useQueryClient()
+  const prefetch = () => {
+    // prefetchQuery never throws and respects staleTime, so repeated hovers cost nothing.
+    void queryClient.prefetchQuery(groupQueries.detail(orgId, groupId))
+  }
+  return (
+    <Link
+      to={paths.group(groupId)}
+      className={className}
+      state={state}
+      onMouseEnter={prefetch}
+      onFocus={prefetch}
+    >
+      {children}
+    </Link>
+  )
+}
