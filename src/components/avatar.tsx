@@ -85,16 +85,16 @@ export function Avatar({
 
   const initials = initialsFor(name)
   const colour = `avatar--c${colourIndexFor(name)}`
-  if (decorative) {
-    return (
-      <span className={`${classes} avatar--initials ${colour}`} aria-hidden="true">
-        {initials}
-      </span>
-    )
-  }
+  // An SVG scales the letters with the avatar and, unlike a span, may carry role="img" and a name.
   return (
-    <span className={`${classes} avatar--initials ${colour}`} role="img" aria-label={name}>
-      <span aria-hidden="true">{initials}</span>
-    </span>
+    <svg
+      className={`${classes} avatar--initials ${colour}`}
+      viewBox="0 0 40 40"
+      {...(decorative ? { 'aria-hidden': true } : { role: 'img', 'aria-label': name })}
+    >
+      <text x="20" y="20" dy="0.35em" textAnchor="middle" aria-hidden="true">
+        {initials}
+      </text>
+    </svg>
   )
 }
