@@ -1,0 +1,114 @@
+import { useSyncExternalStore } from 'react'
+import type { Credentials } from './types'
+
+// The personal access token lives in memory and sessionStorage (gone when the tab closes); only an
+// explicit "remember me" puts it in localStorage. It never goes into a URL, a log or a query key.
+
+const STORAGE_KEY = 'roster.credentials'
+
+export type SessionEndReason = 'expired' | 'signed-out'
+
+type Listener = () => void
+
+// Storage can throw (disabled cookies, Safari private mode, quota); the app must still work from memory.
+function storageOf(kind: 'session' | 'local'): Storage | null {
+  try {
+    return kind === 'session' ? globalThis.sessionStorage : globalThis.localStorage
+  } catch {
+    return null
+  }
+}
+
+function read(storage: Storage | null): Credentials | null {
+  if (!storage) return null
+  let raw: string | null
+  try {
+    raw = storage.getItem(STORAGE_KEY)
+  } catch {
+    return null
+  }
+  if (!raw) return null
+  try {
+    const value: unknown = JSON.parse(raw)
+    if (!value || typeof value !== 'object') return null
+    const { orgId, token, demo } = value as Record<string, unknown>
+    if (typeof orgId !== 'string' || !orgId.trim() || typeof token !== 'string' || !token.trim()) return null
+    return { orgId, token, demo: demo === true }
+  } catch {
+    // Corrupted by hand or by an older version: behave as signed out rather than crash.
+    return null
+  }
+}
+
+function write(storage: Storage | null, value: Credentials | null) {
+  if (!storage) return
+  try {
+    if (value) storage.setItem(STORAGE_KEY, JSON.stringify(value))
+    else storage.removeItem(STORAGE_KEY)
+  } catch {
+    // Memory still holds the session for this tab.
+  }
+}
+
+function createCredentialStore() {
+  // undefined: storage not read yet (read lazily so tests and SSR-less imports do not touch storage early).
+  let current: Credentials | null | undefined
+  let endReason: SessionEndReason | null = null
+  const listeners = new Set<Listener>()
+
+  const notify = () => {
+    for (const listener of listeners) listener()
+  }
+
+  const store = {
+    get(): Credentials | null {
+      if (current === undefined) current = read(storageOf('session')) ?? read(storageOf('local'))
+      return current
+    },
+
+    set(credentials: Credentials, opts: { remember: boolean }): void {
+      current = { orgId: credentials.orgId, token: credentials.token, demo: credentials.demo }
+      endReason = null
+      write(storageOf('session'), current)
+      // Not remembering must also forget an earlier "remember me" on this browser.
+      write(storageOf('local'), opts.remember ? current : null)
+      notify()
+    },
+
+    clear(): void {
+      current = null
+      write(storageOf('session'), null)
+      write(storageOf('local'), null)
+      notify()
+    },
+
+    endSession(reason: SessionEndReason): void {
+      endReason = reason
+      store.clear()
+    },
+
+    /** Read once by the sign-in page ("Your Tallyfy session has ended, sign in again"), then forgotten. */
+    lastEndReason(): SessionEndReason | null {
+      const reason = endReason
+      endReason = null
+      return reason
+    },
+
+    subscribe(listener: Listener): () => void {
+      listeners.add(listener)
+      return () => {
+        listeners.delete(listener)
+      }
+    },
+  }
+  return store
+}
+
+export const credentialStore = createCredentialStore()
+
+const getSnapshot = () => credentialStore.get()
+const getServerSnapshot = () => null
+
+export function useCredentials(): Credentials | null {
+  return useSyncExternalStore(credentialStore.subscribe, getSnapshot, getServerSnapshot)
+}

@@ -1,0 +1,282 @@
+// Every failure of a Tallyfy call becomes an ApiError; describeApiError turns one into words a
+// person understands. Tallyfy's error bodies come in several shapes (tallyfy-api.md §6), so the
+// parsing here is deliberately forgiving: it never throws, whatever the body.
+
+export type ApiErrorKind = 'http' | 'network' | 'invalid-response' | 'aborted'
+
+export interface ApiErrorInit {
+  kind: ApiErrorKind
+  message: string
+  status?: number | null
+  code?: string | null
+  retryAfter?: number | null
+  fieldErrors?: Record<string, string[]>
+  requestId?: string | null
+  details?: string | null
+  serverMessage?: string | null
+  cause?: unknown
+}
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError'
+  readonly kind: ApiErrorKind
+  readonly status: number | null
+  /** Tallyfy's machine-readable code (RESOURCE_NOT_FOUND, RATE_LIMIT_EXCEEDED, SEAT_POOL_EXHAUSTED…). */
+  readonly code: string | null
+  /** Seconds, from Retry-After (seconds or an HTTP date). */
+  readonly retryAfter: number | null
+  readonly fieldErrors: Record<string, string[]>
+  readonly requestId: string | null
+  /** For bug reports: zod issues, a raw body excerpt. Never shown as the main message, never the token. */
+  readonly details: string | null
+  /** Tallyfy's own human message, only when it is safe to show (never for 5xx, never internals). */
+  readonly serverMessage: string | null
+
+  constructor(init: ApiErrorInit) {
+    super(init.message, init.cause === undefined ? undefined : { cause: init.cause })
+    this.kind = init.kind
+    this.status = init.status ?? null
+    this.code = init.code ?? null
+    this.retryAfter = init.retryAfter ?? null
+    this.fieldErrors = init.fieldErrors ?? {}
+    this.requestId = init.requestId ?? null
+    this.details = init.details ?? null
+    this.serverMessage = init.serverMessage ?? null
+  }
+}
+
+export const isApiError = (e: unknown): e is ApiError => e instanceof ApiError
+export const isNotFound = (e: unknown): boolean => isApiError(e) && e.kind === 'http' && e.status === 404
+export const isForbidden = (e: unknown): boolean => isApiError(e) && e.kind === 'http' && e.status === 403
+export const isUnauthorized = (e: unknown): boolean => isApiError(e) && e.kind === 'http' && e.status === 401
+
+const EXCERPT_LENGTH = 600
+
+/** A short, single-spaced excerpt of a body, with any secret replaced. */
+export function excerpt(text: string, secret?: string): string {
+  let clean = text
+  if (secret) clean = clean.split(secret).join('[redacted]')
+  clean = clean.replace(/\s+/g, ' ').trim()
+  return clean.length > EXCERPT_LENGTH ? `${clean.slice(0, EXCERPT_LENGTH)}…` : clean
+}
+
+/** Retry-After is either delta-seconds or an HTTP date (Tallyfy's CLI accepts both). */
+export function parseRetryAfter(value: string | null, now: number = Date.now()): number | null {
+  if (value == null) return null
+  const trimmed = value.trim()
+  if (trimmed === '') return null
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.ceil(Number(trimmed))
+  const at = Date.parse(trimmed)
+  if (Number.isNaN(at)) return null
+  return Math.max(0, Math.ceil((at - now) / 1000))
+}
+
+/**
+ * Laravel and Tallyfy's docs disagree on validation bodies: values can be a string, a list of strings,
+ * or nested objects and lists. The UI wants one flat map from a dotted path to messages.
+ */
+export function flattenFieldErrors(errors: unknown, prefix = ''): Record<string, string[]> {
+  const out: Record<string, string[]> = {}
+  const add = (key: string, message: string) => {
+    const k = key || '_'
+    ;(out[k] ??= []).push(message)
+  }
+  const walk = (value: unknown, path: string) => {
+    if (typeof value === 'string') add(path, value)
+    else if (typeof value === 'number' || typeof value === 'boolean') add(path, String(value))
+    else if (Array.isArray(value)) {
+      value.forEach((item, index) => {
+        if (typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean')
+          walk(item, path)
+        else walk(item, path ? `${path}.${index}` : String(index))
+      })
+    } else if (value && typeof value === 'object') {
+      for (const [key, inner] of Object.entries(value)) walk(inner, path ? `${path}.${key}` : key)
+    }
+  }
+  walk(errors, prefix)
+  return out
+}
+
+// Raw exception text (SQL, PHP stack traces) leaks into some Tallyfy errors; it must never reach a person.
+const INTERNALS =
+  /SQLSTATE|\bselect\s+[*`]|\binsert\s+into\s+[`"\w]|\bupdate\s+`|stack trace|#\d+ \/|\.php\b|exception|<\/?[a-z][^>]*>/i
+
+function safeMessage(value: unknown): string | null {
+  if (typeof value !== 'string') return null
+  const text = value.trim()
+  if (!text || text.length > 300 || INTERNALS.test(text)) return null
+  return text
+}
+
+const asRecord = (v: unknown): Record<string, unknown> | null =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null
+
+/** Builds the ApiError for a non-2xx answer from its status, headers and body text. */
+export function errorFromHttp(
+  status: number,
+  headers: Headers,
+  bodyText: string,
+  opts: { secret?: string; now?: number } = {},
+): ApiError {
+  const requestId = headers.get('x-request-id')
+  const retryAfter = parseRetryAfter(headers.get('retry-after'), opts.now)
+  let json: unknown
+  try {
+    json = bodyText.trim() ? JSON.parse(bodyText) : undefined
+  } catch {
+    json = undefined
+  }
+  const body = asRecord(json)
+  // 409 wraps everything in "error": {code, message, details}; elsewhere "error" is just `true`.
+  const nested = asRecord(body?.error)
+  const rawMessage = body?.message ?? nested?.message
+  const rawCode = body?.code ?? nested?.code
+  const code = typeof rawCode === 'string' && rawCode.trim() ? rawCode.trim() : null
+  const fieldErrors = body?.errors === undefined ? {} : flattenFieldErrors(body.errors)
+  const serverMessage = status >= 500 ? null : safeMessage(rawMessage)
+
+  const detailParts: string[] = []
+  if (nested?.details !== undefined) detailParts.push(`details: ${excerpt(JSON.stringify(nested.details))}`)
+  if (bodyText.trim() && (status >= 500 || !body || serverMessage === null)) {
+    detailParts.push(`body: ${excerpt(bodyText, opts.secret)}`)
+  }
+  if (!bodyText.trim()) detailParts.push('empty body')
+
+  return new ApiError({
+    kind: 'http',
+    status,
+    code,
+    retryAfter,
+    fieldErrors,
+    requestId,
+    serverMessage,
+    details: detailParts.join('\n') || null,
+    message: `Tallyfy answered HTTP ${status}${code ? ` ${code}` : ''}${serverMessage ? `: ${serverMessage}` : ''}`,
+  })
+}
+
+export type ApiErrorDescriptionKind =
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not-found'
+  | 'rate-limited'
+  | 'server'
+  | 'network'
+  | 'offline'
+  | 'invalid-response'
+  | 'validation'
+  | 'unknown'
+
+export interface ApiErrorDescription {
+  kind: ApiErrorDescriptionKind
+  title: string
+  message: string
+  canRetry: boolean
+}
+
+const isOffline = () => typeof navigator !== 'undefined' && navigator.onLine === false
+
+const offline: ApiErrorDescription = {
+  kind: 'offline',
+  title: "You're offline",
+  message: "You're offline. Roster will load this again when you reconnect.",
+  canRetry: true,
+}
+
+export function describeApiError(error: unknown, what = 'item'): ApiErrorDescription {
+  if (!isApiError(error)) {
+    if (isOffline()) return offline
+    return {
+      kind: 'unknown',
+      title: 'Something went wrong',
+      message: 'Roster ran into an unexpected problem.',
+      canRetry: true,
+    }
+  }
+  switch (error.kind) {
+    case 'network':
+      if (isOffline()) return offline
+      return {
+        kind: 'network',
+        title: "Can't reach Tallyfy",
+        message: "Tallyfy can't be reached. Check your connection.",
+        canRetry: true,
+      }
+    case 'invalid-response':
+      return {
+        kind: 'invalid-response',
+        title: 'Unexpected answer from Tallyfy',
+        message: "Tallyfy answered in a way Roster didn't expect.",
+        canRetry: true,
+      }
+    case 'aborted':
+      return { kind: 'unknown', title: 'Cancelled', message: 'The request was cancelled.', canRetry: true }
+    case 'http':
+      return describeHttp(error, what)
+  }
+}
+
+function describeHttp(error: ApiError, what: string): ApiErrorDescription {
+  const status = error.status ?? 0
+  const server = error.serverMessage
+  if (status === 401) {
+    return {
+      kind: 'unauthorized',
+      title: 'Sign in again',
+      message: 'Your Tallyfy session has ended or the access token is not valid. Sign in again.',
+      canRetry: false,
+    }
+  }
+  if (status === 403) {
+    return {
+      kind: 'forbidden',
+      title: 'No access',
+      message: `You don't have access to this ${what} in Tallyfy.${server ? ` Tallyfy says: “${server}”` : ''}`,
+      canRetry: false,
+    }
+  }
+  if (status === 404) {
+    return {
+      kind: 'not-found',
+      title: 'Not found',
+      message: `This ${what} doesn't exist, or it was removed.`,
+      canRetry: false,
+    }
+  }
+  if (status === 429) {
+    const wait = error.retryAfter
+    return {
+      kind: 'rate-limited',
+      title: 'Too many requests',
+      message:
+        wait != null && wait > 0
+          ? `Tallyfy asked us to slow down. Try again in ${wait} s.`
+          : 'Tallyfy asked us to slow down. Try again in a few seconds.',
+      canRetry: true,
+    }
+  }
+  if (status >= 500) {
+    return {
+      kind: 'server',
+      title: 'Tallyfy is having trouble',
+      message: 'Tallyfy is having trouble right now.',
+      canRetry: true,
+    }
+  }
+  if (status === 400 || status === 409 || status === 422) {
+    const firstField = Object.values(error.fieldErrors)[0]?.[0]
+    return {
+      kind: 'validation',
+      title: 'Tallyfy refused the request',
+      message: server ?? firstField ?? 'Tallyfy refused the request.',
+      canRetry: false,
+    }
+  }
+  return {
+    kind: 'unknown',
+    title: 'Something went wrong',
+    message: server ?? `Tallyfy answered with an error (HTTP ${status}).`,
+    canRetry: false,
+  }
+}

@@ -1,0 +1,37 @@
+import { queryOptions } from '@tanstack/react-query'
+import { apiGet } from './client'
+import { parseMe, parseMemberPage, parseOrganizations } from './schemas'
+import type { Credentials, Me } from './types'
+
+export const meQueries = {
+  current: (orgId: string) =>
+    queryOptions({
+      queryKey: ['org', orgId, 'me'] as const,
+      queryFn: ({ signal }) => apiGet('/me', parseMe, { signal }),
+      staleTime: 10 * 60_000,
+    }),
+
+  /** Only used for the organization's display name; callers fall back to the ID when it fails. */
+  organizations: (orgId: string) =>
+    queryOptions({
+      queryKey: ['org', orgId, 'me', 'organizations'] as const,
+      queryFn: ({ signal }) =>
+        apiGet('/me/organizations', parseOrganizations, { signal, query: { per_page: 100 } }),
+      staleTime: 30 * 60_000,
+    }),
+}
+
+/**
+ * Checks a token and organization ID before they are stored: `/me` proves the token, one tiny member
+ * page proves access to the organization. Uses the given credentials, so a 401 here is a wrong token,
+ * not an expired session, and leaves whatever is signed in alone.
+ */
+export async function verifyCredentials(credentials: Credentials, signal?: AbortSignal): Promise<Me> {
+  const me = await apiGet('/me', parseMe, { credentials, signal })
+  await apiGet(`/organizations/${encodeURIComponent(credentials.orgId)}/users`, parseMemberPage, {
+    credentials,
+    signal,
+    query: { per_page: 1 },
+  })
+  return me
+}

@@ -1,0 +1,267 @@
+import { describe, expect, it } from 'vitest'
+import { prettifyError, core } from 'zod/mini'
+import getGroupDoc from './fixtures/get-group.json'
+import listMembersDoc from './fixtures/list-members.json'
+import {
+  parseGroup,
+  parseGroupPage,
+  parseMe,
+  parseMember,
+  parseMemberPage,
+  parseOrganizations,
+} from './schemas'
+
+const member = (fields: Record<string, unknown>) => parseMember({ data: fields })
+const group = (fields: Record<string, unknown>) => parseGroup({ data: fields })
+
+function zodMessage(fn: () => unknown): string {
+  try {
+    fn()
+  } catch (error) {
+    if (error instanceof core.$ZodError) return prettifyError(error)
+    throw error
+  }
+  throw new Error('expected a zod error')
+}
+
+describe('docs fixtures', () => {
+  it('parses the list-members example, including sparse Bob and no meta', () => {
+    const page = parseMemberPage(listMembersDoc)
+    expect(page.pagination).toBeNull()
+    const [alice, bob] = page.items
+    expect(alice).toMatchObject({
+      id: 1001,
+      fullName: 'Alice Smith',
+      role: 'admin',
+      rawRole: 'Admin',
+      status: 'active',
+      updatedAt: '2024-05-10T11:00:00Z',
+      lastLoginAt: '2024-05-20T10:30:00Z',
+      groups: [
+        { id: 'group_id_1', name: 'Sales Team' },
+        { id: 'group_id_2', name: 'Support' },
+      ],
+    })
+    // The docs' placeholder URL is accepted by URL(): keep it; the avatar falls back to initials on load error.
+    expect(alice?.pictureUrl).toBe('https://.../profile.jpg')
+    expect(bob).toEqual({
+      id: 1002,
+      email: 'bob@example.com',
+      firstName: 'Bob',
+      lastName: 'Jones',
+      fullName: 'Bob Jones',
+      role: 'standard',
+      rawRole: 'standard',
+      status: 'invited',
+      jobTitle: null,
+      phone: null,
+      timezone: null,
+      pictureUrl: null,
+      createdAt: null,
+      activatedAt: null,
+      lastLoginAt: null,
+      updatedAt: null,
+      groups: null,
+    })
+  })
+
+  it('parses the get-group example with placeholder member IDs', () => {
+    expect(parseGroup(getGroupDoc)).toEqual({
+      id: 'group_id_here',
+      name: 'Engineering Team',
+      description: 'Core engineering group',
+      logo: null,
+      memberIds: ['user_id_1', 'user_id_2'],
+      guests: ['guest@example.com'],
+      createdAt: '2024-01-15T10:30:00.000Z',
+      updatedAt: '2024-06-20T14:45:00.000Z',
+    })
+  })
+})
+
+describe('members', () => {
+  it.each([
+    ['Admin', 'admin'],
+    ['admin', 'admin'],
+    ['Administrator', 'admin'],
+    ['ADMIN', 'admin'],
+    ['Standard', 'standard'],
+    ['standard', 'standard'],
+    ['Light', 'light'],
+    ['LIGHT', 'light'],
+    ['Coworker', 'unknown'],
+  ])('reads role %s as %s and keeps the raw value', (raw, role) => {
+    expect(member({ id: 1, role: raw })).toMatchObject({ role, rawRole: raw })
+    expect(member({ id: 1, user_role: raw })).toMatchObject({ role, rawRole: raw })
+  })
+
+  it('prefers role over the older user_role, and a missing role is unknown', () => {
+    expect(member({ id: 1, role: 'light', user_role: 'Admin' }).role).toBe('light')
+    expect(member({ id: 1 })).toMatchObject({ role: 'unknown', rawRole: null })
+  })
+
+  it('reads status in any case; missing or unknown status is unknown', () => {
+    expect(member({ id: 1, status: 'ACTIVE' }).status).toBe('active')
+    expect(member({ id: 1, status: 'Disabled' }).status).toBe('disabled')
+    expect(member({ id: 1, status: 'invited' }).status).toBe('invited')
+    expect(member({ id: 1 }).status).toBe('unknown')
+    expect(member({ id: 1, status: 'bot' }).status).toBe('unknown')
+  })
+
+  it('takes updated_at when last_updated is missing, and last_updated when both exist', () => {
+    expect(member({ id: 1, updated_at: '2025-01-02T03:04:05+00:00' }).updatedAt).toBe(
+      '2025-01-02T03:04:05+00:00',
+    )
+    expect(
+      member({ id: 1, updated_at: '2025-01-01T00:00:00Z', last_updated: '2025-02-01T00:00:00Z' }).updatedAt,
+    ).toBe('2025-02-01T00:00:00Z')
+  })
+
+  it('drops unreadable dates instead of passing "Invalid Date" on', () => {
+    expect(member({ id: 1, created_at: 'yesterday-ish', last_login_at: null }).createdAt).toBeNull()
+  })
+
+  it('builds a name from full_name, else first + last, else email, else the ID', () => {
+    expect(member({ id: 1, full_name: '  Zoë Ångström ' }).fullName).toBe('Zoë Ångström')
+    expect(member({ id: 1, full_name: '', first_name: 'Ann', last_name: null }).fullName).toBe('Ann')
+    expect(member({ id: 1, email: 'x@example.com' }).fullName).toBe('x@example.com')
+    expect(member({ id: 77 }).fullName).toBe('Member #77')
+  })
+
+  it('accepts numeric-string IDs and rejects other IDs', () => {
+    expect(member({ id: '1003' }).id).toBe(1003)
+    expect(zodMessage(() => member({ id: 'abc' }))).toContain('data.id')
+    expect(zodMessage(() => member({ id: 1.5 }))).toContain('data.id')
+  })
+
+  it('keeps only http(s) and data:image pictures', () => {
+    expect(member({ id: 1, profile_pic: 'https://cdn.example.com/a.png' }).pictureUrl).toBe(
+      'https://cdn.example.com/a.png',
+    )
+    expect(member({ id: 1, profile_pic: 'data:image/svg+xml,<svg/>' }).pictureUrl).toBe(
+      'data:image/svg+xml,<svg/>',
+    )
+    expect(member({ id: 1, profile_pic: 'javascript:alert(1)' }).pictureUrl).toBeNull()
+    expect(member({ id: 1, profile_pic: 'data:text/html,<b>' }).pictureUrl).toBeNull()
+    expect(member({ id: 1, profile_pic: '/relative.png' }).pictureUrl).toBeNull()
+    expect(member({ id: 1, profile_pic: null }).pictureUrl).toBeNull()
+  })
+
+  it('reads groups as an array or wrapped in {data}, with string or number IDs', () => {
+    expect(member({ id: 1, groups: { data: [{ id: 7, name: 'Ops' }] } }).groups).toEqual([
+      { id: '7', name: 'Ops' },
+    ])
+    expect(member({ id: 1, groups: [{ id: 'abc', name: 'Sales' }] }).groups).toEqual([
+      { id: 'abc', name: 'Sales' },
+    ])
+    expect(member({ id: 1, groups: { data: [] } }).groups).toEqual([])
+  })
+
+  it('tolerates decorative fields of the wrong type and ignores unknown fields', () => {
+    const m = member({ id: 1, phone: 5551234, job_title: { x: 1 }, timezone: 'Europe/Paris', extra: [1, 2] })
+    expect(m).toMatchObject({ phone: '5551234', jobTitle: null, timezone: 'Europe/Paris' })
+    expect(m).not.toHaveProperty('extra')
+  })
+
+  it('rejects a member without an ID, naming the path', () => {
+    const message = zodMessage(() => parseMemberPage({ data: [{ id: 1 }, { email: 'x@example.com' }] }))
+    expect(message).toContain('data[1].id')
+  })
+
+  it('rejects a list whose data is not an array', () => {
+    expect(zodMessage(() => parseMemberPage({ data: { id: 1 } }))).toContain('data')
+    expect(zodMessage(() => parseMemberPage({ items: [] }))).toContain('data')
+    expect(zodMessage(() => parseMemberPage('<html>'))).toMatch(/expected object/i)
+  })
+
+  it('rejects malformed group includes', () => {
+    expect(zodMessage(() => member({ id: 1, groups: 'Sales' }))).toContain('data.groups')
+  })
+})
+
+const meta = (pagination: Record<string, unknown>) => ({ data: [], meta: { pagination } })
+
+describe('pagination', () => {
+  it.each([
+    ['object with next', { next: 'https://x/users?page=2', previous: null }, 'https://x/users?page=2'],
+    ['object with null next', { next: null }, null],
+    ['empty object', {}, null],
+    ['empty array', [], null],
+    ['absent', undefined, null],
+  ])('reads links as %s', (_label, links, next) => {
+    const p = parseMemberPage(meta({ total: 3, per_page: 100, current_page: 1, total_pages: 1, links }))
+    expect(p.pagination?.next).toBe(next)
+  })
+
+  it('reads counts sent as numeric strings, and treats meta: [] or a missing pagination as no meta', () => {
+    expect(
+      parseMemberPage(meta({ total: '250', per_page: '100', current_page: '1' })).pagination,
+    ).toMatchObject({
+      total: 250,
+      perPage: 100,
+      currentPage: 1,
+      totalPages: null,
+    })
+    expect(parseMemberPage({ data: [], meta: [] }).pagination).toBeNull()
+    expect(parseMemberPage({ data: [], meta: {} }).pagination).toBeNull()
+  })
+})
+
+describe('groups', () => {
+  it('canonicalises member references', () => {
+    expect(
+      group({ id: 'g', members: [1001, '1002', '001003', 'user_id_1', { id: 1004 }] }).memberIds,
+    ).toEqual(['1001', '1002', '1003', 'user_id_1', '1004'])
+  })
+
+  it('fills in missing lists, numeric IDs, a missing name and updated_at', () => {
+    expect(group({ id: 42, updated_at: '2025-01-01T00:00:00Z' })).toEqual({
+      id: '42',
+      name: 'Untitled group',
+      description: null,
+      logo: null,
+      memberIds: [],
+      guests: [],
+      createdAt: null,
+      updatedAt: '2025-01-01T00:00:00Z',
+    })
+  })
+
+  it('keeps the logo value as sent, and may take one from assets when logo is null', () => {
+    expect(group({ id: 'g', logo: 'javascript:alert(1)' }).logo).toBe('javascript:alert(1)')
+    expect(
+      group({ id: 'g', logo: null, assets: { data: [{ id: 'a', url: 'https://cdn.example.com/l.png' }] } })
+        .logo,
+    ).toBe('https://cdn.example.com/l.png')
+    expect(group({ id: 'g', logo: null, assets: { data: [{ id: 'a', filename: 'l.png' }] } }).logo).toBeNull()
+  })
+
+  it('parses a page of groups and rejects a group without an ID', () => {
+    const page = parseGroupPage({ data: [{ id: 'a', name: 'A' }], meta: { pagination: { total: 1 } } })
+    expect(page.items.map((g) => g.name)).toEqual(['A'])
+    expect(zodMessage(() => parseGroupPage({ data: [{ name: 'no id' }] }))).toContain('data[0].id')
+    expect(zodMessage(() => group({ id: '' }))).toContain('data.id')
+  })
+})
+
+describe('me and organizations', () => {
+  it('parses /me', () => {
+    expect(parseMe({ data: { id: '5', first_name: 'Ada', last_name: 'L', profile_pic: 'ftp://x' } })).toEqual(
+      {
+        id: 5,
+        email: null,
+        fullName: 'Ada L',
+        pictureUrl: null,
+      },
+    )
+  })
+
+  it('parses /me/organizations tolerantly', () => {
+    expect(
+      parseOrganizations({ data: [{ id: 'abc', name: 'Acme', user_role: 'Admin' }, { id: 9 }] }),
+    ).toEqual([
+      { id: 'abc', name: 'Acme' },
+      { id: '9', name: '9' },
+    ])
+  })
+})
