@@ -180,7 +180,7 @@ const isOffline = () => typeof navigator !== 'undefined' && navigator.onLine ===
 const offline: ApiErrorDescription = {
   kind: 'offline',
   title: "You're offline",
-  message: "You're offline. Roster will load this again when you reconnect.",
+  message: "You're offline.",
   canRetry: true,
 }
 
