@@ -1,0 +1,295 @@
+import { http, HttpResponse } from 'msw'
+import { setupServer } from 'msw/node'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { apiGet } from './client'
+import { credentialStore } from './credentials'
+import { ApiError } from './errors'
+import { fetchAllPages, type PageChunk } from './paginate'
+import { parseMemberPage, type Page, type Pagination } from './schemas'
+
+const server = setupServer()
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+afterAll(() => server.close())
+beforeEach(() => credentialStore.set({ orgId: 'org1', token: 't', demo: false }, { remember: false }))
+afterEach(() => server.resetHandlers())
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** A members endpoint that clamps per_page like the servers some clients report. */
+function usersEndpoint(opts: { total: number; cap: number; delay?: (page: number) => number }) {
+  const seen: Array<{ page: number; perPage: number }> = []
+  let inFlight = 0
+  let maxInFlight = 0
+  server.use(
+    http.get('*/api/organizations/org1/users', async ({ request }) => {
+      const url = new URL(request.url)
+      const page = Number(url.searchParams.get('page') ?? '1')
+      const perPage = Math.min(Number(url.searchParams.get('per_page') ?? '9999'), opts.cap)
+      seen.push({ page, perPage })
+      inFlight++
+      maxInFlight = Math.max(maxInFlight, inFlight)
+      await sleep(opts.delay?.(page) ?? 0)
+      inFlight--
+      const start = (page - 1) * perPage
+      const ids = Array.from(
+        { length: Math.max(0, Math.min(perPage, opts.total - start)) },
+        (_, i) => start + i + 1,
+      )
+      return HttpResponse.json({
+        data: ids.map((id) => ({ id, email: `m${id}@example.com`, role: 'standard', status: 'active' })),
+        meta: {
+          pagination: {
+            total: opts.total,
+            count: ids.length,
+            per_page: perPage,
+            current_page: page,
+            total_pages: Math.ceil(opts.total / perPage),
+            links: [],
+          },
+        },
+      })
+    }),
+  )
+  return { seen, maxInFlight: () => maxInFlight }
+}
+
+const fetchUsers = (page: number, perPage: number, signal: AbortSignal) =>
+  apiGet('/organizations/org1/users', parseMemberPage, { signal, query: { page, per_page: perPage } })
+
+describe('fetchAllPages against a capping server', () => {
+  it('gets all 250 members in order when the server caps per_page at 100, reporting progress per page', async () => {
+    const api = usersEndpoint({ total: 250, cap: 100, delay: (page) => (page === 2 ? 30 : 0) })
+    const chunks: Array<Omit<PageChunk<unknown>, 'items'> & { count: number }> = []
+    const { items, total } = await fetchAllPages({
+      perPage: 1000,
+      fetchPage: fetchUsers,
+      onPage: ({ items: pageItems, ...rest }) => chunks.push({ ...rest, count: pageItems.length }),
+    })
+    expect(items.map((m) => m.id)).toEqual(Array.from({ length: 250 }, (_, i) => i + 1))
+    expect(total).toBe(250)
+    expect(api.seen[0]).toEqual({ page: 1, perPage: 100 })
+    expect(api.seen).toHaveLength(3)
+    expect(api.seen.slice(1)).toEqual(
+      expect.arrayContaining([
+        { page: 2, perPage: 100 },
+        { page: 3, perPage: 100 },
+      ]),
+    )
+    // Page 3 answers before the slow page 2, yet pages are delivered in order.
+    expect(chunks).toEqual([
+      { page: 1, count: 100, loaded: 100, total: 250, done: false },
+      { page: 2, count: 100, loaded: 200, total: 250, done: false },
+      { page: 3, count: 50, loaded: 250, total: 250, done: true },
+    ])
+  })
+
+  it('keeps at most four pages in flight and still delivers in order', async () => {
+    const api = usersEndpoint({ total: 200, cap: 10, delay: (page) => (page * 7) % 13 })
+    const order: number[] = []
+    const { items } = await fetchAllPages({
+      perPage: 1000,
+      fetchPage: fetchUsers,
+      onPage: (chunk) => order.push(chunk.page),
+    })
+    expect(items).toHaveLength(200)
+    expect(items.map((m) => m.id)).toEqual(Array.from({ length: 200 }, (_, i) => i + 1))
+    expect(order).toEqual(Array.from({ length: 20 }, (_, i) => i + 1))
+    expect(api.maxInFlight()).toBeLessThanOrEqual(4)
+    expect(api.maxInFlight()).toBeGreaterThan(1)
+  })
+})
+
+/** total_pages absent: only links decide whether there is a next page. */
+function linksEndpoint(linksForPage: (page: number) => unknown) {
+  const asked: number[] = []
+  server.use(
+    http.get('*/api/organizations/org1/users', ({ request }) => {
+      const page = Number(new URL(request.url).searchParams.get('page'))
+      asked.push(page)
+      const links = linksForPage(page)
+      const meta: Record<string, unknown> = { total: 4, per_page: 2, current_page: page }
+      if (links !== undefined) meta.links = links
+      return HttpResponse.json({ data: [{ id: page * 2 - 1 }, { id: page * 2 }], meta: { pagination: meta } })
+    }),
+  )
+  return asked
+}
+
+describe('links shapes on the wire (no total_pages)', () => {
+  it.each([
+    ['[]', []],
+    ['{}', {}],
+    ['{next: null}', { next: null, previous: null }],
+    ['absent', undefined],
+  ])('links %s means no next page', async (_label, links) => {
+    const asked = linksEndpoint(() => links)
+    const { items } = await fetchAllPages({ perPage: 2, fetchPage: fetchUsers })
+    expect(asked).toEqual([1])
+    expect(items.map((m) => m.id)).toEqual([1, 2])
+  })
+
+  it('links.next is followed until it is [] on the last page', async () => {
+    const asked = linksEndpoint((page) => (page === 1 ? { next: '/users?page=2' } : []))
+    const { items } = await fetchAllPages({ perPage: 2, fetchPage: fetchUsers })
+    expect(asked).toEqual([1, 2])
+    expect(items.map((m) => m.id)).toEqual([1, 2, 3, 4])
+  })
+})
+
+// Pure fakes for the shapes the stop rules depend on.
+function pagination(p: Partial<Pagination>): Pagination {
+  return { total: null, count: null, perPage: null, currentPage: null, totalPages: null, next: null, ...p }
+}
+const range = (from: number, n: number) => Array.from({ length: n }, (_, i) => from + i)
+
+describe('stop rules', () => {
+  it('no meta at all: one page is everything', async () => {
+    const asked: number[] = []
+    const chunks: PageChunk<number>[] = []
+    const { items, total } = await fetchAllPages<number>({
+      perPage: 1000,
+      fetchPage: async (page) => {
+        asked.push(page)
+        return { items: range(1, 3), pagination: null }
+      },
+      onPage: (c) => chunks.push(c),
+    })
+    expect(items).toEqual([1, 2, 3])
+    expect(total).toBe(3)
+    expect(asked).toEqual([1])
+    expect(chunks).toEqual([{ items: [1, 2, 3], page: 1, loaded: 3, total: 3, done: true }])
+  })
+
+  it('current_page >= total_pages on page 1 stops', async () => {
+    const asked: number[] = []
+    await fetchAllPages<number>({
+      perPage: 100,
+      fetchPage: async (page) => {
+        asked.push(page)
+        return { items: [1], pagination: pagination({ total: 1, currentPage: 1, totalPages: 1 }) }
+      },
+    })
+    expect(asked).toEqual([1])
+  })
+
+  it('without total_pages, follows links.next one page at a time until it is empty', async () => {
+    const asked: number[] = []
+    let concurrent = 0
+    let maxConcurrent = 0
+    const { items } = await fetchAllPages<number>({
+      perPage: 2,
+      fetchPage: async (page) => {
+        asked.push(page)
+        concurrent++
+        maxConcurrent = Math.max(maxConcurrent, concurrent)
+        await sleep(1)
+        concurrent--
+        return {
+          items: range(page * 10, 2),
+          pagination: pagination({
+            currentPage: page,
+            next: page < 3 ? `https://x/users?page=${page + 1}` : null,
+          }),
+        }
+      },
+    })
+    expect(asked).toEqual([1, 2, 3])
+    expect(maxConcurrent).toBe(1)
+    expect(items).toEqual([10, 11, 20, 21, 30, 31])
+  })
+
+  it('without total_pages or a next link, page 1 is everything', async () => {
+    const asked: number[] = []
+    await fetchAllPages<number>({
+      perPage: 2,
+      fetchPage: async (page) => {
+        asked.push(page)
+        return { items: [1, 2], pagination: pagination({ total: 2, perPage: 2 }) }
+      },
+    })
+    expect(asked).toEqual([1])
+  })
+
+  it('an empty page before total_pages ends the list instead of asking forever', async () => {
+    const chunks: PageChunk<number>[] = []
+    const { items } = await fetchAllPages<number>({
+      perPage: 2,
+      concurrency: 1,
+      fetchPage: async (page) => ({
+        items: page === 1 ? [1, 2] : [],
+        pagination: pagination({ total: 10, perPage: 2, currentPage: page, totalPages: 5 }),
+      }),
+      onPage: (c) => chunks.push(c),
+    })
+    expect(items).toEqual([1, 2])
+    expect(chunks.at(-1)?.done).toBe(true)
+  })
+
+  it('a next link that never ends stops at maxPages', async () => {
+    const asked: number[] = []
+    await fetchAllPages<number>({
+      perPage: 1,
+      maxPages: 5,
+      fetchPage: async (page) => {
+        asked.push(page)
+        return { items: [page], pagination: pagination({ next: 'https://x/users?page=again' }) }
+      },
+    })
+    expect(asked).toEqual([1, 2, 3, 4, 5])
+  })
+
+  it('a server that ignores `page` (returns page 1 again) is an invalid response, not a loop', async () => {
+    const error = await fetchAllPages<number>({
+      perPage: 1,
+      fetchPage: async () => ({ items: [1], pagination: pagination({ currentPage: 1, totalPages: 3 }) }),
+    }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ApiError)
+    expect((error as ApiError).kind).toBe('invalid-response')
+  })
+
+  it('a failing page fails the whole load and cancels the pages still in flight', async () => {
+    const aborted: number[] = []
+    const fetchPage = (page: number, _perPage: number, signal: AbortSignal): Promise<Page<number>> =>
+      new Promise((resolve, reject) => {
+        if (page === 1) {
+          resolve({ items: [1], pagination: pagination({ currentPage: 1, totalPages: 6 }) })
+          return
+        }
+        if (page === 2) {
+          setTimeout(() => reject(new ApiError({ kind: 'http', status: 500, message: 'boom' })), 5)
+          return
+        }
+        signal.addEventListener('abort', () => {
+          aborted.push(page)
+          reject(new ApiError({ kind: 'aborted', message: 'aborted' }))
+        })
+      })
+    const error = await fetchAllPages({ perPage: 1, fetchPage }).catch((e: unknown) => e)
+    expect((error as ApiError).status).toBe(500)
+    expect(new Set(aborted)).toEqual(new Set([3, 4, 5]))
+  })
+
+  it('honours the caller’s AbortSignal', async () => {
+    const controller = new AbortController()
+    const asked: number[] = []
+    const result = fetchAllPages<number>({
+      perPage: 1,
+      signal: controller.signal,
+      fetchPage: (page, _perPage, signal) => {
+        asked.push(page)
+        if (page === 1)
+          return Promise.resolve({ items: [1], pagination: pagination({ currentPage: 1, totalPages: 50 }) })
+        return new Promise((_resolve, reject) =>
+          signal.addEventListener('abort', () =>
+            reject(new ApiError({ kind: 'aborted', message: 'aborted' })),
+          ),
+        )
+      },
+    })
+    await sleep(5)
+    controller.abort()
+    const error = await result.catch((e: unknown) => e)
+    expect((error as ApiError).kind).toBe('aborted')
+    expect(asked).toEqual([1, 2, 3, 4, 5])
+  })
+})
