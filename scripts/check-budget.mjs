@@ -1,0 +1,187 @@
+// Bundle budget for the first visit to /members: every JavaScript file the browser has to download
+// before the first rows can appear. `npm test` runs this after `vite build`; it fails the build when
+// that initial JavaScript grows past the budget, so a new dependency in the main bundle is noticed
+// in review rather than by users on slow phones.
+//
+// What counts as initial: the entry <script type="module"> of dist/index.html, every
+// <link rel="modulepreload">, and (recursively) every chunk they import statically. Dynamic imports
+// (the demo organization and MSW, lazily loaded routes) are fetched later or only in demo mode, so
+// they are listed for information but are not part of the budget.
+//
+// The Vite manifest (dist/.vite/manifest.json, written with `build.manifest: true`) is used when it
+// exists because it names source files; otherwise the import graph is read from the chunks themselves.
+//
+// Usage: node scripts/check-budget.mjs [--dir dist] [--budget 135]   (budget in KB gzipped, 1 KB = 1024 B)
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
+import { join, posix } from 'node:path'
+import { gzipSync } from 'node:zlib'
+
+function option(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`)
+  return i > 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback
+}
+
+const distDir = option('dir', 'dist')
+const budgetKb = Number(option('budget', '135'))
+const budgetBytes = budgetKb * 1024
+
+const htmlPath = join(distDir, 'index.html')
+if (!existsSync(htmlPath)) {
+  console.error(`No ${htmlPath}: run \`npm run build\` first.`)
+  process.exit(2)
+}
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`
+const gzipSize = (file) => gzipSync(readFileSync(join(distDir, file)), { level: 9 }).length
+const rawSize = (file) => statSync(join(distDir, file)).size
+
+/** Attribute values of tags matching a test, in document order (dist/index.html is small and machine-written). */
+function tagAttributes(html, tagName, attribute, test) {
+  const found = []
+  for (const match of html.matchAll(new RegExp(`<${tagName}\\b[^>]*>`, 'gi'))) {
+    const tag = match[0]
+    if (!test(tag)) continue
+    const value = tag.match(new RegExp(`\\b${attribute}\\s*=\\s*["']([^"']+)["']`, 'i'))
+    if (value) found.push(value[1])
+  }
+  return found
+}
+
+/** "/assets/index-abc.js" → "assets/index-abc.js"; external URLs are not ours to count. */
+function toDistPath(url) {
+  if (/^[a-z]+:\/\//i.test(url)) return null
+  return url.replace(/^\.?\//, '').split(/[?#]/)[0]
+}
+
+/**
+ * Static imports of one emitted chunk. Minified ESM writes them as `import{a as b}from"./x.js"`,
+ * `import"./x.js"` or `export{a}from"./x.js"`; a dynamic `import("./x.js")` has a parenthesis and
+ * is deliberately not matched.
+ */
+function staticImportsOf(file) {
+  const code = readFileSync(join(distDir, file), 'utf8')
+  const dir = posix.dirname(file)
+  const found = new Set()
+  const patterns = [
+    /(?:^|[;\s}])import\s*(?:[\w$]+\s*,?\s*)?(?:\*\s*as\s*[\w$]+\s*|\{[^}]*\}\s*)?from\s*["']([^"']+)["']/g,
+    /(?:^|[;\s}])import\s*["']([^"']+)["']/g,
+    /(?:^|[;\s}])export\s*(?:\*(?:\s*as\s*[\w$]+)?|\{[^}]*\})\s*from\s*["']([^"']+)["']/g,
+  ]
+  for (const pattern of patterns) {
+    for (const match of code.matchAll(pattern)) {
+      const specifier = match[1]
+      if (!specifier.startsWith('.') && !specifier.startsWith('/')) continue
+      const resolved = specifier.startsWith('/')
+        ? specifier.slice(1)
+        : posix.normalize(posix.join(dir, specifier))
+      if (resolved.endsWith('.js') && existsSync(join(distDir, resolved))) found.add(resolved)
+    }
+  }
+  return [...found]
+}
+
+const html = readFileSync(htmlPath, 'utf8')
+const entryScripts = tagAttributes(html, 'script', 'src', (t) => /type\s*=\s*["']module["']/i.test(t))
+  .map(toDistPath)
+  .filter(Boolean)
+const preloads = tagAttributes(html, 'link', 'href', (t) => /rel\s*=\s*["']modulepreload["']/i.test(t))
+  .map(toDistPath)
+  .filter(Boolean)
+
+if (entryScripts.length === 0) {
+  console.error(`${htmlPath} has no <script type="module" src>: nothing to measure.`)
+  process.exit(2)
+}
+
+// Which source each chunk came from, for readable names, when the manifest is there.
+const manifestPath = join(distDir, '.vite', 'manifest.json')
+const manifest = existsSync(manifestPath) ? JSON.parse(readFileSync(manifestPath, 'utf8')) : null
+const sourceOf = new Map()
+if (manifest) {
+  for (const [key, chunk] of Object.entries(manifest))
+    if (chunk.file) sourceOf.set(chunk.file, chunk.src ?? key)
+}
+
+/** Breadth-first over static imports: the files the browser fetches (or preloads) up front. */
+const reason = new Map()
+const queue = []
+function enqueue(file, why) {
+  if (reason.has(file)) return
+  reason.set(file, why)
+  queue.push(file)
+}
+for (const file of entryScripts) enqueue(file, 'entry')
+for (const file of preloads) enqueue(file, 'modulepreload')
+while (queue.length > 0) {
+  const file = queue.shift()
+  if (!existsSync(join(distDir, file))) {
+    console.error(`dist/index.html refers to ${file}, which is not in ${distDir}/.`)
+    process.exit(2)
+  }
+  const imports = manifest
+    ? (Object.values(manifest).find((c) => c.file === file)?.imports ?? []).map((k) => manifest[k].file)
+    : staticImportsOf(file)
+  for (const imported of imports) enqueue(imported, `imported by ${posix.basename(file)}`)
+}
+
+const initial = [...reason.keys()].map((file) => ({
+  file,
+  why: reason.get(file),
+  raw: rawSize(file),
+  gzip: gzipSize(file),
+}))
+const total = initial.reduce((sum, c) => sum + c.gzip, 0)
+
+function printTable(title, rows) {
+  const width = Math.max(20, ...rows.map((r) => r.file.length))
+  console.log(`\n${title}`)
+  console.log(`  ${'file'.padEnd(width)}  ${'raw'.padStart(9)}  ${'gzip -9'.padStart(9)}  note`)
+  for (const r of rows) {
+    const note = [r.why, sourceOf.get(r.file)].filter(Boolean).join(', ')
+    console.log(`  ${r.file.padEnd(width)}  ${kb(r.raw).padStart(9)}  ${kb(r.gzip).padStart(9)}  ${note}`)
+  }
+}
+
+printTable('Initial JavaScript for /members (entry, modulepreloads and their static imports)', initial)
+console.log(
+  `  ${'total'.padEnd(Math.max(20, ...initial.map((r) => r.file.length)))}  ${' '.repeat(9)}  ${kb(total).padStart(9)}`,
+)
+
+// Everything else is loaded on demand. The demo chunks (MSW, the data generator) are the big ones;
+// they matter for the demo's first load, not for real users, so they are shown but not budgeted.
+const assetsDir = join(distDir, 'assets')
+const lazy = existsSync(assetsDir)
+  ? readdirSync(assetsDir)
+      .map((name) => `assets/${name}`)
+      .filter((file) => file.endsWith('.js') && !reason.has(file))
+  : []
+const isDemo = (file) => {
+  const source = sourceOf.get(file) ?? ''
+  if (/src\/demo\/|node_modules\/msw\//.test(source)) return true
+  if (/(^|\/)(demo|start|browser|handlers|data|msw)[-.]/i.test(posix.basename(file))) return true
+  return /mockServiceWorker|setupWorker|createDemoOrg/.test(readFileSync(join(distDir, file), 'utf8'))
+}
+const lazyRows = lazy.map((file) => ({
+  file,
+  why: isDemo(file) ? 'demo' : 'lazy',
+  raw: rawSize(file),
+  gzip: gzipSize(file),
+}))
+const demoRows = lazyRows.filter((r) => r.why === 'demo')
+const otherRows = lazyRows.filter((r) => r.why !== 'demo')
+if (demoRows.length > 0) {
+  printTable('Demo chunks (dynamic import, demo mode only; not budgeted)', demoRows)
+  console.log(`  demo total ${kb(demoRows.reduce((s, r) => s + r.gzip, 0))} gzipped`)
+}
+if (otherRows.length > 0) printTable('Other lazily loaded chunks (not budgeted)', otherRows)
+
+console.log('')
+if (total > budgetBytes) {
+  console.error(
+    `Over budget: initial JavaScript is ${kb(total)} gzipped, ${kb(total - budgetBytes)} more than the ${budgetKb} KB budget.`,
+  )
+  process.exit(1)
+}
+console.log(
+  `Within budget: initial JavaScript is ${kb(total)} gzipped, ${kb(budgetBytes - total)} under the ${budgetKb} KB budget.`,
+)
