@@ -1,0 +1,117 @@
+import { act, renderHook } from '@testing-library/react'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { credentialStore, useCredentials } from './credentials'
+import { retryNotice, useRetryNotice } from './retry-notice'
+
+const KEY = 'roster.credentials'
+const alice = { orgId: 'org-a', token: 'token-a', demo: false }
+
+beforeEach(() => {
+  credentialStore.clear()
+  credentialStore.lastEndReason()
+})
+
+describe('credentialStore', () => {
+  it('keeps a session in memory and sessionStorage only, unless asked to remember', () => {
+    credentialStore.set(alice, { remember: false })
+    expect(credentialStore.get()).toEqual(alice)
+    expect(JSON.parse(sessionStorage.getItem(KEY) ?? 'null')).toEqual(alice)
+    expect(localStorage.getItem(KEY)).toBeNull()
+  })
+
+  it('remember puts it in localStorage; signing in again without remember removes that copy', () => {
+    credentialStore.set(alice, { remember: true })
+    expect(JSON.parse(localStorage.getItem(KEY) ?? 'null')).toEqual(alice)
+    credentialStore.set({ ...alice, token: 'token-b' }, { remember: false })
+    expect(localStorage.getItem(KEY)).toBeNull()
+    expect(credentialStore.get()?.token).toBe('token-b')
+  })
+
+  it('clear removes both copies', () => {
+    credentialStore.set(alice, { remember: true })
+    credentialStore.clear()
+    expect(credentialStore.get()).toBeNull()
+    expect(sessionStorage.getItem(KEY)).toBeNull()
+    expect(localStorage.getItem(KEY)).toBeNull()
+  })
+
+  it('endSession records the reason, readable once', () => {
+    credentialStore.set(alice, { remember: true })
+    credentialStore.endSession('expired')
+    expect(credentialStore.get()).toBeNull()
+    expect(localStorage.getItem(KEY)).toBeNull()
+    expect(credentialStore.lastEndReason()).toBe('expired')
+    expect(credentialStore.lastEndReason()).toBeNull()
+  })
+
+  it('a new sign-in forgets an unread end reason', () => {
+    credentialStore.endSession('signed-out')
+    credentialStore.set(alice, { remember: false })
+    expect(credentialStore.lastEndReason()).toBeNull()
+  })
+
+  it('notifies subscribers, and stops after unsubscribe', () => {
+    let calls = 0
+    const unsubscribe = credentialStore.subscribe(() => calls++)
+    credentialStore.set(alice, { remember: false })
+    credentialStore.clear()
+    unsubscribe()
+    credentialStore.set(alice, { remember: false })
+    expect(calls).toBe(2)
+  })
+})
+
+/** A fresh module instance reads storage lazily, like a page load. */
+async function freshStore() {
+  vi.resetModules()
+  return (await import('./credentials')).credentialStore
+}
+
+describe('reading storage at start-up', () => {
+  it('restores from sessionStorage first, then localStorage', async () => {
+    localStorage.setItem(KEY, JSON.stringify({ orgId: 'remembered', token: 't1', demo: true }))
+    expect((await freshStore()).get()).toEqual({ orgId: 'remembered', token: 't1', demo: true })
+    sessionStorage.setItem(KEY, JSON.stringify({ orgId: 'this-tab', token: 't2' }))
+    expect((await freshStore()).get()).toEqual({ orgId: 'this-tab', token: 't2', demo: false })
+  })
+
+  it.each([
+    ['not JSON', '{oops'],
+    ['JSON null', 'null'],
+    ['missing token', JSON.stringify({ orgId: 'x' })],
+    ['empty org', JSON.stringify({ orgId: ' ', token: 't' })],
+    ['wrong types', JSON.stringify({ orgId: 1, token: ['t'] })],
+  ])('ignores corrupted storage (%s)', async (_label, raw) => {
+    sessionStorage.setItem(KEY, raw)
+    expect((await freshStore()).get()).toBeNull()
+  })
+})
+
+describe('hooks', () => {
+  it('useCredentials follows sign-in and sign-out', () => {
+    const { result } = renderHook(() => useCredentials())
+    expect(result.current).toBeNull()
+    act(() => credentialStore.set(alice, { remember: false }))
+    expect(result.current).toEqual(alice)
+    act(() => credentialStore.endSession('signed-out'))
+    expect(result.current).toBeNull()
+  })
+
+  it('useRetryNotice shows the wait that ends last, and nothing once all waits end', () => {
+    const { result } = renderHook(() => useRetryNotice())
+    expect(result.current).toBeNull()
+    const ends: Array<() => void> = []
+    act(() => {
+      ends.push(retryNotice.publish({ reason: 'rate-limited', retryAt: 5000 }))
+    })
+    expect(result.current).toEqual({ reason: 'rate-limited', retryAt: 5000 })
+    act(() => {
+      ends.push(retryNotice.publish({ reason: 'unavailable', retryAt: 2000 }))
+    })
+    expect(result.current).toEqual({ reason: 'rate-limited', retryAt: 5000 })
+    act(() => ends[0]?.())
+    expect(result.current).toEqual({ reason: 'unavailable', retryAt: 2000 })
+    act(() => ends[1]?.())
+    expect(result.current).toBeNull()
+  })
+})
