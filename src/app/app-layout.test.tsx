@@ -1,0 +1,196 @@
+import { QueryClientProvider, queryOptions } from '@tanstack/react-query'
+import { act, render, screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { createMemoryRouter, Link, RouterProvider, type RouteObject } from 'react-router'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { credentialStore } from '../api/credentials'
+import { createQueryClient } from '../api/query-client'
+import { retryNotice } from '../api/retry-notice'
+import { AppLayout, retryMessage } from './app-layout'
+import { RouteErrorBoundary } from './route-error'
+import { Component as NotFound } from './not-found-route'
+
+vi.mock('../api/me', () => ({
+  meQueries: {
+    current: (orgId: string) =>
+      queryOptions({
+        queryKey: ['org', orgId, 'me'],
+        queryFn: async () => ({ id: 1, email: null, fullName: 'Ada Lovelace', pictureUrl: null }),
+      }),
+    organizations: (orgId: string) =>
+      queryOptions({
+        queryKey: ['org', orgId, 'me', 'organizations'],
+        queryFn: async () => [{ id: orgId, name: 'Analytical Engines Ltd' }],
+      }),
+  },
+}))
+vi.mock('../features/auth/load-demo', () => ({
+  loadDemo: async () => ({ startDemo: async () => {}, stopDemo: async () => {} }),
+}))
+
+const ORG = '0123456789abcdef0123456789abcdef'
+
+function Broken(): never {
+  throw new Error('page exploded')
+}
+
+const routes: RouteObject[] = [
+  { path: '/sign-in', element: <h1>Sign in page</h1> },
+  {
+    Component: AppLayout,
+    children: [
+      {
+        ErrorBoundary: RouteErrorBoundary,
+        children: [
+          {
+            path: '/members',
+            element: (
+              <>
+                <h1>Members</h1>
+                <Link to="/groups">Go to groups</Link>
+                <Link to="/members?q=ada">Search ada</Link>
+              </>
+            ),
+          },
+          { path: '/groups', element: <h1>Groups</h1> },
+          { path: '/broken', Component: Broken },
+          { path: '*', Component: NotFound },
+        ],
+      },
+    ],
+  },
+]
+
+function renderApp(initialEntry: string) {
+  const router = createMemoryRouter(routes, { initialEntries: [initialEntry] })
+  render(
+    <QueryClientProvider client={createQueryClient()}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>,
+  )
+  return router
+}
+
+const signIn = () => credentialStore.set({ orgId: ORG, token: 'tok', demo: false }, { remember: false })
+
+beforeEach(() => {
+  credentialStore.clear()
+})
+afterEach(() => {
+  credentialStore.clear()
+  delete document.documentElement.dataset.theme
+})
+
+describe('<AppLayout>', () => {
+  it('sends a signed-out visitor to sign-in, remembering where they were going', async () => {
+    const router = renderApp('/groups?q=ops')
+    expect(await screen.findByRole('heading', { name: 'Sign in page' })).toBeInTheDocument()
+    expect(router.state.location.pathname).toBe('/sign-in')
+    expect(new URLSearchParams(router.state.location.search).get('returnTo')).toBe('/groups?q=ops')
+  })
+
+  it('redirects to sign-in when the session ends while browsing', async () => {
+    signIn()
+    const router = renderApp('/members')
+    await screen.findByRole('heading', { name: 'Members' })
+    act(() => credentialStore.endSession('expired'))
+    expect(await screen.findByRole('heading', { name: 'Sign in page' })).toBeInTheDocument()
+    expect(new URLSearchParams(router.state.location.search).get('returnTo')).toBe('/members')
+  })
+
+  it('shows the shell: skip link, navigation with the current page, organization, person, sign out', async () => {
+    signIn()
+    renderApp('/members')
+    expect(screen.getByRole('link', { name: 'Skip to main content' })).toHaveAttribute('href', '#main')
+    const nav = screen.getByRole('navigation', { name: 'Main' })
+    expect(within(nav).getByRole('link', { name: 'Members' })).toHaveAttribute('aria-current', 'page')
+    expect(within(nav).getByRole('link', { name: 'Groups' })).not.toHaveAttribute('aria-current')
+    expect(await screen.findByText('Analytical Engines Ltd')).toBeInTheDocument()
+    expect(await screen.findByText('Ada Lovelace')).toBeInTheDocument()
+    expect(screen.getByRole('main')).toHaveAttribute('id', 'main')
+    expect(screen.getByRole('button', { name: 'Sign out' })).toBeInTheDocument()
+  })
+
+  it('signs out to a plain sign-in page and forgets the credentials', async () => {
+    signIn()
+    const router = renderApp('/members')
+    await userEvent.click(screen.getByRole('button', { name: 'Sign out' }))
+    expect(await screen.findByRole('heading', { name: 'Sign in page' })).toBeInTheDocument()
+    expect(router.state.location.search).toBe('')
+    expect(credentialStore.get()).toBeNull()
+    expect(sessionStorage.getItem('roster.credentials')).toBeNull()
+  })
+
+  it('moves focus to the new page heading after navigation, but not for a search change', async () => {
+    signIn()
+    renderApp('/members')
+    const user = userEvent.setup()
+    const search = screen.getByRole('link', { name: 'Search ada' })
+    await user.click(search)
+    expect(search).toHaveFocus()
+    await user.click(screen.getByRole('link', { name: 'Go to groups' }))
+    expect(await screen.findByRole('heading', { name: 'Groups' })).toHaveFocus()
+  })
+
+  it('keeps the header and navigation working when a page throws', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    signIn()
+    renderApp('/broken')
+    expect(await screen.findByRole('heading', { level: 1, name: 'Something went wrong' })).toBeInTheDocument()
+    await userEvent.click(screen.getByRole('link', { name: 'Groups' }))
+    expect(await screen.findByRole('heading', { name: 'Groups' })).toBeInTheDocument()
+    vi.mocked(console.error).mockRestore()
+  })
+
+  it('shows "Page not found" inside the shell for an unknown address', async () => {
+    signIn()
+    renderApp('/nope')
+    expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeInTheDocument()
+    expect(screen.getByRole('link', { name: 'Back to members' })).toHaveAttribute('href', '/members')
+    expect(screen.getByRole('navigation', { name: 'Main' })).toBeInTheDocument()
+    expect(document.title).toBe('Page not found · Roster')
+  })
+
+  it('cycles the theme and remembers it', async () => {
+    signIn()
+    renderApp('/members')
+    await userEvent.click(screen.getByRole('button', { name: 'Use light theme' }))
+    expect(document.documentElement.dataset.theme).toBe('light')
+    expect(localStorage.getItem('roster.theme')).toBe('light')
+    await userEvent.click(screen.getByRole('button', { name: 'Use dark theme' }))
+    expect(document.documentElement.dataset.theme).toBe('dark')
+    await userEvent.click(screen.getByRole('button', { name: 'Use the system theme' }))
+    expect(document.documentElement.dataset.theme).toBeUndefined()
+    expect(localStorage.getItem('roster.theme')).toBeNull()
+  })
+
+  it('announces retries and offline state', async () => {
+    signIn()
+    renderApp('/members')
+    const wait: { end?: () => void } = {}
+    act(() => {
+      wait.end = retryNotice.publish({ reason: 'rate-limited', retryAt: Date.now() + 2500 })
+    })
+    expect(await screen.findByText('Tallyfy asked us to slow down, retrying in 3 s')).toBeInTheDocument()
+    act(() => wait.end?.())
+    expect(screen.queryByText(/slow down/)).toBeNull()
+
+    const online = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false)
+    act(() => {
+      window.dispatchEvent(new Event('offline'))
+    })
+    expect(screen.getByText("You're offline. Roster will refresh when you're back.")).toBeInTheDocument()
+    online.mockRestore()
+  })
+})
+
+describe('retryMessage', () => {
+  it('counts down in whole seconds', () => {
+    expect(retryMessage({ reason: 'rate-limited', retryAt: 10_000 }, 7_100)).toBe(
+      'Tallyfy asked us to slow down, retrying in 3 s',
+    )
+    expect(retryMessage({ reason: 'unavailable', retryAt: 10_000 }, 10_500)).toBe(
+      "Tallyfy isn't answering right now, retrying now",
+    )
+  })
+})

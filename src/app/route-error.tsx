@@ -1,0 +1,42 @@
+import { useQueryErrorResetBoundary } from '@tanstack/react-query'
+import { isRouteErrorResponse, useRevalidator, useRouteError } from 'react-router'
+import { isNotFound } from '../api/errors'
+import { paths } from '../lib/paths'
+import { ErrorState, NotFoundState } from '../components/states'
+import { useDocumentTitle } from './use-document-title'
+
+/**
+ * The error boundary of every page. It renders inside the app layout's <Outlet/>, so the header,
+ * navigation and sign-out keep working when one page fails.
+ */
+export function RouteErrorBoundary() {
+  const error = useRouteError()
+  const { reset } = useQueryErrorResetBoundary()
+  const revalidator = useRevalidator()
+  const notFound = (isRouteErrorResponse(error) && error.status === 404) || isNotFound(error)
+  useDocumentTitle(notFound ? 'Page not found' : 'Something went wrong')
+
+  if (notFound) {
+    return (
+      <NotFoundState
+        title="Page not found"
+        message="This page doesn't exist, or it was removed."
+        backTo={paths.members()}
+        backLabel="Back to members"
+      />
+    )
+  }
+  return (
+    <div className="page">
+      <ErrorState
+        error={error}
+        headingLevel={1}
+        onRetry={() => {
+          // Lets failed queries fetch again, then re-renders the route so the page can recover.
+          reset()
+          void revalidator.revalidate()
+        }}
+      />
+    </div>
+  )
+}

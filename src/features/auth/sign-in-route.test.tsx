@@ -1,0 +1,214 @@
+import { QueryClientProvider } from '@tanstack/react-query'
+import { render, screen } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { createMemoryRouter, RouterProvider } from 'react-router'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { credentialStore } from '../../api/credentials'
+import { ApiError } from '../../api/errors'
+import { verifyCredentials } from '../../api/me'
+import { createQueryClient } from '../../api/query-client'
+import type { Me } from '../../api/types'
+import { DEMO_ORG_ID, DEMO_TOKEN } from '../../demo/credentials'
+import * as signInRoute from './sign-in-route'
+
+vi.mock('../../api/me', () => ({ verifyCredentials: vi.fn<typeof verifyCredentials>() }))
+vi.mock('./load-demo', () => ({
+  loadDemo: async () => ({ startDemo: async () => {}, stopDemo: async () => {} }),
+}))
+
+const verify = vi.mocked(verifyCredentials)
+const ORG = '0123456789abcdef0123456789abcdef'
+const TOKEN = 'secret-token-value-123'
+const me: Me = { id: 1, email: 'ada@example.com', fullName: 'Ada Lovelace', pictureUrl: null }
+
+function renderSignIn(initialEntry = '/sign-in') {
+  const router = createMemoryRouter(
+    [
+      { path: '/sign-in', ...signInRoute },
+      { path: '/members', element: <h1>Members page</h1> },
+      { path: '/groups/:groupId', element: <h1>Group page</h1> },
+    ],
+    { initialEntries: [initialEntry] },
+  )
+  render(
+    <QueryClientProvider client={createQueryClient()}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>,
+  )
+  return router
+}
+
+async function fillAndSubmit(orgId: string, token: string, remember = false) {
+  const user = userEvent.setup()
+  await user.type(await screen.findByLabelText('Organization ID'), orgId)
+  await user.type(screen.getByLabelText('Access token'), token)
+  if (remember) await user.click(screen.getByRole('checkbox', { name: 'Remember me on this device' }))
+  await user.click(screen.getByRole('button', { name: 'Sign in' }))
+  return user
+}
+
+beforeEach(() => {
+  credentialStore.clear()
+  credentialStore.lastEndReason()
+  verify.mockReset()
+})
+
+afterEach(() => {
+  credentialStore.clear()
+})
+
+describe('sign-in page', () => {
+  it('has a heading, labelled fields, a hidden token with a show toggle, and the demo entry', async () => {
+    renderSignIn()
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in to Roster' })).toBeInTheDocument()
+    const token = screen.getByLabelText('Access token')
+    expect(token).toHaveAttribute('type', 'password')
+    expect(token).toHaveAttribute('autocomplete', 'off')
+    const toggle = screen.getByRole('button', { name: 'Show token' })
+    expect(toggle).toHaveAttribute('aria-pressed', 'false')
+    await userEvent.click(toggle)
+    expect(token).toHaveAttribute('type', 'text')
+    expect(toggle).toHaveAttribute('aria-pressed', 'true')
+    expect(screen.getByRole('checkbox', { name: 'Remember me on this device' })).not.toBeChecked()
+    expect(screen.getByRole('button', { name: 'Explore the demo organization' })).toBeInTheDocument()
+    expect(
+      screen.getByText('No Tallyfy account needed. Sample data, nothing leaves your browser.'),
+    ).toBeInTheDocument()
+  })
+
+  it('asks for both fields before calling Tallyfy', async () => {
+    renderSignIn()
+    await userEvent.click(await screen.findByRole('button', { name: 'Sign in' }))
+    expect(screen.getByText('Enter your organization ID.')).toBeInTheDocument()
+    expect(screen.getByText('Enter your access token.')).toBeInTheDocument()
+    expect(screen.getByLabelText('Organization ID')).toHaveAttribute('aria-invalid', 'true')
+    expect(screen.getByLabelText('Organization ID')).toHaveFocus()
+    expect(verify).not.toHaveBeenCalled()
+  })
+
+  it('warns about an odd organization ID but still tries it, with trimmed values', async () => {
+    verify.mockRejectedValue(new ApiError({ kind: 'network', message: 'fetch failed' }))
+    renderSignIn()
+    await fillAndSubmit('  my-org  ', `  ${TOKEN}  `)
+    expect(await screen.findByText(/doesn't look like a Tallyfy organization ID/)).toBeInTheDocument()
+    expect(verify).toHaveBeenCalledWith(
+      { orgId: 'my-org', token: TOKEN, demo: false },
+      expect.any(AbortSignal),
+    )
+  })
+
+  it('says "Signing in…" and disables the button while checking', async () => {
+    const pending: { finish?: (value: Me) => void } = {}
+    verify.mockReturnValue(new Promise<Me>((resolve) => (pending.finish = resolve)))
+    renderSignIn()
+    await fillAndSubmit(ORG, TOKEN)
+    expect(screen.getByRole('button', { name: 'Signing in…' })).toBeDisabled()
+    pending.finish?.(me)
+    expect(await screen.findByRole('heading', { name: 'Members page' })).toBeInTheDocument()
+  })
+
+  it.each([
+    [401, /didn't accept this access token/, 'Access token'],
+    [403, /no access to that organization/, 'Organization ID'],
+    [404, /couldn't find an organization with that ID/, 'Organization ID'],
+  ])('explains HTTP %i, keeps the values and focuses the field to fix', async (status, message, field) => {
+    verify.mockRejectedValue(new ApiError({ kind: 'http', status, message: `HTTP ${status}` }))
+    renderSignIn()
+    await fillAndSubmit(ORG, TOKEN)
+    expect((await screen.findByText(message)).closest('[role="alert"]')).not.toBeNull()
+    expect(screen.getByLabelText(field)).toHaveFocus()
+    expect(screen.getByLabelText('Organization ID')).toHaveValue(ORG)
+    expect(screen.getByLabelText('Access token')).toHaveValue(TOKEN)
+    expect(screen.getByRole('button', { name: 'Sign in' })).toBeEnabled()
+    expect(credentialStore.get()).toBeNull()
+    expect(document.body.textContent).not.toContain(TOKEN)
+  })
+
+  it('explains an unreachable Tallyfy and a rate limit with its wait', async () => {
+    verify.mockRejectedValueOnce(new ApiError({ kind: 'network', message: 'fetch failed' }))
+    renderSignIn()
+    const user = await fillAndSubmit(ORG, TOKEN)
+    expect(await screen.findByText(/couldn't reach Tallyfy/)).toBeInTheDocument()
+
+    verify.mockRejectedValueOnce(
+      new ApiError({ kind: 'http', status: 429, retryAfter: 12, message: 'HTTP 429' }),
+    )
+    await user.click(screen.getByRole('button', { name: 'Sign in' }))
+    expect(await screen.findByText(/too many requests\. Wait 12 s/)).toBeInTheDocument()
+  })
+
+  it('never echoes the token, even when the server repeats it', async () => {
+    verify.mockRejectedValue(
+      new ApiError({ kind: 'http', status: 400, serverMessage: `Bad token ${TOKEN}`, message: 'HTTP 400' }),
+    )
+    renderSignIn()
+    await fillAndSubmit(ORG, TOKEN)
+    expect(await screen.findByText(/Bad token/)).toBeInTheDocument()
+    expect(document.body.textContent).not.toContain(TOKEN)
+  })
+
+  it('keeps the session in sessionStorage only, without Remember me', async () => {
+    verify.mockResolvedValue(me)
+    renderSignIn()
+    await fillAndSubmit(ORG, TOKEN)
+    await screen.findByRole('heading', { name: 'Members page' })
+    expect(sessionStorage.getItem('roster.credentials')).toContain(ORG)
+    expect(localStorage.getItem('roster.credentials')).toBeNull()
+  })
+
+  it('remembers the session in localStorage with Remember me', async () => {
+    verify.mockResolvedValue(me)
+    renderSignIn()
+    await fillAndSubmit(ORG, TOKEN, true)
+    await screen.findByRole('heading', { name: 'Members page' })
+    expect(localStorage.getItem('roster.credentials')).toContain(ORG)
+  })
+
+  it('returns to a same-site returnTo after signing in', async () => {
+    verify.mockResolvedValue(me)
+    const router = renderSignIn(`/sign-in?returnTo=${encodeURIComponent('/groups/abc?q=x')}`)
+    await fillAndSubmit(ORG, TOKEN)
+    expect(await screen.findByRole('heading', { name: 'Group page' })).toBeInTheDocument()
+    expect(router.state.location.pathname).toBe('/groups/abc')
+    expect(router.state.location.search).toBe('?q=x')
+  })
+
+  it('ignores a returnTo that would leave the site', async () => {
+    verify.mockResolvedValue(me)
+    const router = renderSignIn(`/sign-in?returnTo=${encodeURIComponent('//evil.example/x')}`)
+    await fillAndSubmit(ORG, TOKEN)
+    await screen.findByRole('heading', { name: 'Members page' })
+    expect(router.state.location.pathname).toBe('/members')
+  })
+
+  it('says the session has ended after a 401 ended it', async () => {
+    credentialStore.set({ orgId: ORG, token: TOKEN, demo: false }, { remember: false })
+    credentialStore.endSession('expired')
+    renderSignIn()
+    expect(await screen.findByText('Your Tallyfy session has ended, sign in again.')).toBeInTheDocument()
+  })
+
+  it('opens the demo organization without a Tallyfy account', async () => {
+    renderSignIn()
+    await userEvent.click(await screen.findByRole('button', { name: 'Explore the demo organization' }))
+    expect(await screen.findByRole('heading', { name: 'Members page' })).toBeInTheDocument()
+    expect(credentialStore.get()).toEqual({ orgId: DEMO_ORG_ID, token: DEMO_TOKEN, demo: true })
+    expect(localStorage.getItem('roster.credentials')).toBeNull()
+  })
+})
+
+describe('safeReturnTo', () => {
+  it.each([
+    ['/members/3', '/members/3'],
+    ['/groups?q=a', '/groups?q=a'],
+    ['//evil.example', null],
+    ['/\\evil.example', null],
+    ['https://evil.example/', null],
+    ['javascript:alert(1)', null],
+    ['/sign-in', null],
+    ['', null],
+    [null, null],
+  ])('%j → %j', (input, expected) => {
+    expect(signInRoute.safeReturnTo(input)).toBe(expected)
+  })
+})

@@ -1,0 +1,280 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
+import { flushSync } from 'react-dom'
+import { Navigate, useLoaderData, useSearchParams } from 'react-router'
+import { credentialStore, useCredentials, type SessionEndReason } from '../../api/credentials'
+import { verifyCredentials } from '../../api/me'
+import { useDocumentTitle } from '../../app/use-document-title'
+import { DEMO_ORG_ID, DEMO_TOKEN } from '../../demo/credentials'
+import { paths } from '../../lib/paths'
+import { loadDemo } from './load-demo'
+import { looksLikeOrgId, signInFailure, type SignInErrorField } from './sign-in-messages'
+import './sign-in.css'
+
+/** Only a path on this site: "/x" but not "//evil.example" or "/\evil.example" (both leave the site). */
+export function safeReturnTo(value: string | null): string | null {
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return null
+  if (value === paths.signIn() || value.startsWith(`${paths.signIn()}?`)) return null
+  return value
+}
+
+// Read in the loader, not during render: lastEndReason() forgets after one read, and a loader runs
+// once per navigation while a render may run twice.
+export function loader(): { endReason: SessionEndReason | null } {
+  return { endReason: credentialStore.lastEndReason() }
+}
+
+const describedBy = (...parts: Array<string | false>) => parts.filter(Boolean).join(' ') || undefined
+
+export function Component() {
+  useDocumentTitle('Sign in')
+  const credentials = useCredentials()
+  const [searchParams] = useSearchParams()
+  const { endReason } = useLoaderData<typeof loader>()
+  const destination = safeReturnTo(searchParams.get('returnTo')) ?? paths.members()
+
+  if (credentials) return <Navigate to={destination} replace />
+
+  return (
+    <main id="main" className="sign-in" tabIndex={-1}>
+      <div className="sign-in__inner">
+        <header className="sign-in__header">
+          <p className="sign-in__brand" aria-hidden="true">
+            Roster
+          </p>
+          <h1>Sign in to Roster</h1>
+          <p className="sign-in__lede">
+            The members, groups and guests of your Tallyfy organization, in one fast list.
+          </p>
+        </header>
+        {endReason === 'expired' && (
+          <p className="banner banner--warning">Your Tallyfy session has ended, sign in again.</p>
+        )}
+        {endReason === 'signed-out' && <p className="banner banner--info">You signed out.</p>}
+        <div className="sign-in__ways">
+          <SignInForm />
+          <DemoEntry />
+        </div>
+      </div>
+    </main>
+  )
+}
+
+function SignInForm() {
+  const ids = useId()
+  const orgRef = useRef<HTMLInputElement>(null)
+  const tokenRef = useRef<HTMLInputElement>(null)
+  const submitRef = useRef<HTMLButtonElement>(null)
+  const abortRef = useRef<AbortController | null>(null)
+  const [orgId, setOrgId] = useState('')
+  const [token, setToken] = useState('')
+  const [showToken, setShowToken] = useState(false)
+  const [remember, setRemember] = useState(false)
+  const [orgBlurred, setOrgBlurred] = useState(false)
+  const [checking, setChecking] = useState(false)
+  const [missing, setMissing] = useState<{ orgId: boolean; token: boolean }>({ orgId: false, token: false })
+  const [failure, setFailure] = useState<{ message: string; field: SignInErrorField } | null>(null)
+
+  // Leaving the page mid-check must not store credentials afterwards.
+  useEffect(() => () => abortRef.current?.abort(), [])
+
+  const orgWarning = orgBlurred && orgId.trim() !== '' && !looksLikeOrgId(orgId)
+  const orgInvalid = missing.orgId || failure?.field === 'orgId'
+  const tokenInvalid = missing.token || failure?.field === 'token'
+  const errorId = `${ids}-error`
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    if (checking) return
+    const candidate = { orgId: orgId.trim(), token: token.trim(), demo: false }
+    const nowMissing = { orgId: candidate.orgId === '', token: candidate.token === '' }
+    setMissing(nowMissing)
+    setFailure(null)
+    setOrgBlurred(true)
+    if (nowMissing.orgId || nowMissing.token) {
+      ;(nowMissing.orgId ? orgRef : tokenRef).current?.focus()
+      return
+    }
+
+    abortRef.current?.abort()
+    const controller = new AbortController()
+    abortRef.current = controller
+    setChecking(true)
+    try {
+      await verifyCredentials(candidate, controller.signal)
+    } catch (error) {
+      if (controller.signal.aborted) return
+      const next = signInFailure(error, candidate.token)
+      // Render the message and re-enable the form first, so focus can land on the field to fix.
+      flushSync(() => {
+        setChecking(false)
+        setFailure(next)
+      })
+      ;(next.field === 'orgId' ? orgRef : next.field === 'token' ? tokenRef : submitRef).current?.focus()
+      return
+    }
+    if (controller.signal.aborted) return
+    // Storing the credentials re-renders the page, which then redirects to where the person was going.
+    credentialStore.set(candidate, { remember })
+  }
+
+  return (
+    <section className="sign-in__card" aria-labelledby={`${ids}-title`}>
+      <h2 id={`${ids}-title`}>With your Tallyfy account</h2>
+      <form className="sign-in__form" noValidate onSubmit={onSubmit} aria-busy={checking}>
+        <div className="field">
+          <label className="field__label" htmlFor={`${ids}-org`}>
+            Organization ID
+          </label>
+          <input
+            ref={orgRef}
+            id={`${ids}-org`}
+            className="input"
+            name="orgId"
+            value={orgId}
+            onChange={(e) => setOrgId(e.target.value)}
+            onBlur={() => setOrgBlurred(true)}
+            autoComplete="off"
+            autoCapitalize="off"
+            spellCheck={false}
+            required
+            aria-invalid={orgInvalid || undefined}
+            aria-describedby={describedBy(
+              missing.orgId && `${ids}-org-missing`,
+              orgWarning && `${ids}-org-warning`,
+              `${ids}-org-hint`,
+              failure?.field === 'orgId' && errorId,
+            )}
+          />
+          {missing.orgId && (
+            <p className="field__error" id={`${ids}-org-missing`}>
+              Enter your organization ID.
+            </p>
+          )}
+          {orgWarning && (
+            <p className="field__warning" id={`${ids}-org-warning`}>
+              This doesn't look like a Tallyfy organization ID (32 letters and digits). You can still try it.
+            </p>
+          )}
+          <p className="field__hint" id={`${ids}-org-hint`}>
+            In Tallyfy, under Settings &gt; Organization.
+          </p>
+        </div>
+
+        <div className="field">
+          <label className="field__label" htmlFor={`${ids}-token`}>
+            Access token
+          </label>
+          <div className="input-group">
+            <input
+              ref={tokenRef}
+              id={`${ids}-token`}
+              className="input"
+              name="token"
+              type={showToken ? 'text' : 'password'}
+              value={token}
+              onChange={(e) => setToken(e.target.value)}
+              autoComplete="off"
+              autoCapitalize="off"
+              spellCheck={false}
+              required
+              aria-invalid={tokenInvalid || undefined}
+              aria-describedby={describedBy(
+                missing.token && `${ids}-token-missing`,
+                `${ids}-token-hint`,
+                failure?.field === 'token' && errorId,
+              )}
+            />
+            <button
+              type="button"
+              className="button"
+              aria-pressed={showToken}
+              aria-label="Show token"
+              onClick={() => setShowToken((v) => !v)}
+            >
+              Show
+            </button>
+          </div>
+          {missing.token && (
+            <p className="field__error" id={`${ids}-token-missing`}>
+              Enter your access token.
+            </p>
+          )}
+          <p className="field__hint" id={`${ids}-token-hint`}>
+            In Tallyfy, under Settings &gt; Integrations &gt; REST API. Tokens last six months and stop
+            working when you log out of Tallyfy's web app.
+          </p>
+        </div>
+
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            name="remember"
+            checked={remember}
+            onChange={(e) => setRemember(e.target.checked)}
+          />
+          Remember me on this device
+        </label>
+
+        <div role="alert" aria-atomic="true" id={errorId} className="sign-in__alert">
+          {failure && <p className="banner banner--danger">{failure.message}</p>}
+        </div>
+
+        <button
+          ref={submitRef}
+          type="submit"
+          className="button button--primary button--block"
+          disabled={checking}
+        >
+          {checking ? 'Signing in…' : 'Sign in'}
+        </button>
+        <p className="field__hint">
+          Without Remember me, Roster keeps the token only in this tab. It is sent only to Tallyfy.
+        </p>
+      </form>
+    </section>
+  )
+}
+
+function DemoEntry() {
+  const ids = useId()
+  const [state, setState] = useState<'idle' | 'starting' | 'failed'>('idle')
+
+  async function openDemo() {
+    setState('starting')
+    try {
+      const { startDemo } = await loadDemo()
+      await startDemo()
+    } catch (error) {
+      console.error('The demo organization could not start', error)
+      setState('failed')
+      return
+    }
+    credentialStore.set({ orgId: DEMO_ORG_ID, token: DEMO_TOKEN, demo: true }, { remember: false })
+  }
+
+  return (
+    <section className="sign-in__card sign-in__card--demo" aria-labelledby={`${ids}-title`}>
+      <h2 id={`${ids}-title`}>Just looking?</h2>
+      <button
+        type="button"
+        className="button button--primary button--block"
+        onClick={openDemo}
+        disabled={state === 'starting'}
+        aria-describedby={`${ids}-note`}
+      >
+        Explore the demo organization
+      </button>
+      <p className="field__hint" id={`${ids}-note`}>
+        No Tallyfy account needed. Sample data, nothing leaves your browser.
+      </p>
+      <div role="alert" className="sign-in__alert">
+        {state === 'failed' && (
+          <p className="banner banner--danger">
+            The demo couldn't start in this browser. It needs service workers, which private windows sometimes
+            block.
+          </p>
+        )}
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,39 @@
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import './styles/tokens.css'
+import './styles/app.css'
+import { credentialStore } from './api/credentials'
+import { App } from './app/app'
+import { queryClient } from './app/query-client'
+import { createAppRouter } from './app/router'
+import { initTheme } from './app/theme'
+import { loadDemo } from './features/auth/load-demo'
+
+// Before the first paint: the CSP forbids an inline script in index.html, so the saved theme is
+// applied here, as early as the module graph allows.
+initTheme()
+
+async function start() {
+  // A reload in demo mode must find the demo's service worker answering /api before any page fetches.
+  // The demo code is only downloaded here, for people who chose the demo.
+  if (credentialStore.get()?.demo) {
+    try {
+      const { startDemo } = await loadDemo()
+      await startDemo()
+    } catch (error) {
+      // Without the worker the demo token would be sent nowhere useful: start signed out instead.
+      console.error('The demo organization could not start', error)
+      credentialStore.clear()
+    }
+  }
+
+  const root = document.getElementById('root')
+  if (!root) throw new Error('index.html has no #root element')
+  createRoot(root).render(
+    <StrictMode>
+      <App queryClient={queryClient} router={createAppRouter()} />
+    </StrictMode>,
+  )
+}
+
+void start()
