@@ -1,0 +1,540 @@
+// The demo organization's API: MSW handlers that follow Tallyfy's documented semantics
+// (tallyfy-api.md) closely enough that the client cannot tell them from the real thing.
+// Every pattern starts with `*` so one set serves `/api/organizations/...` (the browser, same
+// origin) and `/organizations/...` (the loopback HTTP server, which sits behind the proxy that
+// strips `/api`). The `*` alone would also catch unrelated URLs, so each handler first checks
+// that what precedes the API path is the origin or the origin plus `/api`.
+
+import { http, HttpResponse, type HttpHandler } from 'msw'
+import { DEMO_TOKEN } from './credentials'
+import { hexId, wireRole, type DemoOrg, type WireGroup, type WireGuest, type WireMember } from './data'
+import type { FaultController, Faults } from './faults'
+
+const USERS_DEFAULT_PER_PAGE = 9999
+const USERS_MAX_PER_PAGE = 9999
+const GROUPS_DEFAULT_PER_PAGE = 10
+const GROUPS_MAX_PER_PAGE = 100
+const GUESTS_DEFAULT_PER_PAGE = 999
+const GUESTS_MAX_PER_PAGE = 9999
+
+// ---------------------------------------------------------------------------------------------
+// Tallyfy's error bodies (tallyfy-api.md §6)
+
+const unauthenticated = () => HttpResponse.json({ message: 'Unauthenticated.' }, { status: 401 })
+const forbidden = () =>
+  HttpResponse.json(
+    { error: true, message: "You don't have application's permissions for this organization!" },
+    { status: 403 },
+  )
+const resourceNotFound = () =>
+  HttpResponse.json(
+    { error: true, message: 'Resource not found', code: 'RESOURCE_NOT_FOUND' },
+    { status: 404 },
+  )
+const endpointNotFound = () =>
+  HttpResponse.json(
+    { error: true, message: 'API endpoint not found', code: 'ENDPOINT_NOT_FOUND' },
+    { status: 404 },
+  )
+
+let requestCounter = 0
+const nextRequestId = () => `demo-${(++requestCounter).toString(16).padStart(8, '0')}`
+
+function faultStatusResponse(faults: Faults): Response | null {
+  switch (faults.status) {
+    case undefined:
+      return null
+    case 401:
+      return unauthenticated()
+    case 403:
+      return forbidden()
+    case 429:
+      return HttpResponse.json(
+        {
+          message: "You've reached the request limit for this organization. Please try again later.",
+          code: 'RATE_LIMIT_EXCEEDED',
+        },
+        {
+          status: 429,
+          headers: { 'Retry-After': String(faults.retryAfter ?? 1), 'X-RateLimit-Remaining': '0' },
+        },
+      )
+    case 500:
+      // Laravel's production error page: HTML, not JSON, whatever the Accept header said.
+      return new HttpResponse(
+        '<!DOCTYPE html><html lang="en"><head><title>Server Error</title></head><body>500 | Server Error</body></html>',
+        {
+          status: 500,
+          headers: { 'Content-Type': 'text/html; charset=UTF-8', 'X-Request-Id': nextRequestId() },
+        },
+      )
+    case 502:
+      return new HttpResponse(
+        '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>',
+        { status: 502, headers: { 'Content-Type': 'text/html' } },
+      )
+    case 503: {
+      const headers: Record<string, string> = {}
+      if (faults.retryAfter !== undefined) headers['Retry-After'] = String(faults.retryAfter)
+      return HttpResponse.json({ message: 'Service Unavailable' }, { status: 503, headers })
+    }
+  }
+}
+
+function malformedResponse(faults: Faults): Response | null {
+  if (faults.malformed) return HttpResponse.json({ data: 'oops' })
+  if (faults.malformedText) {
+    // A body cut off mid-stream: declared as JSON, not parseable as JSON.
+    return new HttpResponse('{"data": [{"id": 1001, "email": "zo', {
+      status: 200,
+      headers: { 'Content-Type': 'application/json' },
+    })
+  }
+  return null
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+
+// ---------------------------------------------------------------------------------------------
+// Query helpers
+
+interface PageRequest {
+  page: number
+  perPage: number
+}
+
+function positiveInt(value: string | null): number | null {
+  if (value === null || !/^\s*\d+\s*$/.test(value)) return null
+  const n = Number.parseInt(value, 10)
+  return n >= 1 ? n : null
+}
+
+function pageRequest(
+  url: URL,
+  defaultPerPage: number,
+  maxPerPage: number,
+  cap: number | undefined,
+): PageRequest {
+  const requested = positiveInt(url.searchParams.get('per_page')) ?? defaultPerPage
+  let perPage = Math.min(requested, maxPerPage)
+  if (cap !== undefined) perPage = Math.min(perPage, Math.max(1, Math.floor(cap)))
+  return { page: positiveInt(url.searchParams.get('page')) ?? 1, perPage }
+}
+
+function paginate<T>(rows: readonly T[], url: URL, { page, perPage }: PageRequest) {
+  const data = rows.slice((page - 1) * perPage, page * perPage)
+  // Laravel's paginator reports at least one page, even for an empty result.
+  const totalPages = Math.max(1, Math.ceil(rows.length / perPage))
+  let links: { next: string } | never[] = []
+  if (page < totalPages) {
+    const next = new URL(url)
+    next.searchParams.set('page', String(page + 1))
+    next.searchParams.set('per_page', String(perPage))
+    links = { next: next.toString() }
+  }
+  return {
+    data,
+    pagination: {
+      total: rows.length,
+      count: data.length,
+      per_page: perPage,
+      current_page: page,
+      total_pages: totalPages,
+      links,
+    },
+  }
+}
+
+function includes(url: URL): Set<string> {
+  const raw = url.searchParams.get('with') ?? ''
+  return new Set(
+    raw
+      .split(',')
+      .map((part) => part.trim().toLowerCase())
+      .filter(Boolean),
+  )
+}
+
+/** `sort=-field` or `sort_by=field`: the field and whether it runs descending. */
+function parseSort(raw: string | null): { field: string; descending: boolean } {
+  const value = (raw ?? '').trim()
+  if (value.startsWith('-')) return { field: value.slice(1), descending: true }
+  return { field: value, descending: false }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Per-org indexes, built on first use and kept: a 50,000-member page must cost milliseconds.
+
+type SortValue = string | number | null
+
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
+
+const MEMBER_SORT_FIELDS = new Set([
+  'id',
+  'email',
+  'first_name',
+  'last_name',
+  'full_name',
+  'name',
+  'status',
+  'role',
+  'job_title',
+  'phone',
+  'timezone',
+  'created_at',
+  'updated_at',
+  'last_updated',
+  'activated_at',
+  'last_login_at',
+  'last_accessed_at',
+])
+
+function memberSortValue(member: WireMember, field: string): SortValue {
+  switch (field) {
+    case 'name':
+    case 'full_name':
+      return member.full_name
+    case 'role':
+      return wireRole(member)?.toLowerCase() ?? null
+    case 'updated_at':
+    case 'last_updated':
+      return member.updated_at ?? member.last_updated ?? null
+    default: {
+      const value = (member as unknown as Record<string, unknown>)[field]
+      return typeof value === 'string' || typeof value === 'number' ? value : null
+    }
+  }
+}
+
+function groupSortValue(group: WireGroup, field: string): SortValue {
+  if (field === 'name') return group.name
+  if (field === 'updated_at') return group.updated_at ?? group.last_updated ?? null
+  return group.created_at
+}
+
+/**
+ * Ascending by `field` with nulls last and the id as tie-breaker; descending is the exact reverse
+ * (nulls first), which is what PostgreSQL does for ORDER BY ... DESC.
+ */
+function sortRows<T>(
+  rows: readonly T[],
+  valueOf: (row: T) => SortValue,
+  tieBreak: (row: T) => number | string,
+) {
+  const keyed = rows.map((row) => ({ row, value: valueOf(row), tie: tieBreak(row) }))
+  const isDate = keyed.some((k) => typeof k.value === 'string' && /^\d{4}-\d\d-\d\dT/.test(k.value))
+  keyed.sort((a, b) => {
+    if (a.value === null || b.value === null) {
+      if (a.value !== b.value) return a.value === null ? 1 : -1
+    } else if (a.value !== b.value) {
+      if (typeof a.value === 'number' && typeof b.value === 'number') return a.value - b.value
+      // ISO timestamps compare correctly as text (and much faster than through a collator).
+      const order = isDate
+        ? String(a.value) < String(b.value)
+          ? -1
+          : 1
+        : collator.compare(String(a.value), String(b.value))
+      if (order !== 0) return order
+    }
+    return a.tie < b.tie ? -1 : a.tie > b.tie ? 1 : 0
+  })
+  return keyed.map((k) => k.row)
+}
+
+/** A reversed copy (Array#toReversed is outside the ES2022 lib this project targets). */
+function reversed<T>(rows: readonly T[]): T[] {
+  const out: T[] = []
+  for (let i = rows.length - 1; i >= 0; i--) out.push(rows[i] as T)
+  return out
+}
+
+function groupRef(group: WireGroup) {
+  return {
+    id: group.id,
+    name: group.name,
+    created_at: group.created_at,
+    last_updated: group.last_updated ?? group.updated_at ?? group.created_at,
+  }
+}
+
+function createIndex(org: DemoOrg) {
+  const memberById = new Map(org.members.map((m) => [m.id, m]))
+  const groupById = new Map(org.groups.map((g) => [g.id, g]))
+  const guestByEmail = new Map(org.guests.map((g) => [g.email.toLowerCase(), g]))
+  const memberSorts = new Map<string, readonly WireMember[]>()
+  const groupSorts = new Map<string, readonly WireGroup[]>()
+  let memberHaystacks: string[] | null = null
+  const memberPosition = new Map<WireMember, number>(org.members.map((m, i) => [m, i]))
+
+  const groupRefs = new Map(org.groups.map((g) => [g.id, groupRef(g)]))
+
+  return {
+    memberById,
+    groupById,
+    guestByEmail,
+    membersSorted(field: string, descending: boolean): readonly WireMember[] {
+      const key = MEMBER_SORT_FIELDS.has(field) ? field : 'id'
+      let asc = memberSorts.get(key)
+      if (!asc) {
+        asc =
+          key === 'id'
+            ? org.members
+            : sortRows(
+                org.members,
+                (m) => memberSortValue(m, key),
+                (m) => m.id,
+              )
+        memberSorts.set(key, asc)
+      }
+      if (!descending) return asc
+      let desc = memberSorts.get(`-${key}`)
+      if (!desc) {
+        desc = reversed(asc)
+        memberSorts.set(`-${key}`, desc)
+      }
+      return desc
+    },
+    memberMatches(member: WireMember, q: string): boolean {
+      if (!memberHaystacks) {
+        memberHaystacks = org.members.map((m) =>
+          `${m.first_name}\u0000${m.last_name}\u0000${m.email}`.toLowerCase(),
+        )
+      }
+      return memberHaystacks[memberPosition.get(member) ?? -1]?.includes(q) ?? false
+    },
+    groupsSorted(field: string, descending: boolean): readonly WireGroup[] {
+      const key = field === 'name' || field === 'updated_at' ? field : 'created_at'
+      const cacheKey = `${descending ? '-' : ''}${key}`
+      let rows = groupSorts.get(cacheKey)
+      if (!rows) {
+        rows = sortRows(
+          org.groups,
+          (g) => groupSortValue(g, key),
+          (g) => g.id,
+        )
+        if (descending) rows = reversed(rows)
+        groupSorts.set(cacheKey, rows)
+      }
+      return rows
+    },
+    groupsOf(memberId: number) {
+      return (org.groupIdsByMember.get(memberId) ?? []).flatMap((id) => {
+        const ref = groupRefs.get(id)
+        return ref ? [ref] : []
+      })
+    },
+  }
+}
+
+type OrgIndex = ReturnType<typeof createIndex>
+
+function withGroups(index: OrgIndex, member: WireMember) {
+  return { ...member, groups: { data: index.groupsOf(member.id) } }
+}
+
+function groupAsset(group: WireGroup) {
+  return {
+    id: hexId(`roster-demo-asset:${group.id}`),
+    filename: 'logo.svg',
+    version: 1,
+    step_id: null,
+    uploaded_from: 'group_logo',
+    uploaded_to_s3: true,
+    subject: { id: group.id, type: 'Group' },
+    uploaded_at: group.created_at,
+    source: 'local',
+    system: false,
+  }
+}
+
+function withAssets(group: WireGroup) {
+  return { ...group, assets: { data: group.logo ? [groupAsset(group)] : [] } }
+}
+
+function guestStats(guest: WireGuest) {
+  const seed = guest.id % 97
+  return {
+    data: {
+      assigned_tasks: seed % 9,
+      tasks_completed: seed % 23,
+      last_task_completed_at: guest.last_accessed_at,
+      one_off_tasks_completed: seed % 4,
+      last_one_off_task_completed_at: null,
+    },
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Routing
+
+interface RouteContext {
+  request: Request
+  url: URL
+  params: Record<string, string>
+  /** The per_page cap of an active fault, if any. */
+  perPageCap: number | undefined
+}
+
+type Resolver = (ctx: RouteContext) => Response | Promise<Response>
+
+/** True when the part matched by the leading `*` is the origin, or the origin plus `/api`. */
+function isApiPrefix(prefix: unknown, url: URL): boolean {
+  return prefix === url.origin || prefix === `${url.origin}/api`
+}
+
+function hasTallyfyHeaders(request: Request): boolean {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get('authorization') ?? '')
+  if (!match || match[1] !== DEMO_TOKEN) return false
+  if (!request.headers.get('x-tallyfy-client')) return false
+  return (request.headers.get('accept') ?? '').toLowerCase().includes('application/json')
+}
+
+function stringParams(
+  params: Record<string, string | readonly string[] | undefined>,
+): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const [key, value] of Object.entries(params)) {
+    if (typeof value === 'string') out[key] = value
+  }
+  return out
+}
+
+export function createHandlers(org: DemoOrg, faults: FaultController): HttpHandler[] {
+  let lazyIndex: OrgIndex | null = null
+  const index = () => (lazyIndex ??= createIndex(org))
+
+  /** Latency first, then a faulty status or body; otherwise the cap for the resolver to honour. */
+  async function applyFaults(url: URL): Promise<{ response: Response } | { perPageCap: number | undefined }> {
+    const active = faults.take(url.pathname)
+    if (!active) return { perPageCap: undefined }
+    if (active.latencyMs) await sleep(active.latencyMs)
+    const response = faultStatusResponse(active) ?? malformedResponse(active)
+    return response ? { response } : { perPageCap: active.perPageCap }
+  }
+
+  function route(pattern: string, resolve: Resolver, { orgScoped = true } = {}): HttpHandler {
+    return http.get(`*${pattern}`, async ({ request, params }) => {
+      const url = new URL(request.url)
+      if (!isApiPrefix(params['0'], url)) return undefined
+      const fault = await applyFaults(url)
+      if ('response' in fault) return fault.response
+      if (!hasTallyfyHeaders(request)) return unauthenticated()
+      const ctx: RouteContext = { request, url, params: stringParams(params), perPageCap: fault.perPageCap }
+      if (orgScoped && ctx.params.orgId !== org.id) return forbidden()
+      return resolve(ctx)
+    })
+  }
+
+  function notFoundRoute(pattern: string, prefixes: 'api-only' | 'api-or-bare'): HttpHandler {
+    return http.all(`*${pattern}`, async ({ request, params }) => {
+      const url = new URL(request.url)
+      const prefix = params['0']
+      if (prefixes === 'api-only' ? prefix !== url.origin : !isApiPrefix(prefix, url)) return undefined
+      const fault = await applyFaults(url)
+      if ('response' in fault) return fault.response
+      return endpointNotFound()
+    })
+  }
+
+  return [
+    route('/me', () => HttpResponse.json({ data: org.me }), { orgScoped: false }),
+
+    route(
+      '/me/organizations',
+      ({ url, perPageCap }) => {
+        const { data, pagination } = paginate([org.organization], url, pageRequest(url, 10, 100, perPageCap))
+        return HttpResponse.json({ data, meta: { pagination } })
+      },
+      { orgScoped: false },
+    ),
+
+    route('/organizations/:orgId/me', () => HttpResponse.json({ data: org.me })),
+
+    route('/organizations/:orgId/users', ({ url, perPageCap }) => {
+      const idx = index()
+      const { field, descending } = parseSort(url.searchParams.get('sort'))
+      let rows = idx.membersSorted(field, descending)
+      const q = (url.searchParams.get('q') ?? '').trim().toLowerCase()
+      if (q) rows = rows.filter((m) => idx.memberMatches(m, q))
+      const { data, pagination } = paginate(
+        rows,
+        url,
+        pageRequest(url, USERS_DEFAULT_PER_PAGE, USERS_MAX_PER_PAGE, perPageCap),
+      )
+      const body = includes(url).has('groups') ? data.map((m) => withGroups(idx, m)) : data
+      return HttpResponse.json({ data: body, meta: { pagination } })
+    }),
+
+    route('/organizations/:orgId/users/:userId', ({ url, params }) => {
+      const idx = index()
+      const raw = params.userId ?? ''
+      const member = /^\d{1,12}$/.test(raw) ? idx.memberById.get(Number(raw)) : undefined
+      if (!member) return resourceNotFound()
+      return HttpResponse.json({ data: includes(url).has('groups') ? withGroups(idx, member) : member })
+    }),
+
+    route('/organizations/:orgId/groups', ({ url, perPageCap }) => {
+      const idx = index()
+      const { field, descending } = parseSort(url.searchParams.get('sort_by'))
+      let rows = idx.groupsSorted(field, descending)
+      const q = (url.searchParams.get('q') ?? '').trim().toLowerCase()
+      if (q)
+        rows = rows.filter((g) => g.name.toLowerCase().includes(q) || g.description.toLowerCase().includes(q))
+      const { data, pagination } = paginate(
+        rows,
+        url,
+        pageRequest(url, GROUPS_DEFAULT_PER_PAGE, GROUPS_MAX_PER_PAGE, perPageCap),
+      )
+      const body = includes(url).has('assets') ? data.map(withAssets) : data
+      return HttpResponse.json({ data: body, meta: { pagination } })
+    }),
+
+    route('/organizations/:orgId/groups/:groupId', ({ url, params }) => {
+      const group = index().groupById.get(params.groupId ?? '')
+      if (!group) return resourceNotFound()
+      return HttpResponse.json({ data: includes(url).has('assets') ? withAssets(group) : group })
+    }),
+
+    route('/organizations/:orgId/guests', ({ url, perPageCap }) => {
+      const { field, descending } = parseSort(url.searchParams.get('sort') ?? url.searchParams.get('sort_by'))
+      const key = ['email', 'first_name', 'last_name', 'last_accessed_at'].includes(field)
+        ? field
+        : 'created_at'
+      let rows = sortRows(
+        org.guests,
+        (g) => (g as unknown as Record<string, SortValue>)[key] ?? null,
+        (g) => g.id,
+      )
+      if (descending) rows = reversed(rows)
+      const q = (url.searchParams.get('q') ?? '').trim().toLowerCase()
+      if (q) rows = rows.filter((g) => g.email.toLowerCase().includes(q))
+      const stats = includes(url).has('stats')
+      const request =
+        url.searchParams.get('without_pagination') === 'true'
+          ? { page: 1, perPage: Math.max(1, rows.length) }
+          : pageRequest(url, GUESTS_DEFAULT_PER_PAGE, GUESTS_MAX_PER_PAGE, perPageCap)
+      const { data, pagination } = paginate(rows, url, request)
+      const body = stats ? data.map((g) => ({ ...g, stats: guestStats(g) })) : data
+      return HttpResponse.json({ data: body, meta: { pagination } })
+    }),
+
+    route('/organizations/:orgId/guests/:guestEmail', ({ url, params }) => {
+      let email = params.guestEmail ?? ''
+      try {
+        email = decodeURIComponent(email)
+      } catch {
+        return resourceNotFound()
+      }
+      const guest = index().guestByEmail.get(email.toLowerCase())
+      if (!guest) return resourceNotFound()
+      return HttpResponse.json({
+        data: includes(url).has('stats') ? { ...guest, stats: guestStats(guest) } : guest,
+      })
+    }),
+
+    notFoundRoute('/api/*', 'api-only'),
+    notFoundRoute('/organizations/*', 'api-or-bare'),
+    notFoundRoute('/organizations', 'api-or-bare'),
+    notFoundRoute('/me/*', 'api-or-bare'),
+  ]
+}
