@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest'
+import {
+  defaultListState,
+  hasActiveFilters,
+  parseListState,
+  serializeListState,
+  type ListState,
+} from './list-state'
+
+const parse = (search: string) => parseListState(new URLSearchParams(search))
+const serialize = (state: ListState) => serializeListState(state).toString()
+
+describe('parseListState', () => {
+  it('gives the defaults for an empty URL', () => {
+    expect(parse('')).toEqual(defaultListState)
+  })
+  it('reads search, sort keys and filters', () => {
+    expect(parse('?q=ann%20smith&sort=-last_login,name&role=admin&status=invited')).toEqual({
+      q: 'ann smith',
+      sort: [
+        { id: 'last_login', desc: true },
+        { id: 'name', desc: false },
+      ],
+      role: 'admin',
+      status: 'invited',
+    })
+  })
+  it('ignores unknown values instead of failing', () => {
+    expect(parse('?sort=-shoe_size,,email,email&role=owner&status=asleep')).toEqual({
+      ...defaultListState,
+      sort: [{ id: 'email', desc: false }],
+    })
+    expect(parse('?sort=nonsense')).toEqual(defaultListState)
+  })
+  it('keeps at most three sort keys', () => {
+    expect(parse('?sort=email,role,status,job_title').sort.map((s) => s.id)).toEqual([
+      'email',
+      'role',
+      'status',
+    ])
+  })
+})
+
+describe('serializeListState', () => {
+  it('leaves defaults out', () => {
+    expect(serialize(defaultListState)).toBe('')
+    expect(serialize({ ...defaultListState, sort: [{ id: 'name', desc: false }] })).toBe('')
+  })
+  it('writes a compact sort and the filters', () => {
+    expect(
+      serialize({
+        q: 'zoë ',
+        sort: [
+          { id: 'name', desc: true },
+          { id: 'last_login', desc: false },
+        ],
+        role: 'light',
+        status: 'disabled',
+      }),
+    ).toBe('q=zo%C3%AB+&sort=-name%2Clast_login&role=light&status=disabled')
+  })
+  it('round-trips', () => {
+    const state: ListState = {
+      q: 'Ann  Smith ',
+      sort: [
+        { id: 'status', desc: true },
+        { id: 'email', desc: false },
+      ],
+      role: 'standard',
+      status: 'active',
+    }
+    expect(parseListState(serializeListState(state))).toEqual(state)
+    for (const search of ['', 'q=x', 'sort=-name', 'role=admin&status=invited', 'q=a&sort=email%2C-role']) {
+      expect(serialize(parse(search))).toBe(search)
+    }
+  })
+})
+
+describe('hasActiveFilters', () => {
+  it('counts search and filters, not sorting', () => {
+    expect(hasActiveFilters(defaultListState)).toBe(false)
+    expect(hasActiveFilters({ ...defaultListState, q: '   ' })).toBe(false)
+    expect(hasActiveFilters({ ...defaultListState, q: 'a' })).toBe(true)
+    expect(hasActiveFilters({ ...defaultListState, status: 'invited' })).toBe(true)
+  })
+})
