@@ -212,3 +212,15 @@ describe('safeReturnTo', () => {
     expect(signInRoute.safeReturnTo(input)).toBe(expected)
   })
 })
+
+describe('field errors', () => {
+  it('clear as soon as the field is filled', async () => {
+    renderSignIn()
+    const user = userEvent.setup()
+    await user.click(await screen.findByRole('button', { name: 'Sign in' }))
+    expect(screen.getByText('Enter your organization ID.')).toBeInTheDocument()
+    await user.type(screen.getByLabelText('Organization ID'), 'x')
+    expect(screen.queryByText('Enter your organization ID.')).toBeNull()
+    expect(screen.getByText('Enter your access token.')).toBeInTheDocument()
+  })
+})

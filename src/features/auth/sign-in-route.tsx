@@ -131,7 +131,10 @@ function SignInForm() {
             className="input"
             name="orgId"
             value={orgId}
-            onChange={(e) => setOrgId(e.target.value)}
+            onChange={(e) => {
+              setOrgId(e.target.value)
+              if (e.target.value.trim()) setMissing((m) => ({ ...m, orgId: false }))
+            }}
             onBlur={() => setOrgBlurred(true)}
             autoComplete="off"
             autoCapitalize="off"
@@ -172,7 +175,10 @@ function SignInForm() {
               name="token"
               type={showToken ? 'text' : 'password'}
               value={token}
-              onChange={(e) => setToken(e.target.value)}
+              onChange={(e) => {
+                setToken(e.target.value)
+                if (e.target.value.trim()) setMissing((m) => ({ ...m, token: false }))
+              }}
               autoComplete="off"
               autoCapitalize="off"
               spellCheck={false}
