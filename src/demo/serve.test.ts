@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DEMO_ORG_ID, DEMO_TOKEN } from './credentials'
+import { parseDemoApiArgs, startDemoApi, type DemoApi } from './serve'
+
+const HEADERS = {
+  Authorization: `Bearer ${DEMO_TOKEN}`,
+  Accept: 'application/json',
+  'X-Tallyfy-Client': 'APIClient',
+}
+
+let api: DemoApi
+
+beforeAll(async () => {
+  api = await startDemoApi({ port: 0, members: 120 })
+})
+afterAll(() => api.close())
+
+describe('demo API over HTTP', () => {
+  it('listens on loopback only, on the port it was given', () => {
+    expect(api.url).toBe(`http://127.0.0.1:${api.port}`)
+    expect(api.port).toBeGreaterThan(0)
+  })
+
+  it('answers /health', async () => {
+    const res = await fetch(`${api.url}/health`)
+    expect(res.status).toBe(200)
+    expect(await res.json()).toEqual({ ok: true, members: 120 })
+  })
+
+  it('serves the API without the /api prefix, as the proxy forwards it', async () => {
+    const res = await fetch(`${api.url}/organizations/${DEMO_ORG_ID}/users?per_page=2&page=2`, {
+      headers: HEADERS,
+    })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toContain('application/json')
+    const body = (await res.json()) as {
+      data: { id: number }[]
+      meta: { pagination: Record<string, unknown> }
+    }
+    expect(body.data.map((m) => m.id)).toEqual([1003, 1004])
+    expect(body.meta.pagination).toMatchObject({ total: 120, per_page: 2, current_page: 2, total_pages: 60 })
+    expect((await fetch(`${api.url}/me`)).status).toBe(401)
+  })
+
+  it('answers ENDPOINT_NOT_FOUND for any other path', async () => {
+    const res = await fetch(`${api.url}/nothing/here`, { headers: HEADERS })
+    expect(res.status).toBe(404)
+    expect(await res.json()).toMatchObject({ code: 'ENDPOINT_NOT_FOUND' })
+  })
+
+  it('switches faults on and off over HTTP, rejecting nonsense', async () => {
+    const bad = await fetch(`${api.url}/__demo/faults`, { method: 'POST', body: '{"status": 418}' })
+    expect(bad.status).toBe(400)
+    const set = await fetch(`${api.url}/__demo/faults`, {
+      method: 'POST',
+      body: JSON.stringify({ status: 503, path: '/groups' }),
+    })
+    expect(set.status).toBe(200)
+    expect((await fetch(`${api.url}/organizations/${DEMO_ORG_ID}/groups`, { headers: HEADERS })).status).toBe(
+      503,
+    )
+    expect(
+      (await fetch(`${api.url}/organizations/${DEMO_ORG_ID}/users/1001`, { headers: HEADERS })).status,
+    ).toBe(200)
+    expect((await fetch(`${api.url}/__demo/reset`, { method: 'POST' })).status).toBe(200)
+    expect((await fetch(`${api.url}/organizations/${DEMO_ORG_ID}/groups`, { headers: HEADERS })).status).toBe(
+      200,
+    )
+  })
+})
+
+describe('parseDemoApiArgs', () => {
+  it('reads --port, --members and --seed, in both spellings', () => {
+    expect(parseDemoApiArgs(['--port', '4610', '--members=50000', '--seed', '3'])).toEqual({
+      port: 4610,
+      members: 50_000,
+      seed: 3,
+    })
+    expect(() => parseDemoApiArgs(['--port', 'abc'])).toThrow(/--port expects/)
+    expect(() => parseDemoApiArgs(['--host', '0.0.0.0'])).toThrow(/Unknown option/)
+  })
+})

@@ -1,0 +1,165 @@
+// The demo organization as a real HTTP server on loopback, for end-to-end tests of the proxy path
+// (browser → /api → Vite proxy → here). Each request becomes a Fetch Request answered by the same
+// MSW handlers the browser demo uses, so the two cannot drift apart.
+
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { getResponse } from 'msw'
+import { createDemoOrg, type DemoOrg } from './data'
+import { createFaultController, parseFaults, type FaultController } from './faults'
+import { createHandlers } from './handlers'
+
+export const DEFAULT_DEMO_API_PORT = 4599
+
+export interface DemoApiOptions {
+  /** 0 picks a free port. */
+  port?: number
+  members?: number
+  seed?: number
+}
+
+export interface DemoApi {
+  url: string
+  port: number
+  org: DemoOrg
+  faults: FaultController
+  close(): Promise<void>
+}
+
+// Only loopback: the demo token is public, so the server must never be reachable from elsewhere.
+const HOST = '127.0.0.1'
+const MAX_BODY_BYTES = 64 * 1024
+
+const json = (res: ServerResponse, status: number, body: unknown) => {
+  res.writeHead(status, { 'Content-Type': 'application/json' })
+  res.end(JSON.stringify(body))
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk))
+    size += buffer.length
+    if (size > MAX_BODY_BYTES) throw new Error('Request body too large')
+    chunks.push(buffer)
+  }
+  return Buffer.concat(chunks)
+}
+
+function toFetchRequest(req: IncomingMessage, origin: string, body: Buffer | null): Request {
+  const headers = new Headers()
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue
+    for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item)
+  }
+  return new Request(new URL(req.url ?? '/', origin), {
+    method: req.method ?? 'GET',
+    headers,
+    body: body && body.length > 0 ? new Uint8Array(body) : null,
+  })
+}
+
+async function sendFetchResponse(res: ServerResponse, response: Response, method: string) {
+  const headers: Record<string, string> = {}
+  response.headers.forEach((value, name) => {
+    headers[name] = value
+  })
+  const body = method === 'HEAD' ? null : Buffer.from(await response.arrayBuffer())
+  if (body) headers['content-length'] = String(body.length)
+  res.writeHead(response.status, headers)
+  res.end(body)
+}
+
+export async function startDemoApi(options: DemoApiOptions = {}): Promise<DemoApi> {
+  const org = createDemoOrg({ members: options.members, seed: options.seed })
+  const faults = createFaultController()
+  const handlers = createHandlers(org, faults)
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) json(res, 500, { message: 'Demo API error', detail: String(error) })
+      else res.destroy()
+    })
+  })
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const method = req.method ?? 'GET'
+    const url = new URL(req.url ?? '/', origin())
+
+    if (url.pathname === '/health') return json(res, 200, { ok: true, members: org.members.length })
+    if (url.pathname === '/__demo/faults') {
+      if (method === 'GET') return json(res, 200, { faults: faults.get() })
+      if (method !== 'POST') return json(res, 405, { message: 'Use GET or POST' })
+      let input: unknown
+      try {
+        input = JSON.parse((await readBody(req)).toString('utf8') || '{}')
+      } catch {
+        return json(res, 400, { message: 'Body must be JSON' })
+      }
+      const parsed = parseFaults(input)
+      if ('error' in parsed) return json(res, 400, { message: parsed.error })
+      faults.set(parsed.faults)
+      return json(res, 200, { faults: faults.get() })
+    }
+    if (url.pathname === '/__demo/reset') {
+      if (method !== 'POST') return json(res, 405, { message: 'Use POST' })
+      faults.reset()
+      return json(res, 200, { faults: faults.get() })
+    }
+
+    const body = method === 'GET' || method === 'HEAD' ? null : await readBody(req)
+    const request = toFetchRequest(req, origin(), body)
+    const response = await getResponse(handlers, request)
+    if (response) return sendFetchResponse(res, response, method)
+    // Without the /api prefix every path belongs to the API, so anything unhandled is Tallyfy's 404.
+    return json(res, 404, { error: true, message: 'API endpoint not found', code: 'ENDPOINT_NOT_FOUND' })
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? DEFAULT_DEMO_API_PORT, HOST, () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  const port = (server.address() as AddressInfo).port
+  function origin() {
+    return `http://${HOST}:${port}`
+  }
+
+  return {
+    url: origin(),
+    port,
+    org,
+    faults,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections()
+        server.close((error) => (error ? reject(error) : resolve()))
+      }),
+  }
+}
+
+/** `--port 4610 --members 10000 --seed 2` (also `--port=4610`). */
+export function parseDemoApiArgs(argv: readonly string[]): DemoApiOptions {
+  const options: DemoApiOptions = {}
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? ''
+    const [flag, inline] = arg.includes('=') ? arg.split('=', 2) : [arg, undefined]
+    const value = inline ?? argv[i + 1]
+    const take = (name: string, max: number): number => {
+      if (inline === undefined) i++
+      const n = Number(value)
+      if (value === undefined || !Number.isInteger(n) || n < 0 || n > max) {
+        throw new Error(`${name} expects a whole number between 0 and ${max}, got ${String(value)}`)
+      }
+      return n
+    }
+    if (flag === '--port') options.port = take('--port', 65_535)
+    else if (flag === '--members') options.members = take('--members', 100_000)
+    else if (flag === '--seed') options.seed = take('--seed', 2 ** 31)
+    else throw new Error(`Unknown option ${arg} (expected --port, --members, --seed)`)
+  }
+  return options
+}
