@@ -90,3 +90,17 @@ test('signing out of the demo forgets the demo session', async ({ page }) => {
   await page.goto('/members')
   await expect(page).toHaveURL(/\/sign-in\?returnTo=%2Fmembers$/)
 })
+
+test('a 401 while browsing ends the session, and signing in again returns to the page', async ({ page }) => {
+  await openDemo(page, { members: 30 })
+  await expect(page.getByRole('heading', { level: 1, name: /Members/ })).toBeVisible()
+  await page.evaluate(() => window.rosterDemo?.setFaults({ status: 401, times: 1, path: '/groups' }))
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Groups' }).click()
+  await expect(page).toHaveURL(/\/sign-in\?returnTo=%2Fgroups$/)
+  await expect(page.getByText('Your Tallyfy session has ended, sign in again.')).toBeVisible()
+  expect(await storedCredentials(page)).toEqual({ session: null, local: null })
+
+  await page.getByRole('button', { name: 'Explore the demo organization' }).click()
+  await expect(page).toHaveURL(/\/groups$/)
+  await expect(page.getByRole('heading', { level: 1, name: /Groups/ })).toBeVisible()
+})
