@@ -71,3 +71,15 @@ test('at phone width the header fits and nothing scrolls sideways', async ({ pag
   await nav.getByRole('link', { name: 'Groups' }).click()
   await expect(page).toHaveURL(/\/groups$/)
 })
+
+test('a rate limit shows a counting-down notice, then the page loads', async ({ page }) => {
+  await page.evaluate(() =>
+    window.rosterDemo?.setFaults({ status: 429, retryAfter: 3, times: 1, path: '/groups' }),
+  )
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Groups' }).click()
+  const notice = page.getByRole('status').filter({ hasText: 'Tallyfy asked us to slow down' })
+  await expect(notice).toHaveText(/retrying in [23] s/)
+  await expect(notice).toHaveText(/retrying in 1 s/)
+  await expect(notice).toBeHidden()
+  await expect(page.getByRole('heading', { level: 1, name: /Groups/ })).toBeVisible()
+})
