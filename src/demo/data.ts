@@ -671,6 +671,15 @@ const SPECIAL_MEMBERS: readonly MemberSpec[] = [
   { first: 'Marie-Claire', last: 'de la Fontaine', role: 'Light', status: 'active' },
 ]
 
+/** The culture a fixed person's name comes from, so their locale, timezone and phone agree with it. */
+function cultureOf(spec: MemberSpec): Culture {
+  const own = [spec.first, spec.last]
+  return (
+    CULTURES.find((c) => own.some((n) => c.first.includes(n) || c.last.includes(n))) ??
+    (CULTURES[0] as Culture)
+  )
+}
+
 interface MemberContext {
   seed: number
   localParts: Map<string, number>
@@ -685,7 +694,7 @@ function uniqueEmail(ctx: MemberContext, local: string, domain: string): string 
 
 function buildMember(ctx: MemberContext, id: number, spec: MemberSpec | null): WireMember {
   const rng = mulberry32(mix(ctx.seed, id))
-  const culture = pickCulture(rng)
+  const culture = spec ? cultureOf(spec) : pickCulture(rng)
   const firstRaw = spec?.first ?? pick(rng, culture.first)
   const lastRaw = spec?.last ?? pick(rng, culture.last)
   const first = displayName(firstRaw)
