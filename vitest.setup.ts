@@ -4,6 +4,7 @@ import { afterEach } from 'vitest'
 
 afterEach(() => {
   cleanup()
-  sessionStorage.clear()
-  localStorage.clear()
+  // Node-environment test files (the demo HTTP server) have no Web Storage.
+  if (typeof sessionStorage !== 'undefined') sessionStorage.clear()
+  if (typeof localStorage !== 'undefined') localStorage.clear()
 })
