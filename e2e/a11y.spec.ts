@@ -1,0 +1,172 @@
+import { AxeBuilder } from '@axe-core/playwright'
+import type { Page } from '@playwright/test'
+import { createDemoOrg } from '../src/demo/data'
+import { DEMO_ME_ID } from '../src/demo/credentials'
+import { expect, openDemo, test } from './fixtures'
+
+// WCAG 2.1 A/AA with axe on every route, in both colour schemes and at desktop and phone widths.
+// Colour contrast is where themes break, so each route is checked with the system scheme (light,
+// then dark, on the same load) and with the app's own theme choice pinned against the system one.
+
+const DEMO_SIZE = 300
+// The demo is deterministic: pick the groups from the same generator the browser runs, by what they
+// contain rather than by name, so a renamed group does not break this spec.
+const demo = createDemoOrg({ members: DEMO_SIZE })
+const richGroup = demo.groups.find(
+  (g) => g.logo?.startsWith('data:image/') && g.members.length > 0 && g.guests.length > 0,
+)
+const emptyGroup = demo.groups.find((g) => g.members.length === 0 && g.guests.length === 0)
+
+type Route = {
+  name: string
+  signedIn: boolean
+  open: (page: Page) => Promise<void>
+}
+
+/** Waits until delayed loading indicators and the directory's progress line are gone. */
+async function settled(page: Page) {
+  await expect(page.locator('h1').first()).toBeVisible()
+  await expect(page.locator('.state--loading')).toHaveCount(0)
+  await expect(page.getByText(/^Loading members/)).toHaveCount(0)
+}
+
+const routes: Route[] = [
+  {
+    name: 'sign-in',
+    signedIn: false,
+    open: async (page) => {
+      await page.goto('/sign-in')
+      await expect(page.getByRole('button', { name: 'Explore the demo organization' })).toBeVisible()
+    },
+  },
+  {
+    name: 'members',
+    signedIn: true,
+    open: async (page) => {
+      await page.goto('/members')
+      await expect(page.getByRole('heading', { name: 'Members', level: 1 })).toBeVisible()
+      await expect(page.locator('tbody tr a[href^="/members/"]').first()).toBeVisible()
+      await settled(page)
+    },
+  },
+  {
+    name: 'members, no match',
+    signedIn: true,
+    open: async (page) => {
+      await page.goto('/members')
+      await expect(page.locator('tbody tr a[href^="/members/"]').first()).toBeVisible()
+      await settled(page)
+      await page.getByLabel('Search members').fill('qqqzzzxx')
+      await expect(page.locator('tbody tr a[href^="/members/"]')).toHaveCount(0)
+    },
+  },
+  {
+    name: 'member detail',
+    signedIn: true,
+    open: async (page) => {
+      await page.goto(`/members/${DEMO_ME_ID}`)
+      await settled(page)
+    },
+  },
+  {
+    name: 'groups',
+    signedIn: true,
+    open: async (page) => {
+      await page.goto('/groups')
+      await expect(page.getByRole('heading', { name: 'Groups', level: 1 })).toBeVisible()
+      await expect(page.locator('a[href^="/groups/"]').first()).toBeVisible()
+      await settled(page)
+    },
+  },
+  {
+    name: 'group detail (logo, members, guests)',
+    signedIn: true,
+    open: async (page) => {
+      await page.goto(`/groups/${richGroup?.id}`)
+      await expect(page.getByRole('heading', { name: richGroup?.name, level: 1 })).toBeVisible()
+      await settled(page)
+    },
+  },
+  {
+    name: 'empty group',
+    signedIn: true,
+    open: async (page) => {
+      await page.goto(`/groups/${emptyGroup?.id}`)
+      await expect(page.getByRole('heading', { name: emptyGroup?.name, level: 1 })).toBeVisible()
+      await settled(page)
+    },
+  },
+  {
+    name: 'not found',
+    signedIn: true,
+    open: async (page) => {
+      await page.goto('/no-such-page/at-all')
+      await settled(page)
+    },
+  },
+]
+
+const viewports = [
+  { label: 'desktop', width: 1440, height: 900 },
+  { label: 'phone', width: 390, height: 844 },
+]
+
+/** One line per violation and affected element, so a failure reads without opening the trace. */
+function describeViolations(
+  label: string,
+  violations: Awaited<ReturnType<AxeBuilder['analyze']>>['violations'],
+) {
+  return violations.flatMap((v) =>
+    v.nodes.map(
+      (node) =>
+        `[${label}] ${v.id} (${v.impact}): ${v.help}\n    at ${node.target.join(' ')}\n    ${node.failureSummary?.replace(/\n/g, '\n    ')}`,
+    ),
+  )
+}
+
+async function audit(page: Page, label: string) {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze()
+  return describeViolations(label, result.violations)
+}
+
+test.describe('accessibility (axe, WCAG 2.1 AA)', () => {
+  test('the demo has the groups this spec needs', () => {
+    expect(richGroup, 'a group with a logo, members and guests').toBeDefined()
+    expect(emptyGroup, 'a group with no members and no guests').toBeDefined()
+  })
+
+  for (const route of routes) {
+    for (const viewport of viewports) {
+      test(`${route.name} at ${viewport.label} width, light and dark`, async ({ page }) => {
+        test.setTimeout(60_000)
+        await page.setViewportSize({ width: viewport.width, height: viewport.height })
+        if (route.signedIn) await openDemo(page, { members: DEMO_SIZE })
+
+        const problems: string[] = []
+        // Theme follows the system: one load, the scheme switched under it.
+        await page.emulateMedia({ colorScheme: 'light' })
+        await route.open(page)
+        problems.push(...(await audit(page, `${viewport.label}, system light`)))
+        await page.emulateMedia({ colorScheme: 'dark' })
+        problems.push(...(await audit(page, `${viewport.label}, system dark`)))
+
+        // Theme chosen in the app (what the toggle stores), against the opposite system scheme.
+        for (const [system, chosen] of [
+          ['light', 'dark'],
+          ['dark', 'light'],
+        ] as const) {
+          await page.evaluate((theme) => localStorage.setItem('roster.theme', theme), chosen)
+          await page.emulateMedia({ colorScheme: system })
+          await route.open(page)
+          await expect(page.locator('html')).toHaveAttribute('data-theme', chosen)
+          problems.push(...(await audit(page, `${viewport.label}, ${chosen} theme on ${system} system`)))
+        }
+        await page.evaluate(() => localStorage.removeItem('roster.theme'))
+
+        expect(problems, `axe found violations:\n${problems.join('\n')}`).toEqual([])
+      })
+    }
+  }
+})
