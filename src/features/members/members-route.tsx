@@ -1,4 +1,238 @@
-// Placeholder while the member table is written, so the router (which imports this module) builds.
+// /members: every member of the organization in one table, searched, sorted and filtered in the
+// browser over the cached directory. The URL holds the view (see use-member-list-url.ts).
+import { useDeferredValue, useMemo, useRef } from 'react'
+import { useQuery } from '@tanstack/react-query'
+import type { SortingState, Updater } from '@tanstack/react-table'
+import { useCredentials } from '../../api/credentials'
+import { memberQueries } from '../../api/members'
+import type { MemberDirectory } from '../../api/types'
+import { useDocumentTitle } from '../../app/use-document-title'
+import { DataTable } from '../../components/data-table/data-table'
+import { useDataTable } from '../../components/data-table/use-data-table'
+import { EmptyState, ErrorState, LoadingState } from '../../components/states'
+import { describeCount, formatCount } from '../../lib/format'
+import { hasActiveFilters, memberSortIds, type SortEntry } from '../../lib/list-state'
+import { splitTerms } from '../../lib/text'
+import { MemberTableContext, type MemberTableContextValue } from './member-cells'
+import { memberColumns } from './member-columns'
+import { buildSearchIndex, filterMemberRows } from './member-search'
+import { MemberFilters, MemberSearchBox } from './member-toolbar'
+import { useMemberListUrl, type MemberListUrl } from './use-member-list-url'
+import { useScrollRestoration } from './use-scroll-restoration'
+import './members.css'
+
 export function Component() {
-  return <h1>Members</h1>
+  const credentials = useCredentials()
+  // The layout redirects to sign-in without credentials; this only keeps the types honest.
+  if (!credentials) return null
+  return <MembersPage orgId={credentials.orgId} />
+}
+
+function MembersPage({ orgId }: { orgId: string }) {
+  useDocumentTitle('Members')
+  const headingRef = useRef<HTMLHeadingElement>(null)
+  const directory = useQuery(memberQueries.directory(orgId))
+  const data = directory.data
+  useScrollRestoration(data !== undefined && data.members.length > 0, headingRef)
+
+  let content
+  if (data && data.complete && data.members.length === 0) {
+    content = (
+      <EmptyState
+        title="No members yet"
+        message="When people join or are invited to this organization, they appear here."
+      />
+    )
+  } else if (data && data.members.length > 0) {
+    content = (
+      <MemberList
+        orgId={orgId}
+        directory={data}
+        loading={directory.isFetching && !data.complete}
+        error={directory.isError ? directory.error : null}
+        onRetry={() => void directory.refetch()}
+      />
+    )
+  } else if (directory.isError) {
+    content = <ErrorState error={directory.error} onRetry={() => void directory.refetch()} what="members" />
+  } else {
+    content = <LoadingState label="Loading members…" />
+  }
+
+  return (
+    <div className="members-page">
+      <h1 ref={headingRef} tabIndex={-1} className="members-page__title">
+        Members
+      </h1>
+      {content}
+    </div>
+  )
+}
+
+function isSortEntry(entry: { id: string; desc: boolean }): entry is SortEntry {
+  return (memberSortIds as readonly string[]).includes(entry.id)
+}
+
+function MemberList({
+  orgId,
+  directory,
+  loading,
+  error,
+  onRetry,
+}: {
+  orgId: string
+  directory: MemberDirectory
+  loading: boolean
+  error: unknown
+  onRetry: () => void
+}) {
+  const list = useMemberListUrl()
+  const { state } = list
+  const members = directory.members
+
+  // Built once per directory (each page while it fills), never per keystroke.
+  const searchIndex = useMemo(() => buildSearchIndex(members), [members])
+
+  const onSortingChange = (updater: Updater<SortingState>) => {
+    const next = typeof updater === 'function' ? updater(state.sort) : updater
+    list.setSort(next.filter(isSortEntry))
+  }
+  const table = useDataTable({
+    data: members,
+    columns: memberColumns,
+    sorting: state.sort,
+    onSortingChange,
+    getRowId: (member) => String(member.id),
+  })
+  // Sorted once per sort or data change (TanStack memoises it); filtering walks this order.
+  const sortedRows = table.getRowModel().rows
+
+  // Typing updates the box at once; the table follows at the pace the device can render.
+  const query = useDeferredValue(state.q)
+  const filtered = useMemo(
+    () =>
+      filterMemberRows(
+        sortedRows,
+        (row) => row.original,
+        (row) => row.index,
+        searchIndex,
+        { terms: splitTerms(query), role: state.role, status: state.status },
+      ),
+    [sortedRows, searchIndex, query, state.role, state.status],
+  )
+  const terms = useMemo(() => splitTerms(query), [query])
+  const context = useMemo<MemberTableContextValue>(
+    () => ({ orgId, terms, listSearch: list.search }),
+    [orgId, terms, list.search],
+  )
+
+  const filtering = hasActiveFilters({ q: query, role: state.role, status: state.status })
+  const total = directory.complete ? members.length : Math.max(directory.total, members.length)
+  const shown = filtering ? filtered.rows.length : members.length
+
+  return (
+    <>
+      <search className="members-toolbar" aria-label="Members">
+        <MemberSearchBox value={state.q} onChange={list.setQuery} onClear={list.clearQuery} />
+        <MemberFilters
+          role={state.role}
+          status={state.status}
+          roleCounts={filtered.roleCounts}
+          statusCounts={filtered.statusCounts}
+          onRoleChange={list.setRole}
+          onStatusChange={list.setStatus}
+        />
+        {hasActiveFilters(state) && (
+          <button
+            type="button"
+            className="button button--small members-toolbar__clear"
+            onClick={list.clearFilters}
+          >
+            Clear filters
+          </button>
+        )}
+      </search>
+
+      <div className="members-status">
+        <p className="members-count" aria-live="polite">
+          {describeCount(shown, members.length)}
+        </p>
+        {loading && <LoadingProgress loaded={members.length} total={total} />}
+      </div>
+
+      {error != null && <StaleNotice complete={directory.complete} onRetry={onRetry} />}
+
+      <MemberTableContext value={context}>
+        <DataTable
+          table={table}
+          rows={filtered.rows}
+          caption="Members"
+          className="members-table"
+          empty={<NoMatches list={list} query={query} />}
+        />
+      </MemberTableContext>
+    </>
+  )
+}
+
+function LoadingProgress({ loaded, total }: { loaded: number; total: number }) {
+  return (
+    <output className="members-progress">
+      <span>
+        Loading members… {formatCount(loaded)} of {formatCount(total)}
+      </span>
+      <progress
+        className="members-progress__bar"
+        value={loaded}
+        max={Math.max(total, 1)}
+        aria-label="Members loaded"
+      />
+    </output>
+  )
+}
+
+function StaleNotice({ complete, onRetry }: { complete: boolean; onRetry: () => void }) {
+  return (
+    <div className="banner banner--warning members-notice" role="alert">
+      <span>
+        {complete
+          ? "Couldn't refresh the member list. It may be out of date."
+          : "Couldn't load every member. The list is incomplete."}
+      </span>
+      <button type="button" className="button button--small" onClick={onRetry}>
+        Retry
+      </button>
+    </div>
+  )
+}
+
+function NoMatches({ list, query }: { list: MemberListUrl; query: string }) {
+  const trimmed = query.trim()
+  if (trimmed !== '') {
+    return (
+      <EmptyState
+        title={`No members match “${trimmed}”`}
+        message={
+          list.state.role || list.state.status
+            ? 'The role and status filters also apply.'
+            : 'Try fewer or shorter words.'
+        }
+        action={
+          <button type="button" className="button" onClick={list.clearQuery}>
+            Clear search
+          </button>
+        }
+      />
+    )
+  }
+  return (
+    <EmptyState
+      title="No members match these filters"
+      action={
+        <button type="button" className="button" onClick={list.clearFilters}>
+          Clear filters
+        </button>
+      }
+    />
+  )
 }

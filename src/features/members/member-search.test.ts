@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest'
+import type { Member } from '../../api/types'
+import { splitTerms } from '../../lib/text'
+import { buildSearchIndex, filterMemberRows, type MemberFilter } from './member-search'
+
+function member(id: number, fullName: string, email: string | null, extra: Partial<Member> = {}): Member {
+  return {
+    id,
+    email,
+    firstName: null,
+    lastName: null,
+    fullName,
+    role: 'standard',
+    rawRole: 'standard',
+    status: 'active',
+    jobTitle: null,
+    phone: null,
+    timezone: null,
+    pictureUrl: null,
+    createdAt: null,
+    activatedAt: null,
+    lastLoginAt: null,
+    updatedAt: null,
+    groups: null,
+    ...extra,
+  }
+}
+
+const members = [
+  member(1, 'Mateo Álvarez', 'mateo@example.com', { role: 'admin' }),
+  member(2, 'Zoë Ångström', 'zoe.a@example.org', { status: 'invited' }),
+  member(3, 'Ann Smith', 'ann.smith@example.com', { role: 'light', status: 'invited' }),
+  member(4, 'Annabel Jones', null, { status: 'disabled' }),
+  member(5, 'Smith Annex', 'x@example.com'),
+]
+const index = buildSearchIndex(members)
+
+function names(filter: Partial<MemberFilter> & { q?: string }) {
+  const result = filterMemberRows(
+    members,
+    (m) => m,
+    (m) => members.indexOf(m),
+    index,
+    { terms: splitTerms(filter.q ?? ''), role: filter.role ?? null, status: filter.status ?? null },
+  )
+  return { names: result.rows.map((m) => m.fullName), result }
+}
+
+describe('member search', () => {
+  it('finds by name or email, ignoring case and accents', () => {
+    expect(names({ q: 'alvarez' }).names).toEqual(['Mateo Álvarez'])
+    expect(names({ q: 'ZOE' }).names).toEqual(['Zoë Ångström'])
+    expect(names({ q: 'example.org' }).names).toEqual(['Zoë Ångström'])
+  })
+  it('needs every word, each in any field', () => {
+    expect(names({ q: 'ann smith' }).names).toEqual(['Ann Smith', 'Smith Annex'])
+    expect(names({ q: 'annabel smith' }).names).toEqual([])
+  })
+  it('does not match across the name and the email', () => {
+    // "Ann Smith" + "ann.smith@..." must not form "smithann".
+    expect(names({ q: 'smithann' }).names).toEqual([])
+  })
+  it('keeps the given order and shows everyone without a query', () => {
+    expect(names({}).names).toHaveLength(5)
+  })
+  it('combines search with role and status filters and counts the options', () => {
+    const { names: shown, result } = names({ q: 'ann', status: 'invited' })
+    expect(shown).toEqual(['Ann Smith'])
+    // Roles counted among "ann" matches that are invited.
+    expect(result.roleCounts).toEqual({ admin: 0, standard: 0, light: 1, unknown: 0 })
+    // Statuses counted among "ann" matches of any role.
+    expect(result.statusCounts).toEqual({ active: 1, invited: 1, disabled: 1, unknown: 0 })
+    expect(names({ role: 'admin' }).names).toEqual(['Mateo Álvarez'])
+  })
+})
