@@ -55,7 +55,9 @@ function GroupNotFound() {
 function GroupDetail({ orgId, groupId }: { orgId: string; groupId: string }) {
   const location = useLocation()
   const groupQuery = useQuery({ ...groupQueries.detail(orgId, groupId), enabled: orgId !== '' })
-  useDocumentTitle(groupQuery.data?.name ?? (groupQuery.isError ? 'Group' : null))
+  // The parent's title effect runs after GroupNotFound's, so it must say "not found" itself.
+  const failedTitle = isNotFound(groupQuery.error) ? 'Group not found' : 'Group'
+  useDocumentTitle(groupQuery.data?.name ?? (groupQuery.isError ? failedTitle : null))
 
   if (groupQuery.isError && isNotFound(groupQuery.error)) return <GroupNotFound />
 
@@ -69,7 +71,8 @@ function GroupDetail({ orgId, groupId }: { orgId: string; groupId: string }) {
       </p>
       {groupQuery.isPending ? (
         <LoadingState label="Loading group…" />
-      ) : groupQuery.isError ? (
+      ) : groupQuery.data === undefined ? (
+        // Only when there is nothing to show: a failed background refresh keeps the group on screen.
         <ErrorState
           error={groupQuery.error}
           what="group"

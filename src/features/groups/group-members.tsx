@@ -1,36 +1,35 @@
-import { useId, useMemo } from 'react'
+import { createContext, use, useId, useMemo } from 'react'
 import { useQuery } from '@tanstack/react-query'
+import type { OnChangeFn, SortingState } from '@tanstack/react-table'
 import { Link } from 'react-router'
 import { memberQueries } from '../../api/members'
 import type { Member } from '../../api/types'
 import { Avatar } from '../../components/avatar'
 import { RoleBadge, StatusBadge } from '../../components/badge'
+import { DataTable } from '../../components/data-table/data-table'
+import { Highlight } from '../../components/data-table/highlight'
+import { dataTableColumnHelper, useDataTable } from '../../components/data-table/use-data-table'
 import { ErrorState, LoadingState } from '../../components/states'
-import { formatCount } from '../../lib/format'
+import { describeCount, formatCount } from '../../lib/format'
 import { paths } from '../../lib/paths'
+import { splitTerms } from '../../lib/text'
 import {
   filterGroupMembers,
-  formatMemberSort,
-  nextMemberSort,
-  parseMemberSort,
-  sortGroupMembers,
+  memberColumnIds,
+  memberSortValue,
   toGroupMemberRows,
   type GroupMemberRow,
-  type MemberSort,
-  type MemberSortKey,
 } from './group-member-list'
 import { indexMembers, resolveGroupMembers } from './resolve-members'
 import { SearchBox } from './search-box'
-import { SortHeader } from './sort-header'
+import { formatSortingParam, parseSortingParam } from './sorting-param'
 import { useListUrlState } from './use-list-url-state'
 
 const noMembers: Member[] = []
-const sortLabels: Record<MemberSortKey, string> = {
-  name: 'name',
-  email: 'email',
-  role: 'role',
-  status: 'status',
-}
+const defaultSorting: SortingState = [{ id: 'name', desc: false }]
+const parseSort = (param: string | null) => parseSortingParam(param, memberColumnIds, defaultSorting)
+const formatSort = (sorting: SortingState) => formatSortingParam(sorting, defaultSorting)
+const memberNoun = { one: 'member', other: 'members' }
 
 interface GroupMembersProps {
   orgId: string
@@ -41,11 +40,14 @@ interface GroupMembersProps {
 
 /**
  * The group's members with names, resolved against the cached member directory (the same query
- * the members page uses, so coming from there costs no request).
+ * the members page uses, so coming from there costs no request), in the members page's table.
  */
 export function GroupMembers({ orgId, memberIds, total }: GroupMembersProps) {
   const headingId = useId()
-  const directoryQuery = useQuery({ ...memberQueries.directory(orgId), enabled: orgId !== '' && total > 0 })
+  const directoryQuery = useQuery({
+    ...memberQueries.directory(orgId),
+    enabled: orgId !== '' && total > 0,
+  })
   const directory = directoryQuery.data
   const members = directory?.members ?? noMembers
   const complete = directory?.complete ?? false
@@ -55,12 +57,8 @@ export function GroupMembers({ orgId, memberIds, total }: GroupMembersProps) {
     [memberIds, index, complete],
   )
   const rows = useMemo(() => toGroupMemberRows(resolved.entries), [resolved])
-  const { query, setQuery, sort, setSort } = useListUrlState({
-    parseSort: parseMemberSort,
-    formatSort: formatMemberSort,
-  })
-  const sorted = useMemo(() => sortGroupMembers(rows, sort), [rows, sort])
-  const shown = useMemo(() => filterGroupMembers(sorted, query), [sorted, query])
+  const { query, setQuery, sort, setSort } = useListUrlState({ parseSort, formatSort })
+  const terms = useMemo(() => splitTerms(query), [query])
 
   const loadFailed = directoryQuery.isError && !complete
 
@@ -97,28 +95,17 @@ export function GroupMembers({ orgId, memberIds, total }: GroupMembersProps) {
             <>
               <div className="groups-toolbar">
                 <SearchBox label="Search members of this group" value={query} onChange={setQuery} />
-                <p className="groups-count" aria-live="polite">
-                  {shown.length === rows.length
-                    ? `${formatCount(rows.length)} ${rows.length === 1 ? 'member' : 'members'}`
-                    : `${formatCount(shown.length)} of ${formatCount(rows.length)} members`}
-                </p>
               </div>
-              {shown.length === 0 ? (
-                <div className="group-section__empty">
-                  <p>
-                    <strong>No members match “{query.trim()}”</strong>
-                  </p>
-                  <button type="button" className="button" onClick={() => setQuery('')}>
-                    Clear search
-                  </button>
-                </div>
-              ) : (
-                <GroupMembersTable
-                  rows={shown}
-                  sort={sort}
-                  onSort={(key) => setSort(nextMemberSort(sort, key))}
-                />
-              )}
+              <GroupMembersTable
+                rows={rows}
+                terms={terms}
+                query={query}
+                sorting={sort}
+                onSortingChange={(updater) =>
+                  setSort(typeof updater === 'function' ? updater(sort) : updater)
+                }
+                onClear={() => setQuery('')}
+              />
             </>
           )}
         </>
@@ -127,106 +114,145 @@ export function GroupMembers({ orgId, memberIds, total }: GroupMembersProps) {
   )
 }
 
+const col = dataTableColumnHelper<GroupMemberRow>()
+
+// The search terms reach the cells through context, so the columns stay one module-level array and
+// typing does not make the table rebuild its columns and re-sort every row.
+const SearchTermsContext = createContext<readonly string[]>([])
+
+function Marked({ text }: { text: string }) {
+  return <Highlight text={text} terms={use(SearchTermsContext)} />
+}
+
+const columns = col.columns([
+  col.accessor((row) => memberSortValue(row, 'name'), {
+    id: 'name',
+    header: 'Name',
+    sortFn: 'value',
+    sortUndefined: 'last',
+    cell: (ctx) => <NameCell row={ctx.row.original} />,
+  }),
+  col.accessor((row) => memberSortValue(row, 'email'), {
+    id: 'email',
+    header: 'Email',
+    sortFn: 'value',
+    sortUndefined: 'last',
+    cell: (ctx) => {
+      const email = ctx.row.original.member?.email
+      return email ? (
+        <span title={email}>
+          <Marked text={email} />
+        </span>
+      ) : (
+        <span className="groups-muted">—</span>
+      )
+    },
+  }),
+  col.accessor((row) => memberSortValue(row, 'role'), {
+    id: 'role',
+    header: 'Role',
+    sortFn: 'value',
+    sortUndefined: 'last',
+    cell: (ctx) => {
+      const m = ctx.row.original.member
+      return m ? <RoleBadge role={m.role} rawRole={m.rawRole} /> : <span className="groups-muted">—</span>
+    },
+  }),
+  col.accessor((row) => memberSortValue(row, 'status'), {
+    id: 'status',
+    header: 'Status',
+    sortFn: 'value',
+    sortUndefined: 'last',
+    cell: (ctx) => {
+      const m = ctx.row.original.member
+      return m ? <StatusBadge status={m.status} /> : <span className="groups-muted">—</span>
+    },
+  }),
+])
+
 function GroupMembersTable({
   rows,
-  sort,
-  onSort,
+  terms,
+  query,
+  sorting,
+  onSortingChange,
+  onClear,
 }: {
   rows: readonly GroupMemberRow[]
-  sort: MemberSort
-  onSort: (key: MemberSortKey) => void
+  terms: readonly string[]
+  query: string
+  sorting: SortingState
+  onSortingChange: OnChangeFn<SortingState>
+  onClear: () => void
 }) {
-  const header = (key: MemberSortKey, label: string, className?: string) => (
-    <SortHeader
-      label={label}
-      active={sort.key === key}
-      desc={sort.desc}
-      onSort={() => onSort(key)}
-      className={className}
-    />
-  )
+  const table = useDataTable({
+    data: rows,
+    columns,
+    sorting,
+    onSortingChange,
+    getRowId: (row) => row.id,
+  })
+  const sortedRows = table.getRowModel().rows
+  const matching = useMemo(() => new Set(filterGroupMembers(rows, terms)), [rows, terms])
+  const shown = terms.length === 0 ? sortedRows : sortedRows.filter((row) => matching.has(row.original))
   return (
-    <div className="groups-table-wrap">
-      <table className="groups-table group-members-table">
-        <caption className="groups-sr-only">
-          Members of this group, sorted by {sortLabels[sort.key]}, {sort.desc ? 'descending' : 'ascending'}
-        </caption>
-        <thead>
-          <tr>
-            {header('name', 'Name', 'group-members-table__name')}
-            {header('email', 'Email', 'group-members-table__email')}
-            {header('role', 'Role', 'group-members-table__role')}
-            {header('status', 'Status', 'group-members-table__status')}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) =>
-            row.member ? (
-              <KnownRow key={row.id} member={row.member} />
-            ) : (
-              <UnknownRow key={row.id} row={row} />
-            ),
-          )}
-        </tbody>
-      </table>
-    </div>
+    <>
+      <p className="groups-count" aria-live="polite">
+        {describeCount(shown.length, rows.length, memberNoun)}
+      </p>
+      <SearchTermsContext value={terms}>
+        <DataTable
+          table={table}
+          rows={shown}
+          caption="Members of this group"
+          className="group-members-table"
+          rowClassName={(row) => (row.original.member ? undefined : 'group-members-table__unknown')}
+          empty={
+            <div className="group-members-table__no-match">
+              <p>
+                <strong>No members match “{query.trim()}”</strong>
+              </p>
+              <button type="button" className="button" onClick={onClear}>
+                Clear search
+              </button>
+            </div>
+          }
+        />
+      </SearchTermsContext>
+    </>
   )
 }
 
-function KnownRow({ member }: { member: Member }) {
-  return (
-    <tr>
-      <td className="group-members-table__name">
-        <span className="group-members-table__person">
-          <Avatar name={member.fullName} src={member.pictureUrl} size="md" decorative />
-          <span className="group-members-table__who">
-            <Link to={paths.member(member.id)} className="groups-table__link">
-              {member.fullName}
-            </Link>
-            {member.email && <span className="group-members-table__email-inline">{member.email}</span>}
+function NameCell({ row }: { row: GroupMemberRow }) {
+  const m = row.member
+  if (!m) {
+    return (
+      <span className="group-members-table__person">
+        <Avatar name="?" size="md" decorative />
+        <span className="group-members-table__who">
+          <span className="group-members-table__unknown-name">
+            <Marked text={row.name} />
+          </span>
+          <span className="group-members-table__hint">
+            Not in the member directory; they may have been removed.
           </span>
         </span>
-      </td>
-      <td className="group-members-table__email">
-        {member.email ? (
-          <span className="groups-table__truncate">{member.email}</span>
-        ) : (
-          <span className="groups-muted">—</span>
+      </span>
+    )
+  }
+  return (
+    <span className="group-members-table__person">
+      <Avatar name={m.fullName} src={m.pictureUrl} size="md" decorative />
+      <span className="group-members-table__who">
+        <Link to={paths.member(m.id)} className="groups-table__link" title={m.fullName}>
+          <Marked text={m.fullName} />
+        </Link>
+        {m.email && (
+          <span className="group-members-table__email-inline">
+            <Marked text={m.email} />
+          </span>
         )}
-      </td>
-      <td className="group-members-table__role">
-        <RoleBadge role={member.role} rawRole={member.rawRole} />
-      </td>
-      <td className="group-members-table__status">
-        <StatusBadge status={member.status} />
-      </td>
-    </tr>
-  )
-}
-
-function UnknownRow({ row }: { row: GroupMemberRow }) {
-  return (
-    <tr className="group-members-table__unknown">
-      <td className="group-members-table__name">
-        <span className="group-members-table__person">
-          <Avatar name="?" size="md" decorative />
-          <span className="group-members-table__who">
-            <span className="group-members-table__unknown-name">{row.name}</span>
-            <span className="group-members-table__hint">
-              Not in the member directory; they may have been removed.
-            </span>
-          </span>
-        </span>
-      </td>
-      <td className="group-members-table__email">
-        <span className="groups-muted">—</span>
-      </td>
-      <td className="group-members-table__role">
-        <span className="groups-muted">—</span>
-      </td>
-      <td className="group-members-table__status">
-        <span className="groups-muted">—</span>
-      </td>
-    </tr>
+      </span>
+    </span>
   )
 }

@@ -52,7 +52,8 @@ export function Component() {
   let body
   if (groupsQuery.isPending) {
     body = <LoadingState label="Loading groups…" />
-  } else if (groupsQuery.isError) {
+  } else if (groupsQuery.isError && groupsQuery.data === undefined) {
+    // A failed background refresh keeps the list on screen; the shell says it may be out of date.
     body = <ErrorState error={groupsQuery.error} what="groups" onRetry={() => void groupsQuery.refetch()} />
   } else if (items.length === 0) {
     body = (

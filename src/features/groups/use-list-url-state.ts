@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import { useSearchParams } from 'react-router'
 
 interface ListUrlStateOptions<S> {
@@ -18,7 +18,10 @@ interface ListUrlStateOptions<S> {
 export function useListUrlState<S>({ parseSort, formatSort }: ListUrlStateOptions<S>) {
   const [searchParams, setSearchParams] = useSearchParams()
   const urlQuery = searchParams.get('q') ?? ''
-  const sort = parseSort(searchParams.get('sort'))
+  const sortParam = searchParams.get('sort')
+  // One parsed value per URL value: tables treat a new sort object as a reason to re-sort every row.
+  // parseSort must be stable (module scope).
+  const sort = useMemo(() => parseSort(sortParam), [parseSort, sortParam])
 
   const [draft, setDraft] = useState(urlQuery)
   const [seenUrlQuery, setSeenUrlQuery] = useState(urlQuery)

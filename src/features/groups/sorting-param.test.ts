@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest'
+import { formatSortingParam, parseSortingParam } from './sorting-param'
+
+const allowed = ['name', 'email', 'role']
+const fallback = [{ id: 'name', desc: false }]
+
+describe('sorting in the URL', () => {
+  it('reads column IDs with "-" for descending, dropping unknown and repeated ones', () => {
+    expect(parseSortingParam('-role,name', allowed, fallback)).toEqual([
+      { id: 'role', desc: true },
+      { id: 'name', desc: false },
+    ])
+    expect(parseSortingParam('bogus,-email,email', allowed, fallback)).toEqual([{ id: 'email', desc: true }])
+  })
+
+  it('falls back to the default for nothing valid', () => {
+    expect(parseSortingParam(null, allowed, fallback)).toBe(fallback)
+    expect(parseSortingParam('', allowed, fallback)).toBe(fallback)
+    expect(parseSortingParam('<script>', allowed, fallback)).toBe(fallback)
+  })
+
+  it('writes the default as nothing and anything else compactly', () => {
+    expect(formatSortingParam([{ id: 'name', desc: false }], fallback)).toBeNull()
+    expect(formatSortingParam([{ id: 'name', desc: true }], fallback)).toBe('-name')
+    expect(
+      formatSortingParam(
+        [
+          { id: 'role', desc: false },
+          { id: 'name', desc: true },
+        ],
+        fallback,
+      ),
+    ).toBe('role,-name')
+  })
+})
