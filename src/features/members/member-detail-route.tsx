@@ -1,4 +1,232 @@
-// Placeholder while the member page is written, so the router's lazy import resolves.
+// /members/:memberId: one member's profile. Opening it from the table shows what the directory
+// already knows at once (placeholderData), while GET /users/:id fills in the rest. That endpoint is
+// admin-only: on 403 the page keeps the directory's data and says so, rather than failing.
+import type { ReactNode } from 'react'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { Link, useLocation, useParams } from 'react-router'
+import { useCredentials } from '../../api/credentials'
+import { isForbidden, isNotFound } from '../../api/errors'
+import { memberQueries } from '../../api/members'
+import type { Member, MemberDirectory } from '../../api/types'
+import { useDocumentTitle } from '../../app/use-document-title'
+import { Avatar } from '../../components/avatar'
+import { RoleBadge, StatusBadge } from '../../components/badge'
+import { GroupLink } from '../../components/group-link'
+import { ErrorState, LoadingState, NotFoundState } from '../../components/states'
+import { formatDate, formatDateTime, formatRelative } from '../../lib/format'
+import { paths } from '../../lib/paths'
+import { NotSet } from './member-cells'
+import './members.css'
+
+/** A positive integer ID, or null for anything else ("abc", "0", "1e3", "-4"). */
+export function parseMemberId(raw: string | undefined): number | null {
+  if (!raw || !/^[1-9]\d{0,15}$/.test(raw)) return null
+  const id = Number(raw)
+  return Number.isSafeInteger(id) ? id : null
+}
+
+/** The list URL to go back to: the search the table handed over, if it looks like one. */
+export function backToListHref(state: unknown): string {
+  const listSearch =
+    typeof state === 'object' && state !== null && 'listSearch' in state
+      ? (state as { listSearch: unknown }).listSearch
+      : null
+  if (typeof listSearch === 'string' && /^\?[^#]*$/.test(listSearch)) return `${paths.members()}${listSearch}`
+  return paths.members()
+}
+
+const emailPattern = /^[^\s@<>()"]+@[^\s@<>()"]+\.[^\s@<>()"]+$/
+
+function findInDirectory(directory: MemberDirectory | undefined, id: number): Member | undefined {
+  return directory?.members.find((m) => m.id === id)
+}
+
 export function Component() {
-  return <h1>Member</h1>
+  const credentials = useCredentials()
+  const { memberId } = useParams()
+  const location = useLocation()
+  const backTo = backToListHref(location.state)
+  const id = parseMemberId(memberId)
+  if (!credentials) return null
+  if (id === null) return <MemberNotFound backTo={backTo} />
+  return <MemberPage key={id} orgId={credentials.orgId} id={id} backTo={backTo} />
+}
+
+function MemberNotFound({ backTo }: { backTo: string }) {
+  useDocumentTitle('Member not found')
+  return (
+    <NotFoundState
+      title="Member not found"
+      message="No member of this organization has this ID. They may have been removed, or the link is incomplete."
+      backTo={backTo}
+      backLabel="Back to members"
+    />
+  )
+}
+
+function MemberPage({ orgId, id, backTo }: { orgId: string; id: number; backTo: string }) {
+  const queryClient = useQueryClient()
+  const directoryKey = memberQueries.directory(orgId).queryKey
+  const detail = useQuery({
+    ...memberQueries.detail(orgId, id),
+    placeholderData: () => findInDirectory(queryClient.getQueryData(directoryKey), id),
+  })
+  const forbidden = detail.isError && isForbidden(detail.error)
+  // Only when the profile is refused and nothing is cached: the directory is what a non-admin may read.
+  const directory = useQuery({ ...memberQueries.directory(orgId), enabled: forbidden })
+  const fromDirectory = findInDirectory(directory.data, id)
+
+  const member = detail.data ?? (forbidden ? fromDirectory : undefined)
+  useDocumentTitle(member?.fullName ?? (detail.isError && !forbidden ? 'Member' : null))
+
+  if (member) {
+    return (
+      <MemberProfile
+        orgId={orgId}
+        member={member}
+        backTo={backTo}
+        limited={forbidden}
+        updating={detail.isPlaceholderData && detail.isFetching}
+      />
+    )
+  }
+  if ((detail.isError && isNotFound(detail.error)) || (forbidden && directory.data?.complete)) {
+    return <MemberNotFound backTo={backTo} />
+  }
+  if (detail.isError && !forbidden) {
+    return (
+      <div className="member-page">
+        <BackLink to={backTo} />
+        <ErrorState
+          error={detail.error}
+          onRetry={() => void detail.refetch()}
+          what="member"
+          headingLevel={1}
+        />
+      </div>
+    )
+  }
+  if (forbidden && directory.isError) {
+    return <MemberNotFound backTo={backTo} />
+  }
+  return <LoadingState label="Loading member…" />
+}
+
+function BackLink({ to }: { to: string }) {
+  return (
+    <Link to={to} className="member-page__back">
+      <span aria-hidden="true">← </span>Back to members
+    </Link>
+  )
+}
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="member-field">
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  )
+}
+
+function DateValue({ iso, withRelative = false }: { iso: string | null; withRelative?: boolean }) {
+  const text = withRelative ? formatDateTime(iso) : formatDate(iso)
+  if (!iso || !text) return <NotSet />
+  const relative = withRelative ? formatRelative(iso) : null
+  return (
+    <time dateTime={iso} title={formatDateTime(iso) ?? undefined}>
+      {text}
+      {relative ? ` (${relative})` : null}
+    </time>
+  )
+}
+
+function telHref(phone: string): string | null {
+  const digits = phone.replace(/[^\d+]/g, '')
+  return /^\+?\d{3,}$/.test(digits) ? `tel:${digits}` : null
+}
+
+function MemberProfile({
+  orgId,
+  member,
+  backTo,
+  limited,
+  updating,
+}: {
+  orgId: string
+  member: Member
+  backTo: string
+  limited: boolean
+  updating: boolean
+}) {
+  const email = member.email?.trim() || null
+  const phone = member.phone?.trim() || null
+  const tel = phone ? telHref(phone) : null
+  return (
+    <article className="member-page" aria-busy={updating || undefined}>
+      <BackLink to={backTo} />
+      <header className="member-page__header">
+        <Avatar name={member.fullName} src={member.pictureUrl} size="xl" decorative />
+        <div className="member-page__heading">
+          <h1 tabIndex={-1}>{member.fullName}</h1>
+          {member.jobTitle && <p className="member-page__title">{member.jobTitle}</p>}
+          <p className="member-page__badges">
+            <RoleBadge role={member.role} rawRole={member.rawRole} />
+            <StatusBadge status={member.status} />
+          </p>
+        </div>
+      </header>
+
+      {limited && (
+        <p className="banner banner--info member-page__note">
+          Only Tallyfy administrators can see full member profiles. Showing what the directory knows.
+        </p>
+      )}
+
+      <dl className="member-fields">
+        <Field label="Email">
+          {email && emailPattern.test(email) ? (
+            <a href={`mailto:${email}`}>{email}</a>
+          ) : email ? (
+            <span>{email}</span>
+          ) : (
+            <NotSet />
+          )}
+        </Field>
+        <Field label="Job title">{member.jobTitle?.trim() ? member.jobTitle : <NotSet />}</Field>
+        <Field label="Phone">
+          {phone ? tel ? <a href={tel}>{phone}</a> : <span>{phone}</span> : <NotSet />}
+        </Field>
+        <Field label="Timezone">{member.timezone?.trim() ? member.timezone : <NotSet />}</Field>
+        <Field label="Joined">
+          <DateValue iso={member.createdAt} />
+        </Field>
+        <Field label="Activated">
+          <DateValue iso={member.activatedAt} />
+        </Field>
+        <Field label="Last login">
+          {member.lastLoginAt ? <DateValue iso={member.lastLoginAt} withRelative /> : <span>Never</span>}
+        </Field>
+      </dl>
+
+      <section className="member-page__groups" aria-labelledby="member-groups-heading">
+        <h2 id="member-groups-heading">Groups</h2>
+        {member.groups === null ? (
+          <p className="not-set">Group membership is not available.</p>
+        ) : member.groups.length === 0 ? (
+          <p className="not-set">Not in any group.</p>
+        ) : (
+          <ul className="member-page__group-list">
+            {member.groups.map((group) => (
+              <li key={group.id}>
+                <GroupLink orgId={orgId} groupId={group.id}>
+                  {group.name}
+                </GroupLink>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </article>
+  )
 }

@@ -1,0 +1,242 @@
+import type { Locator, Page } from '@playwright/test'
+import { createDemoOrg, XSS_NAME } from '../src/demo/data'
+import { expect, openDemo, test } from './fixtures'
+
+const SIZE = 300
+const demo = createDemoOrg({ members: SIZE })
+const total = demo.members.length
+
+const table = (page: Page) => page.getByRole('table', { name: /^Members/ })
+const search = (page: Page) => page.getByRole('searchbox', { name: 'Search members' })
+const count = (page: Page) => page.locator('.members-count')
+const nameLinks = (page: Page) => table(page).locator('tbody a[href^="/members/"].member-name__link')
+
+async function openMembers(page: Page, path = '/members', members = SIZE) {
+  await openDemo(page, { members, path })
+  await expect(table(page)).toBeVisible()
+  await expect(page.getByText(/^Loading members/)).toHaveCount(0)
+}
+
+async function firstNames(page: Page, n: number): Promise<string[]> {
+  const links = nameLinks(page)
+  const out: string[] = []
+  for (let i = 0; i < n; i++) out.push((await links.nth(i).textContent()) ?? '')
+  return out
+}
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
+/** True when each name is in order relative to the next (ties allowed). */
+function inOrder(names: string[], direction: 1 | -1): boolean {
+  return names.every((name, i) => i === 0 || direction * collator.compare(names[i - 1] ?? '', name) <= 0)
+}
+
+const header = (page: Page, name: string): Locator =>
+  table(page).getByRole('columnheader', { name: new RegExp(`^${name}`) })
+
+test.describe('members table', () => {
+  test('shows every member with the count and a default sort by name', async ({ page, pageErrors }) => {
+    await openMembers(page)
+    await expect(page.getByRole('heading', { level: 1, name: 'Members' })).toBeVisible()
+    await expect(count(page)).toHaveText(`${total} members`)
+    await expect(header(page, 'Name')).toHaveAttribute('aria-sort', 'ascending')
+    await expect(table(page)).toHaveAttribute('aria-rowcount', String(total + 1))
+    const names = await firstNames(page, 5)
+    expect(inOrder(names, 1), names.join(' | ')).toBe(true)
+    expect(pageErrors).toEqual([])
+  })
+
+  test('searches by name, by email and without accents, highlighting matches', async ({
+    page,
+    pageErrors,
+  }) => {
+    await openMembers(page)
+    await search(page).fill('alvarez')
+    await expect(nameLinks(page).filter({ hasText: 'Mateo Álvarez' })).toBeVisible()
+    await expect(table(page).locator('mark', { hasText: 'Álvarez' }).first()).toBeVisible()
+    await expect(count(page)).toHaveText(new RegExp(`^\\d+ of ${total} members$`))
+    await expect(page).toHaveURL(/[?&]q=alvarez/)
+
+    await search(page).fill('zoe')
+    await expect(nameLinks(page).filter({ hasText: 'Zoë Ångström' })).toBeVisible()
+
+    await search(page).fill('xss.probe@')
+    await expect(nameLinks(page)).toHaveCount(1)
+    await expect(table(page).locator('mark', { hasText: 'xss.probe@' })).toBeVisible()
+
+    await search(page).fill('qqqzzzxx')
+    await expect(page.getByRole('heading', { name: 'No members match “qqqzzzxx”' })).toBeVisible()
+    await page.getByRole('button', { name: 'Clear search' }).click()
+    await expect(search(page)).toHaveValue('')
+    await expect(count(page)).toHaveText(`${total} members`)
+    expect(pageErrors).toEqual([])
+  })
+
+  test('sorts both ways with aria-sort, and by a second key with Shift', async ({ page, pageErrors }) => {
+    await openMembers(page)
+    const nameButton = header(page, 'Name').getByRole('button')
+    await nameButton.click()
+    await expect(header(page, 'Name')).toHaveAttribute('aria-sort', 'descending')
+    await expect(page).toHaveURL(/sort=-name/)
+    const desc = await firstNames(page, 5)
+    expect(inOrder(desc, -1), desc.join(' | ')).toBe(true)
+    await nameButton.click()
+    await expect(header(page, 'Name')).toHaveAttribute('aria-sort', 'ascending')
+
+    await header(page, 'Last login').getByRole('button').click()
+    await expect(header(page, 'Last login')).toHaveAttribute('aria-sort', 'ascending')
+    await expect(header(page, 'Name')).not.toHaveAttribute('aria-sort')
+    await header(page, 'Name')
+      .getByRole('button')
+      .click({ modifiers: ['Shift'] })
+    await expect(table(page)).toHaveAccessibleName(
+      'Members, sorted by Last login, ascending, then Name, ascending',
+    )
+    await expect(page).toHaveURL(/sort=last_login%2Cname/)
+    expect(pageErrors).toEqual([])
+  })
+
+  test('filters by role and status with counts, and clears them', async ({ page, pageErrors }) => {
+    await openMembers(page)
+    const invited = demo.members.filter((m) => m.status === 'invited').length
+    const status = page.getByRole('combobox', { name: 'Status' })
+    await expect(status.getByRole('option', { name: `Invited (${invited})` })).toBeAttached()
+    await status.selectOption('invited')
+    await expect(count(page)).toHaveText(`${invited} of ${total} members`)
+    await expect(page).toHaveURL(/status=invited/)
+    await expect(table(page).locator('tbody .badge--status-active')).toHaveCount(0)
+
+    const role = page.getByRole('combobox', { name: 'Role' })
+    await role.selectOption('admin')
+    await expect(page).toHaveURL(/role=admin/)
+    await expect(table(page).locator('tbody .data-table__cell--role .badge--role-standard')).toHaveCount(0)
+
+    await page.getByRole('button', { name: 'Clear filters' }).click()
+    await expect(count(page)).toHaveText(`${total} members`)
+    await expect(role).toHaveValue('')
+    await expect(status).toHaveValue('')
+    await expect(page.getByRole('button', { name: 'Clear filters' })).toHaveCount(0)
+    expect(pageErrors).toEqual([])
+  })
+
+  test('reload, Back and Forward restore the same view, controls included', async ({ page, pageErrors }) => {
+    await openMembers(page)
+    await search(page).fill('an')
+    await expect(page).toHaveURL(/q=an/)
+    await page.getByRole('combobox', { name: 'Status' }).selectOption('active')
+    await header(page, 'Email').getByRole('button').click()
+    await expect(page).toHaveURL(/sort=email/)
+    const shownCount = await count(page).textContent()
+
+    await page.reload()
+    await expect(search(page)).toHaveValue('an')
+    await expect(page.getByRole('combobox', { name: 'Status' })).toHaveValue('active')
+    await expect(header(page, 'Email')).toHaveAttribute('aria-sort', 'ascending')
+    await expect(count(page)).toHaveText(shownCount ?? '')
+
+    await page.goBack() // undo the sort
+    await expect(header(page, 'Name')).toHaveAttribute('aria-sort', 'ascending')
+    await page.goBack() // undo the status filter
+    await expect(page.getByRole('combobox', { name: 'Status' })).toHaveValue('')
+    await expect(search(page)).toHaveValue('an')
+    await page.goForward()
+    await expect(page.getByRole('combobox', { name: 'Status' })).toHaveValue('active')
+    expect(pageErrors).toEqual([])
+  })
+
+  test('a group in a row opens that group', async ({ page, pageErrors }) => {
+    await openMembers(page)
+    const groupLink = table(page).locator('tbody a[href^="/groups/"]').first()
+    const href = await groupLink.getAttribute('href')
+    await groupLink.click()
+    await expect(page).toHaveURL(href ?? '/groups/')
+    expect(pageErrors).toEqual([])
+  })
+
+  test('works from the keyboard alone', async ({ page, pageErrors }) => {
+    await openMembers(page)
+    await page.keyboard.press('/')
+    await expect(search(page)).toBeFocused()
+    await page.keyboard.type('mateo alvarez')
+    await expect(nameLinks(page)).toHaveCount(1)
+    await expect(nameLinks(page)).toHaveText('Mateo Álvarez')
+    await page.keyboard.press('Escape')
+    await expect(search(page)).toHaveValue('')
+    await page.keyboard.type('Mateo')
+    await expect(page).toHaveURL(/q=Mateo/)
+    // Tab from the search box reaches the first name link after the filters and sort buttons.
+    const link = nameLinks(page).filter({ hasText: 'Mateo Álvarez' })
+    for (let i = 0; i < 20 && !(await link.evaluate((el) => el === document.activeElement)); i++) {
+      await page.keyboard.press('Tab')
+    }
+    await expect(link).toBeFocused()
+    await page.keyboard.press('Enter')
+    await expect(page).toHaveURL(/\/members\/\d+$/)
+    await expect(page.getByRole('heading', { level: 1, name: 'Mateo Álvarez' })).toBeVisible()
+    await page.goBack()
+    await expect(search(page)).toHaveValue('Mateo')
+    await expect(nameLinks(page).filter({ hasText: 'Mateo Álvarez' })).toBeVisible()
+    expect(pageErrors).toEqual([])
+  })
+
+  test('shows a hostile name as text', async ({ page, pageErrors }) => {
+    await openMembers(page)
+    await search(page).fill('probe')
+    await expect(nameLinks(page).filter({ hasText: XSS_NAME })).toBeVisible()
+    await expect(table(page).locator('tbody img[src="x"]')).toHaveCount(0)
+    expect(pageErrors).toEqual([])
+  })
+
+  test('member detail shows fields and Back to members keeps the search', async ({ page, pageErrors }) => {
+    await openMembers(page, '/members?q=zoe')
+    await nameLinks(page).filter({ hasText: 'Zoë Ångström' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Zoë Ångström' })).toBeVisible()
+    await expect(page.getByRole('definition').filter({ hasText: 'Chief of Staff' })).toBeVisible()
+    await expect(page.getByRole('link', { name: /@/ }).first()).toHaveAttribute('href', /^mailto:/)
+    await page.getByRole('link', { name: 'Back to members' }).click()
+    await expect(page).toHaveURL(/\/members\?q=zoe$/)
+    await expect(search(page)).toHaveValue('zoe')
+    expect(pageErrors).toEqual([])
+  })
+})
+
+test.describe('a large organization', () => {
+  test('10,000 members: a bounded DOM, the last member reachable, the count right', async ({
+    page,
+    pageErrors,
+  }) => {
+    test.setTimeout(90_000)
+    await openDemo(page, { members: 10_000 })
+    await expect(count(page)).toHaveText('10,000 members', { timeout: 30_000 })
+    await expect(page.getByText(/^Loading members/)).toHaveCount(0)
+    expect(await table(page).locator('tbody tr').count()).toBeLessThan(150)
+
+    await page.keyboard.press('End')
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight))
+    await expect(table(page).locator(`tbody tr[aria-rowindex="10001"]`)).toBeVisible()
+    expect(await table(page).locator('tbody tr').count()).toBeLessThan(150)
+
+    // The last member by name is the first one sorted descending.
+    await page.evaluate(() => window.scrollTo(0, 0))
+    await header(page, 'Name').getByRole('button').click()
+    await expect(table(page).locator('tbody tr[aria-rowindex="2"]')).toBeVisible()
+    await expect(count(page)).toHaveText('10,000 members')
+    expect(pageErrors).toEqual([])
+  })
+
+  test('Back from a member returns to the same scroll position', async ({ page, pageErrors }) => {
+    test.setTimeout(60_000)
+    await openMembers(page, '/members', 2000)
+    await page.evaluate(() => window.scrollTo(0, 30_000))
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(29_000)
+    const link = nameLinks(page).nth(15)
+    const name = (await link.textContent()) ?? ''
+    const before = await page.evaluate(() => window.scrollY)
+    await link.click()
+    await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
+    await page.goBack()
+    await expect(nameLinks(page).filter({ hasText: name }).first()).toBeVisible()
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(before - 5)
+    expect(await page.evaluate(() => window.scrollY)).toBeLessThan(before + 5)
+    expect(pageErrors).toEqual([])
+  })
+})
