@@ -20,6 +20,7 @@ const contractors = byName('Contractors & Agencies')
 const emptyGroup = demo.groups.find((g) => g.members.length === 0 && g.guests.length === 0)!
 const scriptLogoGroup = demo.groups.find((g) => g.logo?.startsWith('javascript:'))!
 const firstKnownContractor = contractors.members.map(memberName).find(Boolean)!
+const firstKnownContractorId = contractors.members.find((id) => memberName(id))!
 
 const open = (page: Page, path: string) => openDemo(page, { members: DEMO_SIZE, path })
 
@@ -75,6 +76,29 @@ test.describe('group detail', () => {
       await expect(page.getByRole('heading', { level: 1, name: 'Groups' })).toBeVisible()
     })
   }
+
+  test('a failed load says so and Retry brings the group once Tallyfy recovers', async ({
+    page,
+    pageErrors,
+  }) => {
+    await open(page, '/groups')
+    await expect(page.getByRole('link', { name: contractors.name, exact: true })).toBeVisible()
+    // The demo's controls appear once its worker has started after the page load.
+    await page.waitForFunction(() => window.rosterDemo !== undefined)
+    const path = `/groups/${contractors.id}`
+    await page.evaluate((p) => window.rosterDemo?.setFaults({ status: 500, path: p }), path)
+    await page.getByRole('link', { name: contractors.name, exact: true }).click()
+    const retry = page.getByRole('button', { name: 'Retry' })
+    await expect(retry).toBeVisible()
+    await expect(page.getByRole('heading', { level: 1, name: contractors.name })).toHaveCount(0)
+    await expect(page.getByRole('link', { name: 'Back to groups' })).toBeVisible()
+
+    await page.evaluate(() => window.rosterDemo?.reset())
+    await retry.click()
+    await expect(page.getByRole('heading', { level: 1, name: contractors.name })).toBeVisible()
+    // The browser logs each failed request; those 500s are the point of this test.
+    expect(pageErrors.filter((e) => !/Failed to load resource/.test(e))).toEqual([])
+  })
 
   test('deep link and reload land on the same group', async ({ page }) => {
     await open(page, `/groups/${contractors.id}?q=${encodeURIComponent(firstKnownContractor.split(' ')[0]!)}`)
@@ -153,6 +177,16 @@ test.describe('moving between members and groups', () => {
     await expect(page).toHaveURL(/\/members$/)
   })
 
+  test("from a member's page to one of their groups, and back", async ({ page }) => {
+    await open(page, `/members/${firstKnownContractorId}`)
+    await expect(page.getByRole('heading', { level: 1, name: firstKnownContractor })).toBeVisible()
+    await page.getByRole('main').getByRole('link', { name: contractors.name, exact: true }).click()
+    await expect(page.getByRole('heading', { level: 1, name: contractors.name })).toBeVisible()
+    await expect(page.getByRole('table').getByRole('link', { name: firstKnownContractor })).toBeVisible()
+    await page.goBack()
+    await expect(page.getByRole('heading', { level: 1, name: firstKnownContractor })).toBeVisible()
+  })
+
   test('keyboard only: a group, one of its members, and Back', async ({ page }) => {
     // Narrowed to a group with members by the URL, so the walk ends on a page with member links.
     await open(page, '/groups?q=contractors')
@@ -185,7 +219,8 @@ test.describe('moving between members and groups', () => {
     await page.keyboard.press('Enter')
     await expect(page).toHaveURL(/\/members\/\d+$/)
     await expect(page.getByRole('heading', { level: 1, name: person })).toBeVisible()
-    await page.keyboard.press('Alt+ArrowLeft')
+    // Headless Chromium has no browser UI to take Alt+Left, so Back is the history call it maps to.
+    await page.goBack()
     await expect(page.getByRole('heading', { level: 1, name: firstGroup })).toBeVisible()
   })
 })
