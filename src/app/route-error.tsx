@@ -9,6 +9,20 @@ import { useDocumentTitle } from './use-document-title'
  * The error boundary of every page. It renders inside the app layout's <Outlet/>, so the header,
  * navigation and sign-out keep working when one page fails.
  */
+/**
+ * A page's code failed to download (offline, or a new version replaced the old files). Browsers
+ * remember a failed module import, so only a full reload can fetch it again.
+ */
+export function isChunkLoadError(error: unknown): boolean {
+  // The first three are the browsers' own words; the last is Vite's, when a page's CSS fails.
+  return (
+    error instanceof Error &&
+    /dynamically imported module|Importing a module script failed|Failed to load module script|Unable to preload CSS/i.test(
+      error.message,
+    )
+  )
+}
+
 export function RouteErrorBoundary() {
   const error = useRouteError()
   const { reset } = useQueryErrorResetBoundary()
@@ -32,6 +46,10 @@ export function RouteErrorBoundary() {
         error={error}
         headingLevel={1}
         onRetry={() => {
+          if (isChunkLoadError(error)) {
+            window.location.reload()
+            return
+          }
           // Lets failed queries fetch again, then re-renders the route so the page can recover.
           reset()
           void revalidator.revalidate()
