@@ -1,5 +1,5 @@
-import { useIsFetching, useQuery, useQueryClient } from '@tanstack/react-query'
-import { useEffect, useRef, useState } from 'react'
+import { useIsFetching, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react'
 import { Link, Navigate, NavLink, Outlet, useLocation } from 'react-router'
 import { credentialStore, useCredentials } from '../api/credentials'
 import { meQueries } from '../api/me'
@@ -32,6 +32,7 @@ export function AppLayout() {
       <div className="app-banners">
         <OfflineBanner />
         <RetryBanner />
+        <StaleDataBanner />
       </div>
       <MainWithFocus />
     </div>
@@ -193,6 +194,47 @@ function OfflineBanner() {
       {!online && (
         <span className="banner banner--warning banner--strip">
           You're offline. Roster will refresh when you're back.
+        </span>
+      )}
+    </output>
+  )
+}
+
+/**
+ * True when a page shows data whose last refresh failed: the query keeps its old data (and the page
+ * keeps showing it), so the person must be told it may be out of date.
+ */
+export function hasFailedRefresh(queryClient: QueryClient): boolean {
+  return queryClient
+    .getQueryCache()
+    .getAll()
+    .some((q) => q.getObserversCount() > 0 && q.state.status === 'error' && q.state.data !== undefined)
+}
+
+function StaleDataBanner() {
+  const queryClient = useQueryClient()
+  const subscribe = useCallback(
+    (onChange: () => void) => queryClient.getQueryCache().subscribe(onChange),
+    [queryClient],
+  )
+  const failed = useSyncExternalStore(
+    subscribe,
+    () => hasFailedRefresh(queryClient),
+    () => false,
+  )
+  const retry = () =>
+    void queryClient.refetchQueries({
+      type: 'active',
+      predicate: (q) => q.state.status === 'error' && q.state.data !== undefined,
+    })
+  return (
+    <output className="app-banner-slot">
+      {failed && (
+        <span className="banner banner--warning banner--strip">
+          Roster couldn't refresh from Tallyfy, so what you see may be out of date.
+          <button type="button" className="button button--small" onClick={retry}>
+            Refresh
+          </button>
         </span>
       )}
     </output>
