@@ -1,30 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import type { Member } from '../../api/types'
 import { splitTerms } from '../../lib/text'
+import { makeMember } from './test-members'
 import { buildSearchIndex, filterMemberRows, type MemberFilter } from './member-search'
 
-function member(id: number, fullName: string, email: string | null, extra: Partial<Member> = {}): Member {
-  return {
-    id,
-    email,
-    firstName: null,
-    lastName: null,
-    fullName,
-    role: 'standard',
-    rawRole: 'standard',
-    status: 'active',
-    jobTitle: null,
-    phone: null,
-    timezone: null,
-    pictureUrl: null,
-    createdAt: null,
-    activatedAt: null,
-    lastLoginAt: null,
-    updatedAt: null,
-    groups: null,
-    ...extra,
-  }
-}
+const member = (id: number, fullName: string, email: string | null, extra: Partial<Member> = {}) =>
+  makeMember({ id, fullName, email, ...extra })
 
 const members = [
   member(1, 'Mateo Álvarez', 'mateo@example.com', { role: 'admin' }),

@@ -1,0 +1,131 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { render, screen } from '@testing-library/react'
+import { createMemoryRouter, RouterProvider } from 'react-router'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { credentialStore } from '../../api/credentials'
+import { memberQueries } from '../../api/members'
+import type { Member, MemberDirectory } from '../../api/types'
+import { backToListHref, Component as MemberDetailRoute, parseMemberId } from './member-detail-route'
+import { completeDirectory, makeMember } from './test-members'
+
+const orgId = 'org-test'
+const zoe = makeMember({
+  id: 1001,
+  fullName: 'Zoë Ångström',
+  email: 'zoe.angstrom@example.com',
+  role: 'admin',
+  jobTitle: 'Chief of Staff',
+  phone: '+44 20 7946 0958',
+  timezone: 'Europe/Stockholm',
+  createdAt: '2024-03-01T10:00:00Z',
+  lastLoginAt: '2026-01-02T10:00:00Z',
+  groups: [{ id: 'g1', name: 'Leadership' }],
+})
+
+function renderMember(
+  path: string,
+  { directory, detail, state }: { directory?: MemberDirectory; detail?: Member; state?: unknown } = {},
+) {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } })
+  if (directory) queryClient.setQueryData(memberQueries.directory(orgId).queryKey, directory)
+  if (detail) queryClient.setQueryData(memberQueries.detail(orgId, detail.id).queryKey, detail)
+  const router = createMemoryRouter(
+    [
+      { path: '/members', element: <h1>All members</h1> },
+      { path: '/members/:memberId', Component: MemberDetailRoute },
+    ],
+    { initialEntries: [{ pathname: path, state }] },
+  )
+  render(
+    <QueryClientProvider client={queryClient}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>,
+  )
+  return { router }
+}
+
+function answer(status: number, body: unknown) {
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(
+      async () =>
+        new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } }),
+    ),
+  )
+}
+
+beforeEach(() => {
+  credentialStore.set({ orgId, token: 'test-token', demo: false }, { remember: false })
+})
+afterEach(() => {
+  credentialStore.clear()
+  vi.unstubAllGlobals()
+})
+
+describe('helpers', () => {
+  it('accepts only positive integer IDs', () => {
+    expect(parseMemberId('1001')).toBe(1001)
+    for (const bad of ['0', '-4', 'abc', '1e3', '12.5', '', undefined, '99999999999999999999']) {
+      expect(parseMemberId(bad)).toBeNull()
+    }
+  })
+  it('returns to the list URL it was given, or to /members', () => {
+    expect(backToListHref({ listSearch: '?q=zoe&sort=-name' })).toBe('/members?q=zoe&sort=-name')
+    expect(backToListHref({ listSearch: 'https://evil.example' })).toBe('/members')
+    expect(backToListHref(null)).toBe('/members')
+  })
+})
+
+describe('member page', () => {
+  it('shows the profile fields, with mailto and tel links and groups', () => {
+    renderMember('/members/1001', { detail: zoe, state: { listSearch: '?q=zoe' } })
+    expect(screen.getByRole('heading', { level: 1, name: 'Zoë Ångström' })).toBeInTheDocument()
+    expect(screen.getByRole('link', { name: 'zoe.angstrom@example.com' })).toHaveAttribute(
+      'href',
+      'mailto:zoe.angstrom@example.com',
+    )
+    expect(screen.getByRole('link', { name: '+44 20 7946 0958' })).toHaveAttribute(
+      'href',
+      'tel:+442079460958',
+    )
+    expect(screen.getByText('Europe/Stockholm')).toBeInTheDocument()
+    expect(screen.getByRole('link', { name: 'Leadership' })).toHaveAttribute('href', '/groups/g1')
+    expect(screen.getByRole('link', { name: /Back to members/ })).toHaveAttribute('href', '/members?q=zoe')
+  })
+
+  it('shows the directory data at once while the profile loads', () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => new Promise(() => {})),
+    )
+    renderMember('/members/1001', { directory: completeDirectory([zoe]) })
+    expect(screen.getByRole('heading', { level: 1, name: 'Zoë Ångström' })).toBeInTheDocument()
+  })
+
+  it('falls back to the directory with a note when the profile is admin-only (403)', async () => {
+    answer(403, { error: 'Forbidden', message: 'Admins only' })
+    renderMember('/members/1001', { directory: completeDirectory([zoe]) })
+    expect(
+      await screen.findByText(/Only Tallyfy administrators can see full member profiles/),
+    ).toBeInTheDocument()
+    expect(screen.getByRole('heading', { level: 1, name: 'Zoë Ångström' })).toBeInTheDocument()
+  })
+
+  it('says "Member not found" for an unknown ID (404) and for a malformed one', async () => {
+    answer(404, { error: 'Not found' })
+    renderMember('/members/5')
+    expect(await screen.findByRole('heading', { level: 1, name: 'Member not found' })).toBeInTheDocument()
+    expect(screen.getByRole('link', { name: 'Back to members' })).toHaveAttribute('href', '/members')
+  })
+
+  it('says "Member not found" for an ID that is not a number', () => {
+    renderMember('/members/abc')
+    expect(screen.getByRole('heading', { level: 1, name: 'Member not found' })).toBeInTheDocument()
+  })
+
+  it('offers a retry for other errors', async () => {
+    answer(500, { error: 'Server error' })
+    renderMember('/members/1001')
+    expect(await screen.findByRole('button', { name: 'Retry' }, { timeout: 10_000 })).toBeInTheDocument()
+  })
+})
