@@ -88,7 +88,9 @@ function MemberList({
 }) {
   const list = useMemberListUrl()
   const { state } = list
-  const members = directory.members
+  // While the directory fills, pages can land faster than 50,000 rows re-sort; deferring lets
+  // React skip to the newest page instead of sorting every one in between, and keeps typing responsive.
+  const members = useDeferredValue(directory.members)
 
   // Built once per directory (each page while it fills), never per keystroke.
   const searchIndex = useMemo(() => buildSearchIndex(members), [members])
@@ -160,7 +162,7 @@ function MemberList({
         {loading && <LoadingProgress loaded={members.length} total={total} />}
       </div>
 
-      {error != null && <StaleNotice complete={directory.complete} onRetry={onRetry} />}
+      {error != null && !directory.complete && <IncompleteNotice onRetry={onRetry} />}
 
       <MemberTableContext value={context}>
         <DataTable
@@ -191,14 +193,12 @@ function LoadingProgress({ loaded, total }: { loaded: number; total: number }) {
   )
 }
 
-function StaleNotice({ complete, onRetry }: { complete: boolean; onRetry: () => void }) {
+// A failed refresh of a complete directory is announced by the shell's banner ("may be out of
+// date"); a directory that stopped part-way needs its own words, because rows are missing.
+function IncompleteNotice({ onRetry }: { onRetry: () => void }) {
   return (
     <div className="banner banner--warning members-notice" role="alert">
-      <span>
-        {complete
-          ? "Couldn't refresh the member list. It may be out of date."
-          : "Couldn't load every member. The list is incomplete."}
-      </span>
+      <span>Couldn't load every member, so this list is incomplete.</span>
       <button type="button" className="button button--small" onClick={onRetry}>
         Retry
       </button>
