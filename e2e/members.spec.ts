@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test'
 import { createDemoOrg, XSS_NAME } from '../src/demo/data'
+import type { Faults } from '../src/demo/faults'
 import { expect, openDemo, test } from './fixtures'
 
 const SIZE = 300
@@ -210,15 +211,19 @@ test.describe('a large organization', () => {
     await expect(page.getByText(/^Loading members/)).toHaveCount(0)
     expect(await table(page).locator('tbody tr').count()).toBeLessThan(150)
 
-    await page.keyboard.press('End')
+    // Scroll to the very bottom: the last row (aria-rowindex 10,001) is rendered and on screen.
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight))
-    await expect(table(page).locator(`tbody tr[aria-rowindex="10001"]`)).toBeVisible()
+    const lastRow = table(page).locator('tbody tr[aria-rowindex="10001"]')
+    await expect(lastRow).toBeInViewport()
+    const lastName = (await lastRow.locator('.member-name__link').textContent()) ?? ''
+    expect(lastName).not.toBe('')
     expect(await table(page).locator('tbody tr').count()).toBeLessThan(150)
 
-    // The last member by name is the first one sorted descending.
+    // Sorted by name descending, the same member comes first.
     await page.evaluate(() => window.scrollTo(0, 0))
     await header(page, 'Name').getByRole('button').click()
-    await expect(table(page).locator('tbody tr[aria-rowindex="2"]')).toBeVisible()
+    const firstRow = table(page).locator('tbody tr[aria-rowindex="2"]')
+    await expect(firstRow.locator('.member-name__link')).toHaveText(lastName)
     await expect(count(page)).toHaveText('10,000 members')
     expect(pageErrors).toEqual([])
   })
@@ -238,5 +243,63 @@ test.describe('a large organization', () => {
     await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(before - 5)
     expect(await page.evaluate(() => window.scrollY)).toBeLessThan(before + 5)
     expect(pageErrors).toEqual([])
+  })
+})
+
+/** Turns the browser demo's faults on as soon as the demo starts (see failures.spec.ts). */
+async function faultsFromStart(page: Page, faults: Faults) {
+  await page.addInitScript((f) => {
+    let controls: Window['rosterDemo']
+    Object.defineProperty(window, 'rosterDemo', {
+      configurable: true,
+      get: () => controls,
+      set(value: Window['rosterDemo']) {
+        controls = value
+        value?.setFaults(f)
+      },
+    })
+  }, faults)
+}
+
+// Refused requests are logged by the browser as console errors; here they are the point.
+const unexpected = (errors: string[]) =>
+  errors.filter((e) => !/Failed to load resource: the server responded with a status of/.test(e))
+
+test.describe('loading and permissions', () => {
+  test('rows appear page by page with a progress line until the directory is complete', async ({
+    page,
+    pageErrors,
+  }) => {
+    test.setTimeout(60_000)
+    await faultsFromStart(page, { latencyMs: 400, perPageCap: 100, path: '/users' })
+    await openDemo(page, { members: 1500 })
+    const progress = page.getByRole('status').filter({ hasText: /^Loading members… [\d,]+ of 1,500/ })
+    await expect(progress).toBeVisible()
+    await expect(progress.locator('progress')).toBeAttached()
+    await expect(nameLinks(page).first()).toBeVisible()
+    await expect(count(page)).toHaveText('1,500 members', { timeout: 45_000 })
+    await expect(progress).toHaveCount(0)
+    expect(pageErrors).toEqual([])
+  })
+
+  test('a profile refused with 403 shows what the directory knows, with a note', async ({
+    page,
+    pageErrors,
+  }) => {
+    await openMembers(page)
+    await page.evaluate(() => window.rosterDemo?.setFaults({ status: 403, path: '/users/' }))
+    await search(page).fill('mateo alvarez')
+    await nameLinks(page).filter({ hasText: 'Mateo Álvarez' }).click()
+    await expect(page.getByText(/Only Tallyfy administrators can see full member profiles/)).toBeVisible()
+    await expect(page.getByRole('heading', { level: 1, name: 'Mateo Álvarez' })).toBeVisible()
+    expect(unexpected(pageErrors)).toEqual([])
+  })
+
+  test('an unknown member ID is not found, with a way back', async ({ page, pageErrors }) => {
+    await openDemo(page, { members: SIZE, path: '/members/999999' })
+    await expect(page.getByRole('heading', { level: 1, name: 'Member not found' })).toBeVisible()
+    await page.getByRole('link', { name: 'Back to members' }).click()
+    await expect(page).toHaveURL(/\/members$/)
+    expect(unexpected(pageErrors)).toEqual([])
   })
 })
