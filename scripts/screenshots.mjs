@@ -1,0 +1,178 @@
+// `npm run screenshots`: every route of the production build at desktop and phone widths, in the
+// light and dark themes, written to docs/screenshots/<route>-<width>-<theme>.png for review and for
+// the README. Viewport-sized captures (not full pages) keep the files small enough to commit.
+//
+// Builds into its own folder and serves on its own port so it never clashes with e2e or dev servers.
+// Options: --port 4320  --out-dir dist-shots  --skip-build  --members 300
+import { mkdirSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium } from '@playwright/test'
+import { build, preview } from 'vite'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+process.chdir(root)
+
+function option(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`)
+  return i > 0 && process.argv[i + 1] && !process.argv[i + 1].startsWith('--')
+    ? process.argv[i + 1]
+    : fallback
+}
+const port = Number(option('port', '4320'))
+const outDir = option('out-dir', 'dist-shots')
+const members = Number(option('members', '300'))
+const skipBuild = process.argv.includes('--skip-build')
+const shotsDir = 'docs/screenshots'
+
+// Read from src/demo/credentials.ts so the two cannot drift (Node 20 cannot import .ts itself).
+const credentialsSource = readFileSync('src/demo/credentials.ts', 'utf8')
+const constant = (name) =>
+  credentialsSource.match(new RegExp(`${name}\\s*=\\s*([^;\\n]+)`))?.[1].replace(/'/g, '')
+const DEMO_ORG_ID = constant('DEMO_ORG_ID')
+const DEMO_TOKEN = constant('DEMO_TOKEN')
+const DEMO_ME_ID = constant('DEMO_ME_ID')
+
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+]
+const widths = [
+  { width: 1440, height: 900 },
+  { width: 390, height: 844 },
+]
+const themes = ['light', 'dark']
+
+/** Waits for what a person would wait for: headings, no spinners, images decoded, fonts loaded. */
+async function settle(page) {
+  await page.locator('h1').first().waitFor({ timeout: 30_000 })
+  await page.waitForFunction(
+    () =>
+      !document.querySelector('.state--loading .state__spinner') &&
+      !document.body.textContent?.includes('Loading members'),
+    undefined,
+    { timeout: 30_000 },
+  )
+  await page.evaluate(async () => {
+    await document.fonts.ready
+    // Lazily loaded images below the fold never decode, so give each one a short grace period only.
+    const grace = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+    await Promise.all(
+      [...document.images].map((img) => Promise.race([img.decode().catch(() => undefined), grace(1500)])),
+    )
+  })
+  // One more frame so late layout (virtualised rows measuring themselves) is in the picture.
+  await page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+  )
+}
+
+/** A group with a logo, members and guests, asked of the demo API through the page's service worker. */
+async function findShowcaseGroup(page) {
+  return page.evaluate(
+    async ({ orgId, token }) => {
+      const response = await fetch(`/api/organizations/${orgId}/groups?per_page=100`, {
+        headers: {
+          Authorization: `Bearer ${token}`,
+          Accept: 'application/json',
+          'X-Tallyfy-Client': 'APIClient',
+        },
+      })
+      const body = await response.json()
+      const groups = body.data ?? []
+      const rich = groups.find(
+        (g) =>
+          String(g.logo ?? '').startsWith('data:image/') && g.members?.length > 0 && g.guests?.length > 0,
+      )
+      return (rich ?? groups[0])?.id ?? null
+    },
+    { orgId: DEMO_ORG_ID, token: DEMO_TOKEN },
+  )
+}
+
+async function main() {
+  if (!skipBuild) {
+    console.log(`Building the production app into ${outDir}/ …`)
+    await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } })
+  }
+  const server = await preview({
+    logLevel: 'warn',
+    build: { outDir },
+    preview: { host: '127.0.0.1', port, strictPort: true, open: false },
+  })
+  const baseURL = `http://127.0.0.1:${port}`
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs })
+  mkdirSync(shotsDir, { recursive: true })
+  const written = []
+  const problems = []
+  try {
+    for (const theme of themes) {
+      for (const size of widths) {
+        const context = await browser.newContext({
+          baseURL,
+          viewport: size,
+          locale: 'en-US',
+          colorScheme: theme,
+          deviceScaleFactor: 1,
+        })
+        await context.addInitScript(
+          ({ n, t }) => {
+            localStorage.setItem('roster.demo.members', String(n))
+            localStorage.setItem('roster.theme', t)
+          },
+          { n: members, t: theme },
+        )
+        const page = await context.newPage()
+        page.on('pageerror', (e) => problems.push(`${size.width} ${theme}: uncaught ${e.message}`))
+        page.on('console', (m) => {
+          if (m.type() === 'error') problems.push(`${size.width} ${theme}: console ${m.text()}`)
+        })
+        const shoot = async (name) => {
+          await settle(page)
+          const file = `${shotsDir}/${name}-${size.width}-${theme}.png`
+          await page.screenshot({ path: file, animations: 'disabled', caret: 'hide' })
+          written.push(file)
+          console.log(`  ${file}`)
+        }
+
+        await page.goto('/sign-in')
+        await page.getByRole('button', { name: 'Explore the demo organization' }).waitFor()
+        await shoot('sign-in')
+
+        await page.getByRole('button', { name: 'Explore the demo organization' }).click()
+        await page.waitForURL(/\/members/)
+        await page.locator('tbody tr a[href^="/members/"]').first().waitFor()
+        await shoot('members')
+
+        await page.goto(`/members/${DEMO_ME_ID}`)
+        await shoot('member-detail')
+
+        await page.goto('/groups')
+        await page.locator('a[href^="/groups/"]').first().waitFor()
+        await shoot('groups')
+
+        const groupId = await findShowcaseGroup(page)
+        await page.goto(`/groups/${groupId}`)
+        await shoot('group-detail')
+
+        await page.goto('/no-such-page')
+        await shoot('not-found')
+        await context.close()
+      }
+    }
+  } finally {
+    await browser.close()
+    await server.close()
+  }
+  console.log(`Wrote ${written.length} screenshots:\n  ${written.join('\n  ')}`)
+  if (problems.length > 0) console.log(`\nConsole errors seen while capturing:\n  ${problems.join('\n  ')}`)
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})
