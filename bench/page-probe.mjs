@@ -97,9 +97,11 @@ export function installProbe(expectedMembers) {
     bench.stopObserving = () => observer.disconnect()
   }
 
-  // Scrolls the window from top to bottom in a fixed number of frames, so every frame shows fresh
-  // rows (a fast fling), and records the time between frames. Frames over 25 ms count as dropped.
-  bench.scrollThrough = async (frames) => {
+  // Scrolls the window down by a fixed distance per frame and records the time between frames
+  // (frames over 25 ms count as dropped). `pixelsPerFrame` of one viewport is a fast fling: every
+  // frame shows only fresh rows, the worst case for a virtualised list; ~100 px is a wheel or
+  // trackpad scroll. Stops at the bottom or after `maxFrames`, whichever comes first.
+  bench.scrollThrough = async (pixelsPerFrame, maxFrames) => {
     const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve))
     window.scrollTo(0, 0)
     await nextFrame()
@@ -112,9 +114,10 @@ export function installProbe(expectedMembers) {
     }
     const intervals = []
     let last = await nextFrame()
-    for (let i = 1; i <= frames; i++) {
+    for (let i = 1; i <= maxFrames; i++) {
       const max = document.documentElement.scrollHeight - window.innerHeight
-      window.scrollTo(0, Math.round((max * i) / frames))
+      if (window.scrollY >= max) break
+      window.scrollTo(0, Math.min(max, Math.round(window.scrollY + pixelsPerFrame)))
       const now = await nextFrame()
       intervals.push(now - last)
       last = now
