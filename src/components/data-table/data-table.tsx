@@ -145,12 +145,7 @@ export function DataTable<T extends object>({
           </tr>
         </tbody>
       ) : useVirtual ? (
-        <VirtualBody
-          rows={shownRows}
-          columnCount={columnCount}
-          tableRef={tableRef}
-          rowClassName={rowClassName}
-        />
+        <VirtualBody rows={shownRows} tableRef={tableRef} rowClassName={rowClassName} />
       ) : (
         <tbody>
           {shownRows.map((row, index) => (
@@ -210,12 +205,10 @@ function readRowHeight(table: HTMLTableElement): number {
 
 function VirtualBody<T extends object>({
   rows,
-  columnCount,
   tableRef,
   rowClassName,
 }: {
   rows: readonly DataTableRow<T>[]
-  columnCount: number
   tableRef: RefObject<HTMLTableElement | null>
   rowClassName?: (row: DataTableRow<T>) => string | undefined
 }) {
@@ -261,7 +254,9 @@ function VirtualBody<T extends object>({
     <tbody ref={bodyRef}>
       {spacerBefore > 0 && (
         <tr aria-hidden="true" className="data-table__spacer">
-          <td aria-hidden="true" colSpan={columnCount} style={{ height: spacerBefore }} />
+          {/* One cell, no colSpan: a span over every column would keep columns that CSS hides on
+              narrow screens alive as empty tracks, and fixed layout would share the width with them. */}
+          <td aria-hidden="true" style={{ height: spacerBefore }} />
         </tr>
       )}
       {items.map((item) => {
@@ -271,7 +266,7 @@ function VirtualBody<T extends object>({
       })}
       {spacerAfter > 0 && (
         <tr aria-hidden="true" className="data-table__spacer">
-          <td aria-hidden="true" colSpan={columnCount} style={{ height: spacerAfter }} />
+          <td aria-hidden="true" style={{ height: spacerAfter }} />
         </tr>
       )}
     </tbody>
