@@ -60,6 +60,8 @@ async function settle(page) {
   await page.evaluate(async () => {
     await document.fonts.ready
     // Lazily loaded images below the fold never decode, so give each one a short grace period only.
+    // This function runs in the page, so the helper cannot live in the script's outer scope.
+    // oxlint-disable-next-line unicorn/consistent-function-scoping
     const grace = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
     await Promise.all(
       [...document.images].map((img) => Promise.race([img.decode().catch(() => undefined), grace(1500)])),
@@ -132,6 +134,8 @@ async function main() {
           if (m.type() === 'error') problems.push(`${size.width} ${theme}: console ${m.text()}`)
         })
         const shoot = async (name) => {
+          // Park the pointer in a corner so no row or button is captured in its hover state.
+          await page.mouse.move(0, size.height - 1)
           await settle(page)
           const file = `${shotsDir}/${name}-${size.width}-${theme}.png`
           await page.screenshot({ path: file, animations: 'disabled', caret: 'hide' })

@@ -9,7 +9,8 @@ import { RoleBadge, StatusBadge } from '../../components/badge'
 import { DataTable } from '../../components/data-table/data-table'
 import { Highlight } from '../../components/data-table/highlight'
 import { dataTableColumnHelper, useDataTable } from '../../components/data-table/use-data-table'
-import { ErrorState, LoadingState } from '../../components/states'
+import { TableSkeleton } from '../../components/skeleton'
+import { ErrorState } from '../../components/states'
 import { describeCount, formatCount } from '../../lib/format'
 import { paths } from '../../lib/paths'
 import { splitTerms } from '../../lib/text'
@@ -83,7 +84,11 @@ export function GroupMembers({ orgId, memberIds, total }: GroupMembersProps) {
             />
           ) : resolved.pending > 0 ? (
             rows.length === 0 ? (
-              <LoadingState label="Loading member names…" />
+              <TableSkeleton
+                label="Loading members…"
+                columns={['avatar', 'name', 'text', 'badge', 'badge']}
+                rows={Math.min(total, 8)}
+              />
             ) : (
               <output className="group-section__note">
                 Loading the member directory: {formatCount(resolved.pending)} more{' '}
@@ -94,7 +99,12 @@ export function GroupMembers({ orgId, memberIds, total }: GroupMembersProps) {
           {rows.length > 0 && (
             <>
               <div className="groups-toolbar">
-                <SearchBox label="Search members of this group" value={query} onChange={setQuery} />
+                <SearchBox
+                  label="Search members of this group"
+                  placeholder="Search by name or email"
+                  value={query}
+                  onChange={setQuery}
+                />
               </div>
               <GroupMembersTable
                 rows={rows}

@@ -7,7 +7,8 @@ import type { Group } from '../../api/types'
 import { useDocumentTitle } from '../../app/use-document-title'
 import { Avatar } from '../../components/avatar'
 import { GroupLink } from '../../components/group-link'
-import { EmptyState, ErrorState, LoadingState } from '../../components/states'
+import { TableSkeleton } from '../../components/skeleton'
+import { EmptyState, ErrorState } from '../../components/states'
 import { formatCount } from '../../lib/format'
 import { groupLogoSrc } from './group-logo'
 import {
@@ -51,7 +52,13 @@ export function Component() {
 
   let body
   if (groupsQuery.isPending) {
-    body = <LoadingState label="Loading groups…" />
+    body = (
+      <TableSkeleton
+        label="Loading groups…"
+        columns={['logo', 'name', 'text', 'number', 'number', 'text']}
+        className="skeleton--rounded"
+      />
+    )
   } else if (groupsQuery.isError && groupsQuery.data === undefined) {
     // A failed background refresh keeps the list on screen; the shell says it may be out of date.
     body = <ErrorState error={groupsQuery.error} what="groups" onRetry={() => void groupsQuery.refetch()} />
@@ -66,7 +73,12 @@ export function Component() {
     body = (
       <>
         <div className="groups-toolbar">
-          <SearchBox label="Search groups" value={query} onChange={setQuery} />
+          <SearchBox
+            label="Search groups"
+            placeholder="Search by name or description"
+            value={query}
+            onChange={setQuery}
+          />
           <p className="groups-count" aria-live="polite">
             {groupCountLabel(shown.length, items.length)}
           </p>

@@ -38,12 +38,12 @@ export function MemberSearchBox({
   }, [])
 
   return (
-    <div className="member-search">
+    <div className="search-field search-field--with-hint">
       <label className="visually-hidden" htmlFor={`${hintId}-input`}>
         Search members
       </label>
       <svg
-        className="member-search__icon"
+        className="search-field__icon"
         width="16"
         height="16"
         viewBox="0 0 24 24"
@@ -56,7 +56,7 @@ export function MemberSearchBox({
       <input
         ref={inputRef}
         id={`${hintId}-input`}
-        className="member-search__input"
+        className="search-field__input"
         type="search"
         placeholder="Search by name or email"
         autoComplete="off"
@@ -73,7 +73,7 @@ export function MemberSearchBox({
           }
         }}
       />
-      <span id={hintId} className="member-search__hint">
+      <span id={hintId} className="search-field__hint">
         <span className="visually-hidden">Press slash to search from anywhere, Escape to clear.</span>
         <kbd aria-hidden="true">/</kbd>
       </span>

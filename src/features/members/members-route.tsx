@@ -9,7 +9,8 @@ import type { MemberDirectory } from '../../api/types'
 import { useDocumentTitle } from '../../app/use-document-title'
 import { DataTable } from '../../components/data-table/data-table'
 import { useDataTable } from '../../components/data-table/use-data-table'
-import { EmptyState, ErrorState, LoadingState } from '../../components/states'
+import { TableSkeleton } from '../../components/skeleton'
+import { EmptyState, ErrorState } from '../../components/states'
 import { describeCount, formatCount } from '../../lib/format'
 import { hasActiveFilters, memberSortIds, type SortEntry } from '../../lib/list-state'
 import { splitTerms } from '../../lib/text'
@@ -56,7 +57,13 @@ function MembersPage({ orgId }: { orgId: string }) {
   } else if (directory.isError) {
     content = <ErrorState error={directory.error} onRetry={() => void directory.refetch()} what="members" />
   } else {
-    content = <LoadingState label="Loading members…" />
+    content = (
+      <TableSkeleton
+        label="Loading members…"
+        columns={['avatar', 'name', 'text', 'badge', 'badge', 'text', 'text', 'text']}
+        rows={10}
+      />
+    )
   }
 
   return (
