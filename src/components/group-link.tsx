@@ -10,6 +10,8 @@ interface GroupLinkProps {
   className?: string
   /** Router location state passed through to the group page (e.g. where the person came from). */
   state?: unknown
+  /** Full name on hover, for places that clip the text (a narrow table cell). */
+  title?: string
   children: ReactNode
 }
 
@@ -18,7 +20,7 @@ interface GroupLinkProps {
  * the keyboard focuses it, so by the time the click or Enter lands the detail is usually cached
  * and opens without a spinner.
  */
-export function GroupLink({ orgId, groupId, className, state, children }: GroupLinkProps) {
+export function GroupLink({ orgId, groupId, className, state, title, children }: GroupLinkProps) {
   const queryClient = useQueryClient()
   const prefetch = () => {
     // prefetchQuery never throws and respects staleTime, so repeated hovers cost nothing.
@@ -29,6 +31,7 @@ export function GroupLink({ orgId, groupId, className, state, children }: GroupL
       to={paths.group(groupId)}
       className={className}
       state={state}
+      title={title}
       onMouseEnter={prefetch}
       onFocus={prefetch}
     >

@@ -173,7 +173,13 @@ function GroupsTable({
                 />
               </td>
               <td className="groups-table__name">
-                <GroupLink orgId={orgId} groupId={group.id} state={linkState} className="groups-table__link">
+                <GroupLink
+                  orgId={orgId}
+                  groupId={group.id}
+                  state={linkState}
+                  title={group.name.trim() || undefined}
+                  className="groups-table__link"
+                >
                   {group.name.trim() || 'Unnamed group'}
                 </GroupLink>
               </td>
