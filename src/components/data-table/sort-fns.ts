@@ -3,11 +3,29 @@
 // epoch milliseconds, so they sort as dates), or undefined for "not set", which the column's
 // `sortUndefined: 'last'` keeps at the end in both directions.
 import type { Row, SortFn, TableFeatures } from '@tanstack/react-table'
+import { normalize } from '../../lib/text'
 
 export type SortValue = string | number | undefined
 
-/** Shared: building a collator is costly, comparing with one is cheap. */
-export const textCollator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
+// Intl.Collator.compare costs about a microsecond a call, and sorting 50,000 rows makes ~800,000
+// calls: most of a second on a slow laptop. Instead each distinct string gets, once, a key that
+// orders the same way under plain `<` for the cases people notice (case and accents folded, so
+// "Ångström" sorts with the A's; digit runs padded, so "item 2" comes before "item 10"). Keys are
+// cached by the original string so a re-sort or a direction flip costs only the comparisons.
+const keyCache = new Map<string, string>()
+const KEY_CACHE_LIMIT = 250_000
+const digitRun = /\d+/g
+
+/** The key a text sorts by: compare keys with `<`, never the raw texts. */
+export function textSortKey(text: string): string {
+  let key = keyCache.get(text)
+  if (key === undefined) {
+    key = normalize(text).replace(digitRun, (digits) => digits.padStart(12, '0'))
+    if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear()
+    keyCache.set(text, key)
+  }
+  return key
+}
 
 /** Ascending order of two sort values; undefined (not set) after everything else. */
 export function compareSortValues(a: SortValue, b: SortValue): number {
@@ -16,7 +34,9 @@ export function compareSortValues(a: SortValue, b: SortValue): number {
     return a === undefined ? 1 : -1
   }
   if (typeof a === 'number' && typeof b === 'number') return a - b
-  return textCollator.compare(String(a), String(b))
+  const keyA = textSortKey(String(a))
+  const keyB = textSortKey(String(b))
+  return keyA < keyB ? -1 : keyA > keyB ? 1 : 0
 }
 
 /** An empty or whitespace-only string is "not set", so it sorts last rather than first. */
