@@ -40,7 +40,7 @@ export function NotSet() {
 }
 
 export function AvatarCell({ member }: { member: Member }) {
-  return <Avatar name={member.fullName} src={member.pictureUrl} size="sm" decorative />
+  return <Avatar name={member.fullName} src={member.pictureUrl} size="md" decorative />
 }
 
 export function NameCell({ member }: { member: Member }) {
