@@ -62,7 +62,10 @@ export function installProbe(expectedMembers) {
     const current = bench.current
     if (!current || current.start !== null) return
     if (event.type === 'keydown' && (modifier.has(event.key) || event.ctrlKey || event.metaKey)) return
-    current.start = event.timeStamp
+    // event.timeStamp normally shares performance.now()'s clock; under heavy load one synthetic
+    // pointer event once carried a timestamp from the future, so fall back to "now" when it is off.
+    const now = performance.now()
+    current.start = event.timeStamp <= now && now - event.timeStamp < 1000 ? event.timeStamp : now
     // Used when a key changes nothing on screen (e.g. the second "q" of a query with no matches).
     afterPaint(() => {
       current.idlePaintAt = performance.now()

@@ -69,7 +69,7 @@ function percentile(values, p) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
 }
 const summarize = (values) => {
-  const present = values.filter((v) => typeof v === 'number' && Number.isFinite(v))
+  const present = values.filter((v) => typeof v === 'number' && Number.isFinite(v) && v >= 0)
   return {
     n: present.length,
     median: percentile(present, 50),
