@@ -8,7 +8,8 @@ import { groupQueries } from '../../api/groups'
 import { memberQueries } from '../../api/members'
 import type { Group, Member, MemberDirectory } from '../../api/types'
 import { Component as GroupDetailRoute } from './group-detail-route'
-import { makeGroup, makeMember } from './test-data'
+import { makeMember } from '../../test/member-factory'
+import { makeGroup } from './test-data'
 
 const orgId = 'org-test'
 const ada = makeMember({ id: 1001, fullName: 'Ada Lovelace', role: 'admin' })

@@ -7,7 +7,7 @@ import {
   type GroupMemberRow,
 } from './group-member-list'
 import { indexMembers, resolveGroupMembers } from './resolve-members'
-import { makeMember } from './test-data'
+import { makeMember } from '../../test/member-factory'
 
 const directory = [
   makeMember({ id: 1, fullName: 'Zoë Zimmer', role: 'admin', status: 'invited' }),

@@ -1,28 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import type { Member } from '../../api/types'
+import { makeMember } from '../../test/member-factory'
 import { distinctMemberCount, indexMembers, memberKey, resolveGroupMembers } from './resolve-members'
 
-function member(id: number, fullName: string): Member {
-  return {
-    id,
-    email: `${fullName.toLowerCase().replace(/\s+/g, '.')}@example.com`,
-    firstName: null,
-    lastName: null,
-    fullName,
-    role: 'standard',
-    rawRole: 'standard',
-    status: 'active',
-    jobTitle: null,
-    phone: null,
-    timezone: null,
-    pictureUrl: null,
-    createdAt: null,
-    activatedAt: null,
-    lastLoginAt: null,
-    updatedAt: null,
-    groups: null,
-  }
-}
+const member = (id: number, fullName: string) => makeMember({ id, fullName })
 
 const ada = member(1001, 'Ada Lovelace')
 const grace = member(1002, 'Grace Hopper')

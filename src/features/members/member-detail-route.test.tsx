@@ -6,7 +6,7 @@ import { credentialStore } from '../../api/credentials'
 import { memberQueries } from '../../api/members'
 import type { Member, MemberDirectory } from '../../api/types'
 import { backToListHref, Component as MemberDetailRoute, parseMemberId } from './member-detail-route'
-import { completeDirectory, makeMember } from './test-members'
+import { completeDirectory, makeMember } from '../../test/member-factory'
 
 const orgId = 'org-test'
 const zoe = makeMember({

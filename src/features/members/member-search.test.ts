@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Member } from '../../api/types'
 import { splitTerms } from '../../lib/text'
-import { makeMember } from './test-members'
+import { makeMember } from '../../test/member-factory'
 import { buildSearchIndex, filterMemberRows, type MemberFilter } from './member-search'
 
 const member = (id: number, fullName: string, email: string | null, extra: Partial<Member> = {}) =>

@@ -7,7 +7,7 @@ import { credentialStore } from '../../api/credentials'
 import { memberQueries } from '../../api/members'
 import type { MemberDirectory } from '../../api/types'
 import { Component as MembersRoute } from './members-route'
-import { completeDirectory, makeMember } from './test-members'
+import { completeDirectory, makeMember } from '../../test/member-factory'
 
 const orgId = 'org-test'
 const members = [

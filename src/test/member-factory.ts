@@ -1,6 +1,9 @@
-import type { Member, MemberDirectory } from '../../api/types'
+import type { Member, MemberDirectory } from '../api/types'
 
-/** Test builder: a complete member with quiet defaults, overridden per test. */
+/**
+ * Test builder: a complete member with quiet defaults (email derived from the name, everything
+ * optional unset, no groups), overridden per test.
+ */
 export function makeMember(overrides: Partial<Member> & { id: number; fullName: string }): Member {
   return {
     email: `${overrides.fullName.toLowerCase().replace(/\W+/g, '.')}@example.com`,
@@ -22,6 +25,7 @@ export function makeMember(overrides: Partial<Member> & { id: number; fullName: 
   }
 }
 
+/** A directory that holds every member (the list finished loading). */
 export const completeDirectory = (members: Member[]): MemberDirectory => ({
   members,
   total: members.length,
