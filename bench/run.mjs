@@ -13,21 +13,10 @@
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { chromium } from '@playwright/test'
-import { build, preview } from 'vite'
+import { flag, option } from '../scripts/lib/cli.mjs'
+import { withPreview } from '../scripts/lib/preview-server.mjs'
 import { installProbe } from './page-probe.mjs'
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-process.chdir(root)
-
-function option(name, fallback) {
-  const i = process.argv.indexOf(`--${name}`)
-  return i > 0 && process.argv[i + 1] && !process.argv[i + 1].startsWith('--')
-    ? process.argv[i + 1]
-    : fallback
-}
 const sizes = option('sizes', '1000,10000,50000')
   .split(',')
   .map((s) => Number(s.trim()))
@@ -36,7 +25,7 @@ const runs = Number(option('runs', '5'))
 const port = Number(option('port', '4300'))
 const outDir = option('out-dir', 'dist-bench')
 const scrollFrames = Number(option('scroll-frames', '180'))
-const skipBuild = process.argv.includes('--skip-build')
+const skipBuild = flag('skip-build')
 
 // Realistic searches typed one key at a time: a common first name, a surname, a rare name, an email
 // fragment, two terms, and one that matches nobody.
@@ -45,15 +34,6 @@ const queries = ['ann', 'smith', 'zoe', '@example', 'li wei', 'qqq']
 // Quiet time after a keystroke before the next one. Long enough to let a debounced URL update or a
 // deferred render land inside the keystroke that caused it rather than the next one.
 const quietMs = 350
-
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-]
 
 const targets = {
   firstRowsLoad: { 50000: 1000 },
@@ -315,26 +295,15 @@ function commitOf() {
 
 async function main() {
   const startedAt = new Date()
-  if (!skipBuild) {
-    console.log(`Building the production app into ${outDir}/ …`)
-    await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } })
-  }
-  const server = await preview({
-    logLevel: 'warn',
-    build: { outDir },
-    preview: { host: '127.0.0.1', port, strictPort: true, open: false },
-  })
-  const baseURL = `http://127.0.0.1:${port}`
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs })
-  const chromiumVersion = browser.version()
-  console.log(
-    `Serving ${outDir}/ on ${baseURL}; Chromium ${chromiumVersion}; sizes ${sizes.map((s) => fmt.format(s)).join(', ')}; ${runs} runs each`,
-  )
-
   const raw = {}
   const summary = {}
   let failures = 0
-  try {
+  let chromiumVersion = 'unknown'
+  await withPreview({ outDir, port, skipBuild }, async ({ baseURL, browser }) => {
+    chromiumVersion = browser.version()
+    console.log(
+      `Serving ${outDir}/ on ${baseURL}; Chromium ${chromiumVersion}; sizes ${sizes.map((s) => fmt.format(s)).join(', ')}; ${runs} runs each`,
+    )
     for (const size of sizes) {
       raw[size] = []
       for (let i = 0; i < runs; i++) {
@@ -357,10 +326,7 @@ async function main() {
       }
       summary[size] = summarizeSize(raw[size])
     }
-  } finally {
-    await browser.close()
-    await server.close()
-  }
+  })
 
   printTable(summary)
   const loads = Object.values(raw).flatMap((list) => list.map((r) => r.loadAverageBefore))

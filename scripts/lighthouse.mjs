@@ -11,46 +11,28 @@
 // with storage reset disabled.
 //
 // Options: --port 4310  --out-dir dist-lh  --runs 1  --members 1000  --skip-build  --sign-in-only
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { chromium } from '@playwright/test'
 import * as chromeLauncher from 'chrome-launcher'
 import lighthouse, { desktopConfig } from 'lighthouse'
-import { build, preview } from 'vite'
+import { demo, flag, option } from './lib/cli.mjs'
+import { CHROMIUM_ARGS, CHROMIUM_PATH, withPreview } from './lib/preview-server.mjs'
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-process.chdir(root)
-
-function option(name, fallback) {
-  const i = process.argv.indexOf(`--${name}`)
-  return i > 0 && process.argv[i + 1] && !process.argv[i + 1].startsWith('--')
-    ? process.argv[i + 1]
-    : fallback
-}
 const port = Number(option('port', '4310'))
 const outDir = option('out-dir', 'dist-lh')
 const runs = Number(option('runs', '1'))
 const demoMembers = Number(option('members', '1000'))
-const skipBuild = process.argv.includes('--skip-build')
-const signInOnly = process.argv.includes('--sign-in-only')
+const skipBuild = flag('skip-build')
+const signInOnly = flag('sign-in-only')
 
-// Read from src/demo/credentials.ts so the two cannot drift (Node 20 cannot import .ts itself).
-const credentialsSource = readFileSync('src/demo/credentials.ts', 'utf8')
-const constant = (name) => credentialsSource.match(new RegExp(`${name}\\s*=\\s*'([^']+)'`))?.[1]
-const DEMO_ORG_ID = constant('DEMO_ORG_ID')
-const DEMO_TOKEN = constant('DEMO_TOKEN')
+// chrome-launcher (which Lighthouse drives) rather than Playwright, so headless is asked for here.
+const chromeFlags = ['--headless=new', '--disable-gpu', ...CHROMIUM_ARGS]
 
-const chromeFlags = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-]
+/** Chromium for Lighthouse, shaped for withPreview(): its debugging port and a close(). */
+async function launchForLighthouse() {
+  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags })
+  return { port: chrome.port, close: () => chrome.kill() }
+}
 const categories = ['performance', 'accessibility', 'best-practices', 'seo']
 
 async function rememberDemoSession(chromePort, baseURL) {
@@ -63,7 +45,7 @@ async function rememberDemoSession(chromePort, baseURL) {
       localStorage.setItem('roster.credentials', JSON.stringify({ orgId, token, demo: true }))
       localStorage.setItem('roster.demo.members', String(members))
     },
-    { orgId: DEMO_ORG_ID, token: DEMO_TOKEN, members: demoMembers },
+    { orgId: demo.orgId, token: demo.token, members: demoMembers },
   )
   // Let the app start the demo's service worker once, so the audited load is a returning visit.
   await page.goto(`${baseURL}/members`)
@@ -85,61 +67,49 @@ async function audit(chromePort, url, preset) {
 }
 
 async function main() {
-  if (!skipBuild) {
-    console.log(`Building the production app into ${outDir}/ …`)
-    await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } })
-  }
-  const server = await preview({
-    logLevel: 'warn',
-    build: { outDir },
-    preview: { host: '127.0.0.1', port, strictPort: true, open: false },
-  })
-  const baseURL = `http://127.0.0.1:${port}`
-  const chrome = await chromeLauncher.launch({ chromePath: '/usr/bin/chromium', chromeFlags })
   mkdirSync('lh', { recursive: true })
-
   const pages = [{ name: 'sign-in', path: '/sign-in' }]
   if (!signInOnly) pages.push({ name: 'members', path: '/members' })
   const rows = []
-  try {
-    for (const target of pages) {
-      if (target.name === 'members') {
-        try {
-          await rememberDemoSession(chrome.port, baseURL)
-        } catch (error) {
-          console.log(`Skipping /members: could not open a demo session (${String(error).split('\n')[0]})`)
-          continue
+  await withPreview(
+    { outDir, port, skipBuild, launch: launchForLighthouse },
+    async ({ baseURL, browser: chrome }) => {
+      for (const target of pages) {
+        if (target.name === 'members') {
+          try {
+            await rememberDemoSession(chrome.port, baseURL)
+          } catch (error) {
+            console.log(`Skipping /members: could not open a demo session (${String(error).split('\n')[0]})`)
+            continue
+          }
+        }
+        for (const preset of ['mobile', 'desktop']) {
+          for (let i = 1; i <= runs; i++) {
+            const { lhr, report } = await audit(chrome.port, `${baseURL}${target.path}`, preset)
+            const base = `lh/${target.name}-${preset}${runs > 1 ? `-${i}` : ''}`
+            writeFileSync(`${base}.report.json`, report[0])
+            writeFileSync(`${base}.report.html`, report[1])
+            const score = (id) => Math.round((lhr.categories[id]?.score ?? 0) * 100)
+            const metric = (id) => lhr.audits[id]?.displayValue ?? 'n/a'
+            const landed = new URL(lhr.finalDisplayedUrl).pathname
+            rows.push({
+              run: `${target.path} ${preset}${runs > 1 ? ` #${i}` : ''}`,
+              perf: score('performance'),
+              a11y: score('accessibility'),
+              bp: score('best-practices'),
+              seo: score('seo'),
+              detail: `FCP ${metric('first-contentful-paint')}, LCP ${metric('largest-contentful-paint')}, TBT ${metric('total-blocking-time')}, CLS ${metric('cumulative-layout-shift')}${landed !== target.path ? `; landed on ${landed}!` : ''}`,
+              report: `${base}.report.html`,
+            })
+            const failing = Object.values(lhr.audits)
+              .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode === 'binary')
+              .map((a) => a.id)
+            if (failing.length > 0) rows.at(-1).detail += `; failing: ${failing.join(', ')}`
+          }
         }
       }
-      for (const preset of ['mobile', 'desktop']) {
-        for (let i = 1; i <= runs; i++) {
-          const { lhr, report } = await audit(chrome.port, `${baseURL}${target.path}`, preset)
-          const base = `lh/${target.name}-${preset}${runs > 1 ? `-${i}` : ''}`
-          writeFileSync(`${base}.report.json`, report[0])
-          writeFileSync(`${base}.report.html`, report[1])
-          const score = (id) => Math.round((lhr.categories[id]?.score ?? 0) * 100)
-          const metric = (id) => lhr.audits[id]?.displayValue ?? 'n/a'
-          const landed = new URL(lhr.finalDisplayedUrl).pathname
-          rows.push({
-            run: `${target.path} ${preset}${runs > 1 ? ` #${i}` : ''}`,
-            perf: score('performance'),
-            a11y: score('accessibility'),
-            bp: score('best-practices'),
-            seo: score('seo'),
-            detail: `FCP ${metric('first-contentful-paint')}, LCP ${metric('largest-contentful-paint')}, TBT ${metric('total-blocking-time')}, CLS ${metric('cumulative-layout-shift')}${landed !== target.path ? `; landed on ${landed}!` : ''}`,
-            report: `${base}.report.html`,
-          })
-          const failing = Object.values(lhr.audits)
-            .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode === 'binary')
-            .map((a) => a.id)
-          if (failing.length > 0) rows.at(-1).detail += `; failing: ${failing.join(', ')}`
-        }
-      }
-    }
-  } finally {
-    chrome.kill()
-    await server.close()
-  }
+    },
+  )
 
   console.log(`\n${'run'.padEnd(22)}perf  a11y  best  seo   metrics`)
   for (const r of rows) {

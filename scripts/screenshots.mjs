@@ -4,43 +4,16 @@
 //
 // Builds into its own folder and serves on its own port so it never clashes with e2e or dev servers.
 // Options: --port 4320  --out-dir dist-shots  --skip-build  --members 300
-import { mkdirSync, readFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { chromium } from '@playwright/test'
-import { build, preview } from 'vite'
+import { mkdirSync } from 'node:fs'
+import { demo, flag, option } from './lib/cli.mjs'
+import { withPreview } from './lib/preview-server.mjs'
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-process.chdir(root)
-
-function option(name, fallback) {
-  const i = process.argv.indexOf(`--${name}`)
-  return i > 0 && process.argv[i + 1] && !process.argv[i + 1].startsWith('--')
-    ? process.argv[i + 1]
-    : fallback
-}
 const port = Number(option('port', '4320'))
 const outDir = option('out-dir', 'dist-shots')
 const members = Number(option('members', '300'))
-const skipBuild = process.argv.includes('--skip-build')
+const skipBuild = flag('skip-build')
 const shotsDir = 'docs/screenshots'
 
-// Read from src/demo/credentials.ts so the two cannot drift (Node 20 cannot import .ts itself).
-const credentialsSource = readFileSync('src/demo/credentials.ts', 'utf8')
-const constant = (name) =>
-  credentialsSource.match(new RegExp(`${name}\\s*=\\s*([^;\\n]+)`))?.[1].replace(/'/g, '')
-const DEMO_ORG_ID = constant('DEMO_ORG_ID')
-const DEMO_TOKEN = constant('DEMO_TOKEN')
-const DEMO_ME_ID = constant('DEMO_ME_ID')
-
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-]
 const widths = [
   { width: 1440, height: 900 },
   { width: 390, height: 844 },
@@ -92,26 +65,15 @@ async function findShowcaseGroup(page) {
       )
       return (rich ?? groups[0])?.id ?? null
     },
-    { orgId: DEMO_ORG_ID, token: DEMO_TOKEN },
+    { orgId: demo.orgId, token: demo.token },
   )
 }
 
 async function main() {
-  if (!skipBuild) {
-    console.log(`Building the production app into ${outDir}/ …`)
-    await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } })
-  }
-  const server = await preview({
-    logLevel: 'warn',
-    build: { outDir },
-    preview: { host: '127.0.0.1', port, strictPort: true, open: false },
-  })
-  const baseURL = `http://127.0.0.1:${port}`
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs })
   mkdirSync(shotsDir, { recursive: true })
   const written = []
   const problems = []
-  try {
+  await withPreview({ outDir, port, skipBuild }, async ({ baseURL, browser }) => {
     for (const theme of themes) {
       for (const size of widths) {
         const context = await browser.newContext({
@@ -152,7 +114,7 @@ async function main() {
         await page.locator('tbody tr a[href^="/members/"]').first().waitFor()
         await shoot('members')
 
-        await page.goto(`/members/${DEMO_ME_ID}`)
+        await page.goto(`/members/${demo.meId}`)
         await shoot('member-detail')
 
         await page.goto('/groups')
@@ -168,10 +130,7 @@ async function main() {
         await context.close()
       }
     }
-  } finally {
-    await browser.close()
-    await server.close()
-  }
+  })
   console.log(`Wrote ${written.length} screenshots:\n  ${written.join('\n  ')}`)
   if (problems.length > 0) console.log(`\nConsole errors seen while capturing:\n  ${problems.join('\n  ')}`)
 }
