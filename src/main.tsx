@@ -5,7 +5,6 @@ import './styles/app.css'
 import { credentialStore } from './api/credentials'
 import { App } from './app/app'
 import { queryClient } from './app/query-client'
-import { createAppRouter } from './app/router'
 import { initTheme } from './app/theme'
 import { loadDemo } from './features/auth/load-demo'
 
@@ -31,7 +30,7 @@ async function start() {
   if (!root) throw new Error('index.html has no #root element')
   createRoot(root).render(
     <StrictMode>
-      <App queryClient={queryClient} router={createAppRouter()} />
+      <App queryClient={queryClient} />
     </StrictMode>,
   )
 }

@@ -1,14 +1,14 @@
 import { QueryClientProvider, queryOptions } from '@tanstack/react-query'
 import { act, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { createMemoryRouter, Link, RouterProvider, type RouteObject } from 'react-router'
+import { Link, MemoryRouter, Route, Routes } from 'react-router'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { credentialStore } from '../api/credentials'
 import { createQueryClient } from '../api/query-client'
 import { retryNotice } from '../api/retry-notice'
 import { AppLayout, retryMessage } from './app-layout'
-import { RouteErrorBoundary } from './route-error'
 import { Component as NotFound } from './not-found-route'
+import { createLocationSpy } from '../test/location-spy'
 
 vi.mock('../api/me', () => ({
   meQueries: {
@@ -34,38 +34,32 @@ function Broken(): never {
   throw new Error('page exploded')
 }
 
-const routes: RouteObject[] = [
-  { path: '/sign-in', element: <h1>Sign in page</h1> },
-  {
-    Component: AppLayout,
-    children: [
-      {
-        ErrorBoundary: RouteErrorBoundary,
-        children: [
-          {
-            path: '/members',
-            element: (
-              <>
-                <h1>Members</h1>
-                <Link to="/groups">Go to groups</Link>
-                <Link to="/members?q=ada">Search ada</Link>
-              </>
-            ),
-          },
-          { path: '/groups', element: <h1>Groups</h1> },
-          { path: '/broken', Component: Broken },
-          { path: '*', Component: NotFound },
-        ],
-      },
-    ],
-  },
-]
-
 function renderApp(initialEntry: string) {
-  const router = createMemoryRouter(routes, { initialEntries: [initialEntry] })
+  const router = createLocationSpy()
   render(
     <QueryClientProvider client={createQueryClient()}>
-      <RouterProvider router={router} />
+      <MemoryRouter initialEntries={[initialEntry]}>
+        <router.LocationSpy />
+        <Routes>
+          <Route path="/sign-in" element={<h1>Sign in page</h1>} />
+          {/* The layout holds the pages' error boundary, as in the app's route tree. */}
+          <Route element={<AppLayout />}>
+            <Route
+              path="/members"
+              element={
+                <>
+                  <h1>Members</h1>
+                  <Link to="/groups">Go to groups</Link>
+                  <Link to="/members?q=ada">Search ada</Link>
+                </>
+              }
+            />
+            <Route path="/groups" element={<h1>Groups</h1>} />
+            <Route path="/broken" element={<Broken />} />
+            <Route path="*" element={<NotFound />} />
+          </Route>
+        </Routes>
+      </MemoryRouter>
     </QueryClientProvider>,
   )
   return router
@@ -85,8 +79,8 @@ describe('<AppLayout>', () => {
   it('sends a signed-out visitor to sign-in, remembering where they were going', async () => {
     const router = renderApp('/groups?q=ops')
     expect(await screen.findByRole('heading', { name: 'Sign in page' })).toBeInTheDocument()
-    expect(router.state.location.pathname).toBe('/sign-in')
-    expect(new URLSearchParams(router.state.location.search).get('returnTo')).toBe('/groups?q=ops')
+    expect(router.location.pathname).toBe('/sign-in')
+    expect(new URLSearchParams(router.location.search).get('returnTo')).toBe('/groups?q=ops')
   })
 
   it('redirects to sign-in when the session ends while browsing', async () => {
@@ -95,7 +89,7 @@ describe('<AppLayout>', () => {
     await screen.findByRole('heading', { name: 'Members' })
     act(() => credentialStore.endSession('expired'))
     expect(await screen.findByRole('heading', { name: 'Sign in page' })).toBeInTheDocument()
-    expect(new URLSearchParams(router.state.location.search).get('returnTo')).toBe('/members')
+    expect(new URLSearchParams(router.location.search).get('returnTo')).toBe('/members')
   })
 
   it('shows the shell: skip link, navigation with the current page, organization, person, sign out', async () => {
@@ -116,7 +110,7 @@ describe('<AppLayout>', () => {
     const router = renderApp('/members')
     await userEvent.click(screen.getByRole('button', { name: 'Sign out' }))
     expect(await screen.findByRole('heading', { name: 'Sign in page' })).toBeInTheDocument()
-    expect(router.state.location.search).toBe('')
+    expect(router.location.search).toBe('')
     expect(credentialStore.get()).toBeNull()
     expect(sessionStorage.getItem('roster.credentials')).toBeNull()
   })

@@ -1,14 +1,16 @@
 import { useIsFetching, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react'
+import { Suspense, useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react'
 import { Link, Navigate, NavLink, Outlet, useLocation } from 'react-router'
 import { credentialStore, useCredentials } from '../api/credentials'
 import { meQueries } from '../api/me'
 import { useRetryNotice, type RetryNotice } from '../api/retry-notice'
 import type { Credentials } from '../api/types'
 import { Avatar } from '../components/avatar'
+import { LoadingState } from '../components/states'
 import { loadDemo } from '../features/auth/load-demo'
 import { paths } from '../lib/paths'
 import { useOnlineStatus } from './online-status'
+import { RouteErrorBoundary } from './route-error'
 import { nextTheme, setTheme, useTheme, type ThemeChoice } from './theme'
 
 /** The signed-in shell: skip link, header with navigation and session controls, banners, main. */
@@ -18,6 +20,8 @@ export function AppLayout() {
   // Set by the Sign out button, so the redirect below does not offer to return to the page just left.
   const [signedOut, setSignedOut] = useState(false)
 
+  // The only sign-in guard: pages render inside this layout, so none of them (and none of their
+  // queries) starts without credentials, and a 401 that ends the session mid-visit lands here too.
   if (!credentials) {
     const here = `${location.pathname}${location.search}`
     return <Navigate to={signedOut ? paths.signIn() : paths.signIn(here)} replace />
@@ -311,7 +315,14 @@ function MainWithFocus() {
 
   return (
     <main id="main" className="app-main" tabIndex={-1} ref={mainRef}>
-      <Outlet />
+      <RouteErrorBoundary resetKey={pathname}>
+        {/* On a direct visit this shows while the page's code downloads; on a navigation the
+            router's transition keeps the previous page on screen instead. The loading state stays
+            blank for its first moments, so a quick download shows nothing. */}
+        <Suspense fallback={<LoadingState label="Loading page…" />}>
+          <Outlet />
+        </Suspense>
+      </RouteErrorBoundary>
     </main>
   )
 }

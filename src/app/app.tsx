@@ -1,17 +1,17 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
-import { RouterProvider } from 'react-router/dom'
-import type { createAppRouter } from './router'
+import { BrowserRouter } from 'react-router'
+import { RootErrorBoundary } from './root-error'
+import { AppRoutes } from './router'
 
-export function App({
-  queryClient,
-  router,
-}: {
-  queryClient: QueryClient
-  router: ReturnType<typeof createAppRouter>
-}) {
+export function App({ queryClient }: { queryClient: QueryClient }) {
   return (
-    <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>
+    // Outside the router, so even a failure of the router itself gets a way out.
+    <RootErrorBoundary>
+      <QueryClientProvider client={queryClient}>
+        <BrowserRouter>
+          <AppRoutes />
+        </BrowserRouter>
+      </QueryClientProvider>
+    </RootErrorBoundary>
   )
 }

@@ -1,56 +1,48 @@
-import { QueryClientProvider } from '@tanstack/react-query'
-import { render, screen } from '@testing-library/react'
+import { QueryClientProvider, queryOptions } from '@tanstack/react-query'
+import { act, render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router'
+import { MemoryRouter } from 'react-router'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { credentialStore } from '../api/credentials'
 import { createQueryClient } from '../api/query-client'
+import { createLocationSpy } from '../test/location-spy'
 import { isChunkLoadError } from './route-error'
-import { routes } from './router'
+import { AppRoutes } from './router'
 
-// The real route tree, with one extra page that throws, placed where the app's pages live: the
-// page's error boundary must catch it inside the layout, so the header and navigation keep working.
+// The real route tree and layout, with the member page replaced by one that throws: the page's
+// error boundary must catch it inside the layout, so the header and navigation keep working.
 
+vi.mock('../features/auth/sign-in-route', () => ({ Component: () => <h1>Sign in</h1> }))
 vi.mock('../features/members/members-route', () => ({ Component: () => <h1>Members</h1> }))
+vi.mock('../features/members/member-detail-route', () => ({ Component: () => <MaybeBroken /> }))
 vi.mock('../features/groups/groups-route', () => ({ Component: () => <h1>Groups</h1> }))
-vi.mock('./app-layout', async (importOriginal) => {
-  const { Outlet, NavLink } = await import('react-router')
-  const original = await importOriginal<typeof import('./app-layout')>()
-  // The shell's header queries Tallyfy; a plain header with the same navigation is enough here.
-  return {
-    ...original,
-    AppLayout: () => (
-      <>
-        <nav aria-label="Main">
-          <NavLink to="/members">Members</NavLink>
-          <NavLink to="/groups">Groups</NavLink>
-        </nav>
-        <main>
-          <Outlet />
-        </main>
-      </>
-    ),
-  }
-})
+// The shell's header asks Tallyfy who is signed in; canned answers are enough here.
+vi.mock('../api/me', () => ({
+  meQueries: {
+    current: (orgId: string) =>
+      queryOptions({
+        queryKey: ['org', orgId, 'me'],
+        queryFn: async () => ({ id: 1, email: null, fullName: 'Ada Lovelace', pictureUrl: null }),
+      }),
+    organizations: (orgId: string) =>
+      queryOptions({ queryKey: ['org', orgId, 'me', 'organizations'], queryFn: async () => [] }),
+  },
+}))
 
-let failure: Error = new Error('page exploded')
-function Broken(): never {
-  throw failure
-}
-
-/** Adds /broken next to the real pages, inside the same error boundary (once per test file). */
-function withBrokenPage(tree: RouteObject[]): RouteObject[] {
-  const pages = tree[0]?.children?.[1]?.children?.[0]?.children
-  if (!pages) throw new Error('the route tree changed shape: update this test')
-  if (!pages.some((r) => r.path === '/broken')) pages.unshift({ path: '/broken', Component: Broken })
-  return tree
+let failure: Error | null = new Error('page exploded')
+function MaybeBroken() {
+  if (failure) throw failure
+  return <h1>Member page</h1>
 }
 
 function renderAt(path: string) {
-  const router = createMemoryRouter(withBrokenPage(routes), { initialEntries: [path] })
+  const router = createLocationSpy()
   render(
     <QueryClientProvider client={createQueryClient()}>
-      <RouterProvider router={router} />
+      <MemoryRouter initialEntries={[path]}>
+        <router.LocationSpy />
+        <AppRoutes />
+      </MemoryRouter>
     </QueryClientProvider>,
   )
   return router
@@ -71,8 +63,10 @@ afterEach(() => {
 
 describe('a page that throws while rendering', () => {
   it('is caught by the page boundary; the navigation keeps working', async () => {
-    renderAt('/broken')
+    renderAt('/members/7')
     expect(await screen.findByRole('heading', { level: 1, name: 'Something went wrong' })).toBeInTheDocument()
+    // The title is written in an effect, which may run just after the heading appears.
+    await waitFor(() => expect(document.title).toBe('Something went wrong · Roster'))
     await userEvent.click(screen.getByRole('link', { name: 'Groups' }))
     expect(await screen.findByRole('heading', { level: 1, name: 'Groups' })).toBeInTheDocument()
   })
@@ -81,9 +75,51 @@ describe('a page that throws while rendering', () => {
     failure = new TypeError('Failed to fetch dynamically imported module: /assets/groups-route.js')
     const reload = vi.fn<() => void>()
     vi.spyOn(window, 'location', 'get').mockReturnValue({ ...window.location, reload })
-    renderAt('/broken')
+    renderAt('/members/7')
     await userEvent.click(await screen.findByRole('button', { name: 'Retry' }))
     expect(reload).toHaveBeenCalledOnce()
+  })
+
+  it('renders the page again on Retry, once the cause is gone', async () => {
+    renderAt('/members/7')
+    await screen.findByRole('heading', { level: 1, name: 'Something went wrong' })
+    failure = null
+    await userEvent.click(screen.getByRole('button', { name: 'Retry' }))
+    expect(await screen.findByRole('heading', { level: 1, name: 'Member page' })).toBeInTheDocument()
+  })
+
+  it('forgets the error when the address changes, and catches it again if the next page fails', async () => {
+    const router = renderAt('/members/7')
+    await screen.findByRole('heading', { level: 1, name: 'Something went wrong' })
+    // Same page component, another address: it renders afresh and is caught again.
+    await act(() => router.navigate('/members/8'))
+    expect(router.location.pathname).toBe('/members/8')
+    expect(await screen.findByRole('heading', { level: 1, name: 'Something went wrong' })).toBeInTheDocument()
+    failure = null
+    await act(() => router.navigate('/members/9'))
+    expect(await screen.findByRole('heading', { level: 1, name: 'Member page' })).toBeInTheDocument()
+  })
+})
+
+describe('the route tree', () => {
+  it('sends / to /members', async () => {
+    const router = renderAt('/')
+    expect(await screen.findByRole('heading', { level: 1, name: 'Members' })).toBeInTheDocument()
+    expect(router.location.pathname).toBe('/members')
+  })
+
+  it('sends a signed-out visitor to sign-in, remembering where they were going', async () => {
+    credentialStore.clear()
+    const router = renderAt('/groups?q=ops')
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeInTheDocument()
+    expect(router.location.pathname).toBe('/sign-in')
+    expect(new URLSearchParams(router.location.search).get('returnTo')).toBe('/groups?q=ops')
+  })
+
+  it('shows "Page not found" inside the shell for an unknown address', async () => {
+    renderAt('/nope/deeper')
+    expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeInTheDocument()
+    expect(screen.getByRole('navigation', { name: 'Main' })).toBeInTheDocument()
   })
 })
 

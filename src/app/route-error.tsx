@@ -1,14 +1,10 @@
 import { useQueryErrorResetBoundary } from '@tanstack/react-query'
-import { isRouteErrorResponse, useRevalidator, useRouteError } from 'react-router'
+import { Component, type ReactNode } from 'react'
 import { isNotFound } from '../api/errors'
 import { paths } from '../lib/paths'
 import { ErrorState, NotFoundState } from '../components/states'
 import { useDocumentTitle } from './use-document-title'
 
-/**
- * The error boundary of every page. It renders inside the app layout's <Outlet/>, so the header,
- * navigation and sign-out keep working when one page fails.
- */
 /**
  * A page's code failed to download (offline, or a new version replaced the old files). Browsers
  * remember a failed module import, so only a full reload can fetch it again.
@@ -23,11 +19,53 @@ export function isChunkLoadError(error: unknown): boolean {
   )
 }
 
-export function RouteErrorBoundary() {
-  const error = useRouteError()
+interface RouteErrorBoundaryProps {
+  /** The page's pathname: a caught error is forgotten when it changes, so navigating away recovers. */
+  resetKey: string
+  children: ReactNode
+}
+
+interface RouteErrorBoundaryState {
+  /** `at` is the resetKey the error was caught under (null until the next render records it). */
+  caught: { error: unknown; at: string | null } | null
+}
+
+/**
+ * The error boundary of every page. It sits inside the app layout's <main>, so the header,
+ * navigation and sign-out keep working when one page fails.
+ *
+ * It resets by comparing resetKey rather than being keyed by it: a key would remount the page and
+ * the Suspense boundary below on every path change, losing the old page that the router's
+ * transition keeps on screen while the next page's code downloads.
+ */
+export class RouteErrorBoundary extends Component<RouteErrorBoundaryProps, RouteErrorBoundaryState> {
+  override state: RouteErrorBoundaryState = { caught: null }
+
+  static getDerivedStateFromError(error: unknown): RouteErrorBoundaryState {
+    return { caught: { error, at: null } }
+  }
+
+  static getDerivedStateFromProps(
+    props: RouteErrorBoundaryProps,
+    state: RouteErrorBoundaryState,
+  ): RouteErrorBoundaryState | null {
+    const { caught } = state
+    if (!caught) return null
+    if (caught.at === null) return { caught: { error: caught.error, at: props.resetKey } }
+    return caught.at === props.resetKey ? null : { caught: null }
+  }
+
+  private readonly retry = () => this.setState({ caught: null })
+
+  override render() {
+    if (!this.state.caught) return this.props.children
+    return <RouteErrorView error={this.state.caught.error} onRetry={this.retry} />
+  }
+}
+
+function RouteErrorView({ error, onRetry }: { error: unknown; onRetry: () => void }) {
   const { reset } = useQueryErrorResetBoundary()
-  const revalidator = useRevalidator()
-  const notFound = (isRouteErrorResponse(error) && error.status === 404) || isNotFound(error)
+  const notFound = isNotFound(error)
   useDocumentTitle(notFound ? 'Page not found' : 'Something went wrong')
 
   if (notFound) {
@@ -50,9 +88,9 @@ export function RouteErrorBoundary() {
             window.location.reload()
             return
           }
-          // Lets failed queries fetch again, then re-renders the route so the page can recover.
+          // Lets failed queries fetch again, then renders the page afresh so it can recover.
           reset()
-          void revalidator.revalidate()
+          onRetry()
         }}
       />
     </div>

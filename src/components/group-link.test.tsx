@@ -1,8 +1,9 @@
 import { QueryClient, QueryClientProvider, queryOptions } from '@tanstack/react-query'
 import { render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { createMemoryRouter, RouterProvider } from 'react-router'
+import { MemoryRouter, Route, Routes } from 'react-router'
 import { describe, expect, it, vi } from 'vitest'
+import { createLocationSpy } from '../test/location-spy'
 import { GroupLink } from './group-link'
 
 const fetchGroup = vi.fn<(orgId: string, groupId: string) => Promise<{ orgId: string; groupId: string }>>(
@@ -23,26 +24,26 @@ vi.mock('../api/groups', () => ({
 
 function setup() {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } })
-  const router = createMemoryRouter(
-    [
-      {
-        path: '/',
-        element: (
-          <>
-            <GroupLink orgId="org1" groupId="abc123">
-              Design team
-            </GroupLink>
-            <button type="button">elsewhere</button>
-          </>
-        ),
-      },
-      { path: '/groups/:groupId', element: <h1>Group page</h1> },
-    ],
-    { initialEntries: ['/'] },
-  )
+  const router = createLocationSpy()
   render(
     <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
+      <MemoryRouter initialEntries={['/']}>
+        <router.LocationSpy />
+        <Routes>
+          <Route
+            path="/"
+            element={
+              <>
+                <GroupLink orgId="org1" groupId="abc123">
+                  Design team
+                </GroupLink>
+                <button type="button">elsewhere</button>
+              </>
+            }
+          />
+          <Route path="/groups/:groupId" element={<h1>Group page</h1>} />
+        </Routes>
+      </MemoryRouter>
     </QueryClientProvider>,
   )
   return { queryClient, router }
@@ -54,7 +55,7 @@ describe('GroupLink', () => {
     const link = screen.getByRole('link', { name: 'Design team' })
     expect(link).toHaveAttribute('href', '/groups/abc123')
     await userEvent.click(link)
-    expect(router.state.location.pathname).toBe('/groups/abc123')
+    expect(router.location.pathname).toBe('/groups/abc123')
   })
 
   it('prefetches the group on hover', async () => {

@@ -1,6 +1,6 @@
 import { act, render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { createMemoryRouter, RouterProvider } from 'react-router'
+import { MemoryRouter } from 'react-router'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ApiError } from '../api/errors'
 import { EmptyState, ErrorState, LoadingState, NotFoundState, redactSecrets } from './states'
@@ -92,23 +92,16 @@ describe('redactSecrets', () => {
 
 describe('<NotFoundState>', () => {
   it('shows a page heading and a link back', () => {
-    const router = createMemoryRouter(
-      [
-        {
-          path: '*',
-          element: (
-            <NotFoundState
-              title="Member not found"
-              message="They may have left."
-              backTo="/members"
-              backLabel="Back to members"
-            />
-          ),
-        },
-      ],
-      { initialEntries: ['/members/9'] },
+    render(
+      <MemoryRouter initialEntries={['/members/9']}>
+        <NotFoundState
+          title="Member not found"
+          message="They may have left."
+          backTo="/members"
+          backLabel="Back to members"
+        />
+      </MemoryRouter>,
     )
-    render(<RouterProvider router={router} />)
     expect(screen.getByRole('heading', { level: 1, name: 'Member not found' })).toBeInTheDocument()
     expect(screen.getByRole('link', { name: 'Back to members' })).toHaveAttribute('href', '/members')
   })

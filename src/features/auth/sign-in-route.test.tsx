@@ -1,7 +1,8 @@
 import { QueryClientProvider } from '@tanstack/react-query'
-import { render, screen } from '@testing-library/react'
+import { cleanup, render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { createMemoryRouter, RouterProvider } from 'react-router'
+import { StrictMode } from 'react'
+import { MemoryRouter, Route, Routes } from 'react-router'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { credentialStore } from '../../api/credentials'
 import { ApiError } from '../../api/errors'
@@ -9,6 +10,7 @@ import { verifyCredentials } from '../../api/me'
 import { createQueryClient } from '../../api/query-client'
 import type { Me } from '../../api/types'
 import { DEMO_ORG_ID, DEMO_TOKEN } from '../../demo/credentials'
+import { createLocationSpy } from '../../test/location-spy'
 import * as signInRoute from './sign-in-route'
 
 vi.mock('../../api/me', () => ({ verifyCredentials: vi.fn<typeof verifyCredentials>() }))
@@ -21,20 +23,22 @@ const ORG = '0123456789abcdef0123456789abcdef'
 const TOKEN = 'secret-token-value-123'
 const me: Me = { id: 1, email: 'ada@example.com', fullName: 'Ada Lovelace', pictureUrl: null }
 
-function renderSignIn(initialEntry = '/sign-in') {
-  const router = createMemoryRouter(
-    [
-      { path: '/sign-in', ...signInRoute },
-      { path: '/members', element: <h1>Members page</h1> },
-      { path: '/groups/:groupId', element: <h1>Group page</h1> },
-    ],
-    { initialEntries: [initialEntry] },
-  )
-  render(
+function renderSignIn(initialEntry = '/sign-in', { strict = false } = {}) {
+  const router = createLocationSpy()
+  const tree = (
     <QueryClientProvider client={createQueryClient()}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>,
+      <MemoryRouter initialEntries={[initialEntry]}>
+        <router.LocationSpy />
+        <Routes>
+          <Route path="/sign-in" element={<signInRoute.Component />} />
+          <Route path="/members" element={<h1>Members page</h1>} />
+          <Route path="/groups/:groupId" element={<h1>Group page</h1>} />
+        </Routes>
+      </MemoryRouter>
+    </QueryClientProvider>
   )
+  // main.tsx renders the app in StrictMode, which runs renders and state initializers twice.
+  render(strict ? <StrictMode>{tree}</StrictMode> : tree)
   return router
 }
 
@@ -169,8 +173,8 @@ describe('sign-in page', () => {
     const router = renderSignIn(`/sign-in?returnTo=${encodeURIComponent('/groups/abc?q=x')}`)
     await fillAndSubmit(ORG, TOKEN)
     expect(await screen.findByRole('heading', { name: 'Group page' })).toBeInTheDocument()
-    expect(router.state.location.pathname).toBe('/groups/abc')
-    expect(router.state.location.search).toBe('?q=x')
+    expect(router.location.pathname).toBe('/groups/abc')
+    expect(router.location.search).toBe('?q=x')
   })
 
   it('ignores a returnTo that would leave the site', async () => {
@@ -178,7 +182,7 @@ describe('sign-in page', () => {
     const router = renderSignIn(`/sign-in?returnTo=${encodeURIComponent('//evil.example/x')}`)
     await fillAndSubmit(ORG, TOKEN)
     await screen.findByRole('heading', { name: 'Members page' })
-    expect(router.state.location.pathname).toBe('/members')
+    expect(router.location.pathname).toBe('/members')
   })
 
   it('says the session has ended after a 401 ended it', async () => {
@@ -186,6 +190,24 @@ describe('sign-in page', () => {
     credentialStore.endSession('expired')
     renderSignIn()
     expect(await screen.findByText('Your Tallyfy session has ended, sign in again.')).toBeInTheDocument()
+  })
+
+  it('says so in StrictMode too, where the page renders twice', async () => {
+    credentialStore.set({ orgId: ORG, token: TOKEN, demo: false }, { remember: false })
+    credentialStore.endSession('expired')
+    renderSignIn('/sign-in', { strict: true })
+    expect(await screen.findByText('Your Tallyfy session has ended, sign in again.')).toBeInTheDocument()
+  })
+
+  it('says "You signed out." after signing out, and nothing on a later visit', async () => {
+    credentialStore.set({ orgId: ORG, token: TOKEN, demo: false }, { remember: false })
+    credentialStore.endSession('signed-out')
+    renderSignIn()
+    expect(await screen.findByText('You signed out.')).toBeInTheDocument()
+    cleanup()
+    renderSignIn()
+    await screen.findByRole('heading', { level: 1, name: 'Sign in to Roster' })
+    expect(screen.queryByText('You signed out.')).toBeNull()
   })
 
   it('opens the demo organization without a Tallyfy account', async () => {

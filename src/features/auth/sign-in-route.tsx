@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { flushSync } from 'react-dom'
-import { Navigate, useLoaderData, useSearchParams } from 'react-router'
-import { credentialStore, useCredentials, type SessionEndReason } from '../../api/credentials'
+import { Navigate, useSearchParams } from 'react-router'
+import { credentialStore, useCredentials } from '../../api/credentials'
 import { verifyCredentials } from '../../api/me'
 import { useDocumentTitle } from '../../app/use-document-title'
 import { DEMO_ORG_ID, DEMO_TOKEN } from '../../demo/credentials'
@@ -17,19 +17,15 @@ export function safeReturnTo(value: string | null): string | null {
   return value
 }
 
-// Read in the loader, not during render: lastEndReason() forgets after one read, and a loader runs
-// once per navigation while a render may run twice.
-export function loader(): { endReason: SessionEndReason | null } {
-  return { endReason: credentialStore.lastEndReason() }
-}
-
 const describedBy = (...parts: Array<string | false>) => parts.filter(Boolean).join(' ') || undefined
 
 export function Component() {
   useDocumentTitle('Sign in')
   const credentials = useCredentials()
   const [searchParams] = useSearchParams()
-  const { endReason } = useLoaderData<typeof loader>()
+  // lastEndReason() forgets after one read, so it is read once, when the page mounts, and kept in
+  // state. StrictMode calls this initializer twice but keeps the first result (see the test).
+  const [endReason] = useState(() => credentialStore.lastEndReason())
   const destination = safeReturnTo(searchParams.get('returnTo')) ?? paths.members()
 
   if (credentials) return <Navigate to={destination} replace />

@@ -1,13 +1,14 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { createMemoryRouter, RouterProvider } from 'react-router'
+import { MemoryRouter, Route, Routes } from 'react-router'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { credentialStore } from '../../api/credentials'
 import { groupQueries } from '../../api/groups'
 import { memberQueries } from '../../api/members'
 import type { Group, Member, MemberDirectory } from '../../api/types'
 import { Component as GroupDetailRoute } from './group-detail-route'
+import { createLocationSpy } from '../../test/location-spy'
 import { makeMember } from '../../test/member-factory'
 import { makeGroup } from './test-data'
 
@@ -23,17 +24,17 @@ function renderGroup(
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } })
   if (group) queryClient.setQueryData(groupQueries.detail(orgId, group.id).queryKey, group)
   if (directory) queryClient.setQueryData(memberQueries.directory(orgId).queryKey, directory)
-  const router = createMemoryRouter(
-    [
-      { path: '/groups', element: <h1>All groups</h1> },
-      { path: '/groups/:groupId', Component: GroupDetailRoute },
-      { path: '/members/:memberId', element: <h1>Member page</h1> },
-    ],
-    { initialEntries: [path] },
-  )
+  const router = createLocationSpy()
   render(
     <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
+      <MemoryRouter initialEntries={[path]}>
+        <router.LocationSpy />
+        <Routes>
+          <Route path="/groups" element={<h1>All groups</h1>} />
+          <Route path="/groups/:groupId" element={<GroupDetailRoute />} />
+          <Route path="/members/:memberId" element={<h1>Member page</h1>} />
+        </Routes>
+      </MemoryRouter>
     </QueryClientProvider>,
   )
   return { router, queryClient }
@@ -87,7 +88,7 @@ describe('group detail', () => {
     expect(within(table).getByText(/not in the member directory/i)).toBeInTheDocument()
     expect(screen.getByRole('heading', { name: 'Members (3)' })).toBeInTheDocument()
     await userEvent.click(within(table).getByRole('link', { name: 'Ada Lovelace' }))
-    expect(router.state.location.pathname).toBe('/members/1001')
+    expect(router.location.pathname).toBe('/members/1001')
   })
 
   it('does not call anyone unknown while the directory is still loading', () => {
@@ -126,11 +127,11 @@ describe('group detail', () => {
     expect(screen.queryByRole('link', { name: 'Ada Lovelace' })).toBeNull()
     expect(screen.getByRole('link', { name: 'Grace Hopper' })).toBeInTheDocument()
     expect(screen.getByText('1 of 2 members')).toBeInTheDocument()
-    expect(router.state.location.search).toBe('?q=grace')
+    expect(router.location.search).toBe('?q=grace')
     await userEvent.clear(screen.getByRole('searchbox', { name: 'Search members of this group' }))
     await userEvent.click(screen.getByRole('button', { name: 'Name' }))
     expect(screen.getByRole('columnheader', { name: 'Name' })).toHaveAttribute('aria-sort', 'descending')
-    expect(router.state.location.search).toBe('?sort=-name')
+    expect(router.location.search).toBe('?sort=-name')
     const links = within(screen.getByRole('table')).getAllByRole('link')
     expect(links.map((l) => l.textContent)).toEqual(['Grace Hopper', 'Ada Lovelace'])
   })

@@ -1,12 +1,13 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { render, screen } from '@testing-library/react'
-import { createMemoryRouter, RouterProvider } from 'react-router'
+import { MemoryRouter, Route, Routes } from 'react-router'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { credentialStore } from '../../api/credentials'
 import { memberQueries } from '../../api/members'
 import type { Member, MemberDirectory } from '../../api/types'
 import { backToListHref, Component as MemberDetailRoute, parseMemberId } from './member-detail-route'
 import { completeDirectory, makeMember } from '../../test/member-factory'
+import { createLocationSpy } from '../../test/location-spy'
 
 const orgId = 'org-test'
 const zoe = makeMember({
@@ -29,16 +30,16 @@ function renderMember(
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } })
   if (directory) queryClient.setQueryData(memberQueries.directory(orgId).queryKey, directory)
   if (detail) queryClient.setQueryData(memberQueries.detail(orgId, detail.id).queryKey, detail)
-  const router = createMemoryRouter(
-    [
-      { path: '/members', element: <h1>All members</h1> },
-      { path: '/members/:memberId', Component: MemberDetailRoute },
-    ],
-    { initialEntries: [{ pathname: path, state }] },
-  )
+  const router = createLocationSpy()
   render(
     <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
+      <MemoryRouter initialEntries={[{ pathname: path, state }]}>
+        <router.LocationSpy />
+        <Routes>
+          <Route path="/members" element={<h1>All members</h1>} />
+          <Route path="/members/:memberId" element={<MemberDetailRoute />} />
+        </Routes>
+      </MemoryRouter>
     </QueryClientProvider>,
   )
   return { router }

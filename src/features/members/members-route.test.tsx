@@ -1,12 +1,13 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { act, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { createMemoryRouter, RouterProvider } from 'react-router'
+import { MemoryRouter, Route, Routes } from 'react-router'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { credentialStore } from '../../api/credentials'
 import { memberQueries } from '../../api/members'
 import type { MemberDirectory } from '../../api/types'
 import { Component as MembersRoute } from './members-route'
+import { createLocationSpy } from '../../test/location-spy'
 import { completeDirectory, makeMember } from '../../test/member-factory'
 
 const orgId = 'org-test'
@@ -30,17 +31,17 @@ const members = [
 function renderMembers(directory: MemberDirectory, path = '/members') {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } })
   queryClient.setQueryData(memberQueries.directory(orgId).queryKey, directory)
-  const router = createMemoryRouter(
-    [
-      { path: '/members', Component: MembersRoute },
-      { path: '/members/:memberId', element: <h1>Member page</h1> },
-      { path: '/groups/:groupId', element: <h1>Group page</h1> },
-    ],
-    { initialEntries: [path] },
-  )
+  const router = createLocationSpy()
   render(
     <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
+      <MemoryRouter initialEntries={[path]}>
+        <router.LocationSpy />
+        <Routes>
+          <Route path="/members" element={<MembersRoute />} />
+          <Route path="/members/:memberId" element={<h1>Member page</h1>} />
+          <Route path="/groups/:groupId" element={<h1>Group page</h1>} />
+        </Routes>
+      </MemoryRouter>
     </QueryClientProvider>,
   )
   return { router }
@@ -85,12 +86,12 @@ describe('members page', () => {
     expect(screen.getByText('Álvarez', { selector: 'mark' })).toBeInTheDocument()
     // The URL follows after a pause, with replace.
     await act(() => new Promise((r) => setTimeout(r, 300)))
-    expect(router.state.location.search).toBe('?q=alvarez')
+    expect(router.location.search).toBe('?q=alvarez')
 
     await user.keyboard('{Escape}')
     expect(box).toHaveValue('')
     expect(await screen.findByText('4 members')).toBeInTheDocument()
-    expect(router.state.location.search).toBe('')
+    expect(router.location.search).toBe('')
   })
 
   it('does not steal "/" from another field', async () => {
@@ -108,11 +109,11 @@ describe('members page', () => {
     const status = screen.getByRole('combobox', { name: 'Status' })
     expect(within(status).getByRole('option', { name: 'Invited (1)' })).toBeInTheDocument()
     await user.selectOptions(status, 'invited')
-    expect(router.state.location.search).toBe('?status=invited')
+    expect(router.location.search).toBe('?status=invited')
     expect(nameLinks()).toEqual(['Zoë Ångström'])
     expect(screen.getByText('1 of 4 members')).toBeInTheDocument()
     await user.click(screen.getByRole('button', { name: 'Clear filters' }))
-    expect(router.state.location.search).toBe('')
+    expect(router.location.search).toBe('')
     expect(nameLinks()).toHaveLength(4)
   })
 
@@ -150,7 +151,7 @@ describe('members page', () => {
     const user = userEvent.setup()
     const { router } = renderMembers(completeDirectory(members), '/members?q=a&status=active')
     await user.click(screen.getByRole('link', { name: 'Ann Smith' }))
-    expect(router.state.location.pathname).toBe('/members/3')
-    expect(router.state.location.state).toEqual({ listSearch: '?q=a&status=active' })
+    expect(router.location.pathname).toBe('/members/3')
+    expect(router.location.state).toEqual({ listSearch: '?q=a&status=active' })
   })
 })
