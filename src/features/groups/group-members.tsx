@@ -22,7 +22,7 @@ import {
   type GroupMemberRow,
 } from './group-member-list'
 import { indexMembers, resolveGroupMembers } from './resolve-members'
-import { SearchBox } from './search-box'
+import { SearchBox } from '../../components/search-box'
 import { formatSortingParam, parseSortingParam } from './sorting-param'
 import { useListUrlState } from './use-list-url-state'
 

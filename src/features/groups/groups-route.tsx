@@ -24,7 +24,7 @@ import {
   type GroupSortKey,
 } from './group-list'
 import { RelativeTime } from './relative-time'
-import { SearchBox } from './search-box'
+import { SearchBox } from '../../components/search-box'
 import { SortHeader } from './sort-header'
 import { useListUrlState } from './use-list-url-state'
 import './groups.css'

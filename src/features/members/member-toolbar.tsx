@@ -1,16 +1,13 @@
 // Search box and filters above the member table. Controls render from the list state (the URL);
 // the search box shows the text as typed, and "/" jumps to it from anywhere on the page.
-import { useEffect, useId, useRef } from 'react'
+import { useId } from 'react'
 import type { MemberStatus, Role } from '../../api/types'
 import { roleLabel, statusLabel } from '../../components/badge'
+import { SearchBox } from '../../components/search-box'
 import { formatCount } from '../../lib/format'
 import { roleFilters, statusFilters, type RoleFilter, type StatusFilter } from '../../lib/list-state'
 
-function isTypingTarget(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)
-}
-
+/** The members page's search: part of the toolbar's search landmark, with the "/" shortcut. */
 export function MemberSearchBox({
   value,
   onChange,
@@ -20,64 +17,16 @@ export function MemberSearchBox({
   onChange: (q: string) => void
   onClear: () => void
 }) {
-  const inputRef = useRef<HTMLInputElement>(null)
-  const hintId = useId()
-
-  // A document-wide shortcut is a subscription to the outside world, which is what effects are for.
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented)
-        return
-      if (isTypingTarget(event.target)) return
-      event.preventDefault()
-      inputRef.current?.focus()
-      inputRef.current?.select()
-    }
-    document.addEventListener('keydown', onKeyDown)
-    return () => document.removeEventListener('keydown', onKeyDown)
-  }, [])
-
   return (
-    <div className="search-field search-field--with-hint">
-      <label className="visually-hidden" htmlFor={`${hintId}-input`}>
-        Search members
-      </label>
-      <svg
-        className="search-field__icon"
-        width="16"
-        height="16"
-        viewBox="0 0 24 24"
-        aria-hidden="true"
-        focusable="false"
-      >
-        <circle cx="11" cy="11" r="7" fill="none" stroke="currentColor" strokeWidth="2" />
-        <path d="m20 20-4-4" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
-      </svg>
-      <input
-        ref={inputRef}
-        id={`${hintId}-input`}
-        className="search-field__input"
-        type="search"
-        placeholder="Search by name or email"
-        autoComplete="off"
-        spellCheck={false}
-        aria-keyshortcuts="/"
-        aria-describedby={hintId}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        onKeyDown={(event) => {
-          if (event.key === 'Escape' && value !== '') {
-            // Handled here so the browser's own clearing of search inputs does not fire a second change.
-            event.preventDefault()
-            onClear()
-          }
-        }}
-      />
-      <span id={hintId} className="search-field__hint">
-        <span className="visually-hidden">Press slash to search from anywhere, Escape to clear.</span>
-        <kbd aria-hidden="true">/</kbd>
-      </span>
-    </div>
+    <SearchBox
+      label="Search members"
+      placeholder="Search by name or email"
+      value={value}
+      onChange={onChange}
+      onClear={onClear}
+      landmark={false}
+      slashShortcut
+    />
   )
 }
 
