@@ -85,6 +85,24 @@ function waitBeforeRetry(ms: number, reason: RetryNotice['reason'], signal: Abor
 type Attempt<T> =
   { ok: true; value: T } | { ok: false; error: ApiError; retry: 'rate-limited' | 'transient' | null }
 
+/**
+ * The request or the reading of its answer failed below HTTP: worth another try. The engine's error
+ * text can be noise, so it goes to the details (token removed); the kind says enough to the person.
+ */
+function networkFailure(error: unknown, message: string, secret: string, status?: number): Attempt<never> {
+  return {
+    ok: false,
+    retry: 'transient',
+    error: new ApiError({
+      kind: 'network',
+      status,
+      message,
+      details: error instanceof Error ? excerpt(error.message, secret) : null,
+      cause: error,
+    }),
+  }
+}
+
 async function attempt<T>(
   url: string,
   parse: (json: unknown) => T,
@@ -104,17 +122,7 @@ async function attempt<T>(
     })
   } catch (error) {
     if (isAbort(error, signal)) throw abortedError(signal)
-    return {
-      ok: false,
-      retry: 'transient',
-      // The fetch error text can be engine-specific noise; the kind says enough to the person.
-      error: new ApiError({
-        kind: 'network',
-        message: 'Tallyfy could not be reached.',
-        details: error instanceof Error ? excerpt(error.message, credentials.token) : null,
-        cause: error,
-      }),
-    }
+    return networkFailure(error, 'Tallyfy could not be reached.', credentials.token)
   }
 
   let text: string
@@ -122,17 +130,12 @@ async function attempt<T>(
     text = await response.text()
   } catch (error) {
     if (isAbort(error, signal)) throw abortedError(signal)
-    return {
-      ok: false,
-      retry: 'transient',
-      error: new ApiError({
-        kind: 'network',
-        status: response.status,
-        message: 'The connection to Tallyfy broke while reading the answer.',
-        details: error instanceof Error ? excerpt(error.message, credentials.token) : null,
-        cause: error,
-      }),
-    }
+    return networkFailure(
+      error,
+      'The connection to Tallyfy broke while reading the answer.',
+      credentials.token,
+      response.status,
+    )
   }
 
   if (!response.ok) {
