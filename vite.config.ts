@@ -41,7 +41,19 @@ export default defineConfig({
       'Referrer-Policy': 'no-referrer',
     },
   },
-  build: { sourcemap: false, target: 'es2022' },
+  build: {
+    sourcemap: false,
+    target: 'es2022',
+    rolldownOptions: {
+      output: {
+        // Everything the first page needs goes into one chunk. Left to itself, Rolldown splits the
+        // code shared by the entry and the lazily loaded pages into several common chunks, each
+        // gzipped on its own, which made the first load about 3 KB larger (137 KB against the
+        // 135 KB budget). Pages, MSW and the demo stay in their own lazy chunks.
+        codeSplitting: { groups: [{ name: 'app', tags: ['$initial'] }] },
+      },
+    },
+  },
   test: {
     environment: 'jsdom',
     setupFiles: ['./vitest.setup.ts'],
