@@ -233,10 +233,11 @@ test.describe('a large organization', () => {
     await openMembers(page, '/members', 2000)
     await page.evaluate(() => window.scrollTo(0, 30_000))
     await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(29_000)
-    const link = nameLinks(page).nth(15)
-    const name = (await link.textContent()) ?? ''
+    // Read a name from the rows on screen, then click that member by name: the virtualised rows
+    // can still be re-rendering after the scroll, so the 16th row may be someone else a moment later.
+    const name = ((await nameLinks(page).nth(15).textContent()) ?? '').trim()
     const before = await page.evaluate(() => window.scrollY)
-    await link.click()
+    await table(page).getByRole('link', { name, exact: true }).first().click()
     await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
     await page.goBack()
     await expect(nameLinks(page).filter({ hasText: name }).first()).toBeVisible()
