@@ -125,6 +125,16 @@ function describeViolations(
 }
 
 async function audit(page: Page, label: string) {
+  // A scheme switch starts colour transitions; axe must see the final colours, not a blend midway.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        // Only transitions: an endless animation (a shimmer, a spinner) never finishes.
+        .filter((a) => a instanceof CSSTransition)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  )
   const result = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze()
