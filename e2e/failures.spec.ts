@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test'
 import { createDemoOrg } from '../src/demo/data'
 import type { Faults } from '../src/demo/faults'
-import { DEMO_ORG_ID, DEMO_TOKEN, demoApiUrl, expect, openDemo, test } from './fixtures'
+import { DEMO_ORG_ID, DEMO_TOKEN, demoApiUrl, expect, faultsFromStart, openDemo, test } from './fixtures'
 
 // Surviving every failure the API can produce: rate limits, outages, bodies that do not fit,
 // missing and forbidden records, a session that ends mid-browse, and going offline. Most tests use
@@ -12,25 +12,6 @@ const DEMO_SIZE = 40
 const demo = createDemoOrg({ members: DEMO_SIZE })
 const firstMember = demo.members[0]!
 const someGroup = demo.groups.find((g) => g.name === 'Operations')!
-
-/**
- * Switches the browser demo's faults on from the moment the demo starts, on every load of this page,
- * so the very first request of a page can fail. `window.rosterDemo` appears when the demo starts;
- * the setter catches that moment.
- */
-async function faultsFromStart(page: Page, faults: Faults) {
-  await page.addInitScript((f) => {
-    let controls: Window['rosterDemo']
-    Object.defineProperty(window, 'rosterDemo', {
-      configurable: true,
-      get: () => controls,
-      set(value: Window['rosterDemo']) {
-        controls = value
-        value?.setFaults(f)
-      },
-    })
-  }, faults)
-}
 
 const setFaults = (page: Page, faults: Faults) =>
   page.evaluate((f) => window.rosterDemo?.setFaults(f), faults)

@@ -1,4 +1,5 @@
 import { test as base, expect, type Page } from '@playwright/test'
+import type { Faults } from '../src/demo/faults'
 
 /** Port of the demo API served over real HTTP (see playwright.config.ts). */
 export const demoApiUrl = `http://127.0.0.1:${process.env.ROSTER_API_PORT ?? 4599}`
@@ -37,6 +38,25 @@ export async function openDemo(page: Page, options: { members?: number; path?: s
   await page.getByRole('button', { name: 'Explore the demo organization' }).click()
   await expect(page).toHaveURL(/\/members/)
   if (options.path) await page.goto(options.path)
+}
+
+/**
+ * Switches the browser demo's faults on from the moment the demo starts, on every load of this page,
+ * so the very first request of a page can fail. `window.rosterDemo` appears when the demo starts;
+ * the setter catches that moment.
+ */
+export async function faultsFromStart(page: Page, faults: Faults) {
+  await page.addInitScript((f) => {
+    let controls: Window['rosterDemo']
+    Object.defineProperty(window, 'rosterDemo', {
+      configurable: true,
+      get: () => controls,
+      set(value: Window['rosterDemo']) {
+        controls = value
+        value?.setFaults(f)
+      },
+    })
+  }, faults)
 }
 
 export { expect }

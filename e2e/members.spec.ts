@@ -1,7 +1,6 @@
 import type { Locator, Page } from '@playwright/test'
 import { createDemoOrg, XSS_NAME } from '../src/demo/data'
-import type { Faults } from '../src/demo/faults'
-import { expect, openDemo, test } from './fixtures'
+import { expect, faultsFromStart, openDemo, test } from './fixtures'
 
 const SIZE = 300
 const demo = createDemoOrg({ members: SIZE })
@@ -246,21 +245,6 @@ test.describe('a large organization', () => {
     expect(pageErrors).toEqual([])
   })
 })
-
-/** Turns the browser demo's faults on as soon as the demo starts (see failures.spec.ts). */
-async function faultsFromStart(page: Page, faults: Faults) {
-  await page.addInitScript((f) => {
-    let controls: Window['rosterDemo']
-    Object.defineProperty(window, 'rosterDemo', {
-      configurable: true,
-      get: () => controls,
-      set(value: Window['rosterDemo']) {
-        controls = value
-        value?.setFaults(f)
-      },
-    })
-  }, faults)
-}
 
 // Refused requests are logged by the browser as console errors; here they are the point.
 const unexpected = (errors: string[]) =>
