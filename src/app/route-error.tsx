@@ -3,7 +3,7 @@ import { Component, type ReactNode } from 'react'
 import { isNotFound } from '../api/errors'
 import { paths } from '../lib/paths'
 import { ErrorState, NotFoundState } from '../components/states'
-import { useDocumentTitle } from './use-document-title'
+import { PageTitle } from '../components/page-title'
 
 /**
  * A page's code failed to download (offline, or a new version replaced the old files). Browsers
@@ -66,20 +66,23 @@ export class RouteErrorBoundary extends Component<RouteErrorBoundaryProps, Route
 function RouteErrorView({ error, onRetry }: { error: unknown; onRetry: () => void }) {
   const { reset } = useQueryErrorResetBoundary()
   const notFound = isNotFound(error)
-  useDocumentTitle(notFound ? 'Page not found' : 'Something went wrong')
 
   if (notFound) {
     return (
-      <NotFoundState
-        title="Page not found"
-        message="This page doesn't exist, or it was removed."
-        backTo={paths.members()}
-        backLabel="Back to members"
-      />
+      <>
+        <PageTitle title="Page not found" />
+        <NotFoundState
+          title="Page not found"
+          message="This page doesn't exist, or it was removed."
+          backTo={paths.members()}
+          backLabel="Back to members"
+        />
+      </>
     )
   }
   return (
     <div className="page">
+      <PageTitle title="Something went wrong" />
       <ErrorState
         error={error}
         headingLevel={1}

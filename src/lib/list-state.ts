@@ -1,20 +1,19 @@
-// The member list's state lives in the URL (?q=, ?sort=, ?role=, ?status=) so that reload, Back,
-// Forward and a shared link all show the same view. These two pure mappers are the only code that
-// knows the URL format; controls render from parseListState and write through serializeListState.
+// The lists' states live in the URL (?q=, ?sort=, ?role=, ?status=) so that reload, Back, Forward
+// and a shared link all show the same view. The codecs here are the only code that knows the URL
+// format; controls render from `parse` and write through `serialize` (see use-list-url.ts).
 //
 //   ?q=ann%20smith            search text, verbatim (trailing spaces kept while typing)
-//   ?sort=-last_login,name    up to three keys, "-" = descending; Name ascending is the default
+//   ?sort=-last_login,name    up to three keys, "-" = descending (sort-param.ts)
 //   ?role=admin&status=invited
 
 import type { MemberStatus, Role } from '../api/types'
+import { formatSortingParam, parseSortingParam, sameSorting, type SortKey } from './sort-param'
+import type { ListUrlCodec, ListUrlState } from './use-list-url'
 
 export const memberSortIds = ['name', 'email', 'role', 'status', 'job_title', 'last_login'] as const
 export type MemberSortId = (typeof memberSortIds)[number]
 
-export interface SortEntry {
-  id: MemberSortId
-  desc: boolean
-}
+export type SortEntry = SortKey<MemberSortId>
 
 export type RoleFilter = Exclude<Role, 'unknown'>
 export type StatusFilter = Exclude<MemberStatus, 'unknown'>
@@ -29,7 +28,6 @@ export interface ListState {
   status: StatusFilter | null
 }
 
-export const MAX_SORT_KEYS = 3
 export const defaultSort: readonly SortEntry[] = [{ id: 'name', desc: false }]
 
 export const defaultListState: ListState = {
@@ -43,37 +41,19 @@ function isOneOf<T extends string>(values: readonly T[], value: string | null): 
   return value !== null && (values as readonly string[]).includes(value)
 }
 
-function parseSort(raw: string | null): SortEntry[] {
-  if (!raw) return [...defaultSort]
-  const sort: SortEntry[] = []
-  for (const token of raw.split(',')) {
-    const trimmed = token.trim()
-    const desc = trimmed.startsWith('-')
-    const id = desc ? trimmed.slice(1) : trimmed
-    if (!isOneOf(memberSortIds, id)) continue
-    if (sort.some((entry) => entry.id === id)) continue
-    sort.push({ id, desc })
-    if (sort.length === MAX_SORT_KEYS) break
-  }
-  return sort.length > 0 ? sort : [...defaultSort]
-}
-
 export function parseListState(params: URLSearchParams): ListState {
   const role = params.get('role')
   const status = params.get('status')
   return {
     q: params.get('q') ?? '',
-    sort: parseSort(params.get('sort')),
+    sort: [...parseSortingParam(params.get('sort'), memberSortIds, defaultSort)],
     role: isOneOf(roleFilters, role) ? role : null,
     status: isOneOf(statusFilters, status) ? status : null,
   }
 }
 
 export function isDefaultSort(sort: readonly SortEntry[]): boolean {
-  return (
-    sort.length === defaultSort.length &&
-    sort.every((entry, i) => entry.id === defaultSort[i]?.id && entry.desc === defaultSort[i]?.desc)
-  )
+  return sameSorting(sort, defaultSort)
 }
 
 /** URL params for a state, defaults left out; keys in a fixed order so equal states give equal URLs. */
@@ -81,15 +61,43 @@ export function serializeListState(state: ListState): URLSearchParams {
   const params = new URLSearchParams()
   // Kept verbatim: trimming would rewrite the box under the person's cursor while they type "ann ".
   if (state.q !== '') params.set('q', state.q)
-  if (state.sort.length > 0 && !isDefaultSort(state.sort)) {
-    params.set('sort', state.sort.map((entry) => (entry.desc ? `-${entry.id}` : entry.id)).join(','))
-  }
+  const sort = formatSortingParam(state.sort, defaultSort)
+  if (sort !== null) params.set('sort', sort)
   if (state.role) params.set('role', state.role)
   if (state.status) params.set('status', state.status)
   return params
 }
 
+export const memberListCodec: ListUrlCodec<ListState> = {
+  parse: parseListState,
+  serialize: serializeListState,
+}
+
 /** True when search or a filter narrows the list (sorting does not). */
 export function hasActiveFilters(state: Pick<ListState, 'q' | 'role' | 'status'>): boolean {
   return state.q.trim() !== '' || state.role !== null || state.status !== null
+}
+
+/** A list whose URL holds only a search and a sort (groups, a group's members, guests). */
+export interface SearchAndSort<Id extends string> extends ListUrlState {
+  sort: SortKey<Id>[]
+}
+
+export function searchAndSortCodec<Id extends string>(
+  sortIds: readonly Id[],
+  defaultSorting: readonly SortKey<Id>[],
+): ListUrlCodec<SearchAndSort<Id>> {
+  return {
+    parse: (params) => ({
+      q: params.get('q') ?? '',
+      sort: parseSortingParam(params.get('sort'), sortIds, defaultSorting),
+    }),
+    serialize: (state) => {
+      const params = new URLSearchParams()
+      if (state.q.trim() !== '') params.set('q', state.q)
+      const sort = formatSortingParam(state.sort, defaultSorting)
+      if (sort !== null) params.set('sort', sort)
+      return params
+    },
+  }
 }

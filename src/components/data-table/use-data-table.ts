@@ -14,6 +14,7 @@ import {
   type Row,
   type SortingState,
 } from '@tanstack/react-table'
+import { MAX_SORT_KEYS } from '../../lib/sort-param'
 import { sortFnValue } from './sort-fns'
 
 export const dataTableFeatures = tableFeatures({
@@ -57,7 +58,7 @@ export function useDataTable<T extends object>({
   sorting,
   onSortingChange,
   getRowId,
-  maxSortKeys = 3,
+  maxSortKeys = MAX_SORT_KEYS,
 }: UseDataTableOptions<T>): DataTableInstance<T> {
   return useTable({
     features: dataTableFeatures,

@@ -3,7 +3,7 @@ import { flushSync } from 'react-dom'
 import { Navigate, useSearchParams } from 'react-router'
 import { credentialStore, useCredentials } from '../../api/credentials'
 import { verifyCredentials } from '../../api/me'
-import { useDocumentTitle } from '../../app/use-document-title'
+import { PageTitle } from '../../components/page-title'
 import { DEMO_ORG_ID, DEMO_TOKEN } from '../../demo/credentials'
 import { paths } from '../../lib/paths'
 import { loadDemo } from './load-demo'
@@ -20,7 +20,6 @@ export function safeReturnTo(value: string | null): string | null {
 const describedBy = (...parts: Array<string | false>) => parts.filter(Boolean).join(' ') || undefined
 
 export function Component() {
-  useDocumentTitle('Sign in')
   const credentials = useCredentials()
   const [searchParams] = useSearchParams()
   // lastEndReason() forgets after one read, so it is read once, when the page mounts, and kept in
@@ -32,6 +31,7 @@ export function Component() {
 
   return (
     <main id="main" className="sign-in" tabIndex={-1}>
+      <PageTitle title="Sign in" />
       <div className="sign-in__inner">
         <header className="sign-in__header">
           <p className="sign-in__brand" aria-hidden="true">

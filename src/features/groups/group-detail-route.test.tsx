@@ -10,7 +10,8 @@ import type { Group, Member, MemberDirectory } from '../../api/types'
 import { Component as GroupDetailRoute } from './group-detail-route'
 import { createLocationSpy } from '../../test/location-spy'
 import { makeMember } from '../../test/member-factory'
-import { makeGroup } from './test-data'
+import { makeGroup } from '../../test/group-factory'
+import { SessionProvider } from '../auth/session'
 
 const orgId = 'org-test'
 const ada = makeMember({ id: 1001, fullName: 'Ada Lovelace', role: 'admin' })
@@ -27,14 +28,16 @@ function renderGroup(
   const router = createLocationSpy()
   render(
     <QueryClientProvider client={queryClient}>
-      <MemoryRouter initialEntries={[path]}>
-        <router.LocationSpy />
-        <Routes>
-          <Route path="/groups" element={<h1>All groups</h1>} />
-          <Route path="/groups/:groupId" element={<GroupDetailRoute />} />
-          <Route path="/members/:memberId" element={<h1>Member page</h1>} />
-        </Routes>
-      </MemoryRouter>
+      <SessionProvider credentials={{ orgId, token: 'test-token', demo: false }}>
+        <MemoryRouter initialEntries={[path]}>
+          <router.LocationSpy />
+          <Routes>
+            <Route path="/groups" element={<h1>All groups</h1>} />
+            <Route path="/groups/:groupId" element={<GroupDetailRoute />} />
+            <Route path="/members/:memberId" element={<h1>Member page</h1>} />
+          </Routes>
+        </MemoryRouter>
+      </SessionProvider>
     </QueryClientProvider>,
   )
   return { router, queryClient }

@@ -1,15 +1,17 @@
 import { useMemo } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { Link, useLocation, useParams } from 'react-router'
-import { useCredentials } from '../../api/credentials'
 import { isNotFound } from '../../api/errors'
 import { groupQueries } from '../../api/groups'
 import type { Group } from '../../api/types'
-import { useDocumentTitle } from '../../app/use-document-title'
 import { Avatar } from '../../components/avatar'
 import { ErrorState, LoadingState, NotFoundState } from '../../components/states'
-import { formatCount, formatDate } from '../../lib/format'
+import { DateValue } from '../../components/date-display'
+import { PageTitle } from '../../components/page-title'
+import { backLinkTarget } from '../../lib/back-link'
+import { formatCount } from '../../lib/format'
 import { paths } from '../../lib/paths'
+import { useOrgId } from '../auth/session'
 import { isValidGroupId } from './group-id'
 import { groupLogoSrc } from './group-logo'
 import { GroupMembers } from './group-members'
@@ -18,30 +20,18 @@ import { guestEntries } from './guests'
 import { distinctMemberCount } from './resolve-members'
 import './groups.css'
 
-/**
- * Where "Back to groups" goes: the list exactly as the person left it (search and sort) when they
- * came from it, else the plain list. Only a /groups path is trusted from history state.
- */
-function backTarget(state: unknown): string {
-  if (state && typeof state === 'object' && 'backTo' in state) {
-    const backTo = (state as { backTo: unknown }).backTo
-    if (typeof backTo === 'string' && /^\/groups(?:[?#]|$)/.test(backTo)) return backTo
-  }
-  return paths.groups()
-}
-
 export function Component() {
   const { groupId } = useParams()
-  const orgId = useCredentials()?.orgId ?? ''
+  const orgId = useOrgId()
   if (!isValidGroupId(groupId)) return <GroupNotFound />
   // Keyed by group so local state (search draft) never leaks from one group to the next.
   return <GroupDetail key={groupId} orgId={orgId} groupId={groupId} />
 }
 
 function GroupNotFound() {
-  useDocumentTitle('Group not found')
   return (
     <div className="groups-page">
+      <PageTitle title="Group not found" />
       <NotFoundState
         title="Group not found"
         message="This group does not exist in this organization, or it has been deleted."
@@ -54,16 +44,14 @@ function GroupNotFound() {
 
 function GroupDetail({ orgId, groupId }: { orgId: string; groupId: string }) {
   const location = useLocation()
-  const groupQuery = useQuery({ ...groupQueries.detail(orgId, groupId), enabled: orgId !== '' })
-  // The parent's title effect runs after GroupNotFound's, so it must say "not found" itself.
-  const failedTitle = isNotFound(groupQuery.error) ? 'Group not found' : 'Group'
-  useDocumentTitle(groupQuery.data?.name ?? (groupQuery.isError ? failedTitle : null))
+  const groupQuery = useQuery(groupQueries.detail(orgId, groupId))
 
   if (groupQuery.isError && isNotFound(groupQuery.error)) return <GroupNotFound />
 
-  const backTo = backTarget(location.state)
+  const backTo = backLinkTarget(location.state, paths.groups())
   return (
     <div className="groups-page group-detail">
+      <PageTitle title={groupQuery.data?.name ?? (groupQuery.isError ? 'Group' : null)} />
       <p className="group-detail__back">
         <Link to={backTo} className="group-detail__back-link">
           <span aria-hidden="true">← </span>Back to groups
@@ -89,7 +77,7 @@ function GroupDetail({ orgId, groupId }: { orgId: string; groupId: string }) {
 function GroupContent({ orgId, group }: { orgId: string; group: Group }) {
   const guests = useMemo(() => guestEntries(group.guests), [group.guests])
   const memberCount = distinctMemberCount(group.memberIds)
-  const name = group.name.trim() || 'Unnamed group'
+  const name = group.name
   return (
     <>
       <header className="group-header">
@@ -118,7 +106,7 @@ function GroupContent({ orgId, group }: { orgId: string; group: Group }) {
                 <div>
                   <dt>Created</dt>
                   <dd>
-                    <time dateTime={group.createdAt}>{formatDate(group.createdAt)}</time>
+                    <DateValue iso={group.createdAt} />
                   </dd>
                 </div>
               )}
@@ -126,7 +114,7 @@ function GroupContent({ orgId, group }: { orgId: string; group: Group }) {
                 <div>
                   <dt>Last updated</dt>
                   <dd>
-                    <time dateTime={group.updatedAt}>{formatDate(group.updatedAt)}</time>
+                    <DateValue iso={group.updatedAt} />
                   </dd>
                 </div>
               )}

@@ -1,6 +1,7 @@
-import type { Member, MemberStatus, Role } from '../../api/types'
+import type { Member } from '../../api/types'
 import type { SortValue } from '../../components/data-table/sort-fns'
 import { textSortValue } from '../../components/data-table/sort-fns'
+import { roleRank, statusRank } from '../../lib/member-order'
 import { matchesAllTerms, normalize } from '../../lib/text'
 import type { GroupMemberEntry } from './resolve-members'
 
@@ -44,18 +45,10 @@ export function filterGroupMembers(
   return rows.filter((row) => matchesAllTerms(row.searchText, terms))
 }
 
-const roleOrder: Record<Role, number | undefined> = { admin: 0, standard: 1, light: 2, unknown: undefined }
-const statusOrder: Record<MemberStatus, number | undefined> = {
-  active: 0,
-  invited: 1,
-  disabled: 2,
-  unknown: undefined,
-}
-
 /**
  * What each column sorts by. An unknown member has no value in any column (undefined), so the
  * table's "undefined last" keeps them at the end whichever way a column is sorted; roles and
- * statuses sort in their natural order, not alphabetically.
+ * statuses sort by the one rule in lib/member-order.ts.
  */
 export function memberSortValue(row: GroupMemberRow, column: MemberColumnId): SortValue {
   const m = row.member
@@ -66,8 +59,8 @@ export function memberSortValue(row: GroupMemberRow, column: MemberColumnId): So
     case 'email':
       return textSortValue(m.email)
     case 'role':
-      return roleOrder[m.role]
+      return roleRank(m.role)
     case 'status':
-      return statusOrder[m.status]
+      return statusRank(m.status)
   }
 }

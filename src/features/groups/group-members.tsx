@@ -5,7 +5,7 @@ import { Link } from 'react-router'
 import { memberQueries } from '../../api/members'
 import type { Member } from '../../api/types'
 import { Avatar } from '../../components/avatar'
-import { RoleBadge, StatusBadge } from '../../components/badge'
+import { RoleBadge, StatusBadge } from '../../components/domain/badge'
 import { DataTable } from '../../components/data-table/data-table'
 import { Highlight } from '../../components/data-table/highlight'
 import { dataTableColumnHelper, useDataTable } from '../../components/data-table/use-data-table'
@@ -23,13 +23,11 @@ import {
 } from './group-member-list'
 import { indexMembers, resolveGroupMembers } from './resolve-members'
 import { SearchBox } from '../../components/search-box'
-import { formatSortingParam, parseSortingParam } from './sorting-param'
-import { useListUrlState } from './use-list-url-state'
+import { searchAndSortCodec } from '../../lib/list-state'
+import { useListUrl } from '../../lib/use-list-url'
 
 const noMembers: Member[] = []
-const defaultSorting: SortingState = [{ id: 'name', desc: false }]
-const parseSort = (param: string | null) => parseSortingParam(param, memberColumnIds, defaultSorting)
-const formatSort = (sorting: SortingState) => formatSortingParam(sorting, defaultSorting)
+const listCodec = searchAndSortCodec(memberColumnIds, [{ id: 'name', desc: false }])
 const memberNoun = { one: 'member', other: 'members' }
 
 interface GroupMembersProps {
@@ -45,10 +43,7 @@ interface GroupMembersProps {
  */
 export function GroupMembers({ orgId, memberIds, total }: GroupMembersProps) {
   const headingId = useId()
-  const directoryQuery = useQuery({
-    ...memberQueries.directory(orgId),
-    enabled: orgId !== '' && total > 0,
-  })
+  const directoryQuery = useQuery({ ...memberQueries.directory(orgId), enabled: total > 0 })
   const directory = directoryQuery.data
   const members = directory?.members ?? noMembers
   const complete = directory?.complete ?? false
@@ -58,7 +53,9 @@ export function GroupMembers({ orgId, memberIds, total }: GroupMembersProps) {
     [memberIds, index, complete],
   )
   const rows = useMemo(() => toGroupMemberRows(resolved.entries), [resolved])
-  const { query, setQuery, sort, setSort } = useListUrlState({ parseSort, formatSort })
+  const list = useListUrl(listCodec)
+  const { q: query, sort } = list.state
+  const setQuery = list.setQuery
   const terms = useMemo(() => splitTerms(query), [query])
 
   const loadFailed = directoryQuery.isError && !complete
@@ -111,10 +108,11 @@ export function GroupMembers({ orgId, memberIds, total }: GroupMembersProps) {
                 terms={terms}
                 query={query}
                 sorting={sort}
-                onSortingChange={(updater) =>
-                  setSort(typeof updater === 'function' ? updater(sort) : updater)
-                }
-                onClear={() => setQuery('')}
+                onSortingChange={(updater) => {
+                  const next = typeof updater === 'function' ? updater(sort) : updater
+                  list.update({ sort: next.filter((s) => isMemberColumnId(s.id)) as typeof sort })
+                }}
+                onClear={() => list.update({ q: '' }, { replace: true })}
               />
             </>
           )}
@@ -265,4 +263,8 @@ function NameCell({ row }: { row: GroupMemberRow }) {
       </span>
     </span>
   )
+}
+
+function isMemberColumnId(id: string): boolean {
+  return (memberColumnIds as readonly string[]).includes(id)
 }

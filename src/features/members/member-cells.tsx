@@ -5,50 +5,41 @@ import { createContext, useContext } from 'react'
 import { Link } from 'react-router'
 import type { Member } from '../../api/types'
 import { Avatar } from '../../components/avatar'
-import { RoleBadge, StatusBadge } from '../../components/badge'
+import { RoleBadge, StatusBadge } from '../../components/domain/badge'
 import { Highlight } from '../../components/data-table/highlight'
-import { GroupLink } from '../../components/group-link'
-import { formatDateTime, formatRelative } from '../../lib/format'
+import { GroupLink } from '../../components/domain/group-link'
+import { NotSet, RelativeTime } from '../../components/date-display'
+import type { BackLinkState } from '../../lib/back-link'
 import { paths } from '../../lib/paths'
 
 export interface MemberTableContextValue {
   orgId: string
   /** Normalised search terms to mark in names and emails. */
   terms: readonly string[]
-  /** The list's "?…" search string, handed to the member page so "Back to members" returns here. */
-  listSearch: string
+  /** Router state for member links, so the member page's "Back to members" returns to this view. */
+  linkState: BackLinkState
 }
 
 export const MemberTableContext = createContext<MemberTableContextValue>({
   orgId: '',
   terms: [],
-  listSearch: '',
+  linkState: { backTo: paths.members() },
 })
-
-/** Router state a member link carries: where the list was, for the member page's back link. */
-export interface MemberLinkState {
-  listSearch: string
-}
-
-export function NotSet() {
-  return (
-    <span className="not-set">
-      <span aria-hidden="true">—</span>
-      <span className="visually-hidden">not set</span>
-    </span>
-  )
-}
 
 export function AvatarCell({ member }: { member: Member }) {
   return <Avatar name={member.fullName} src={member.pictureUrl} size="md" decorative />
 }
 
 export function NameCell({ member }: { member: Member }) {
-  const { terms, listSearch } = useContext(MemberTableContext)
-  const state: MemberLinkState = { listSearch }
+  const { terms, linkState } = useContext(MemberTableContext)
   return (
     <div className="member-name">
-      <Link to={paths.member(member.id)} state={state} className="member-name__link" title={member.fullName}>
+      <Link
+        to={paths.member(member.id)}
+        state={linkState}
+        className="member-name__link"
+        title={member.fullName}
+      >
         <Highlight text={member.fullName} terms={terms} />
       </Link>
       {/* On phones the role and status columns fold in here (CSS shows this line only there). */}
@@ -82,7 +73,7 @@ export function TextCell({ text }: { text: string | null }) {
 const GROUPS_SHOWN = 2
 
 export function GroupsCell({ member }: { member: Member }) {
-  const { orgId, listSearch } = useContext(MemberTableContext)
+  const { orgId, linkState } = useContext(MemberTableContext)
   const groups = member.groups
   if (!groups || groups.length === 0) return <NotSet />
   const shown = groups.slice(0, GROUPS_SHOWN)
@@ -100,7 +91,7 @@ export function GroupsCell({ member }: { member: Member }) {
       {rest > 0 && (
         <Link
           to={paths.member(member.id)}
-          state={{ listSearch } satisfies MemberLinkState}
+          state={linkState}
           className="member-groups__more"
           aria-label={`${rest} more ${rest === 1 ? 'group' : 'groups'} of ${member.fullName}`}
         >
@@ -112,15 +103,5 @@ export function GroupsCell({ member }: { member: Member }) {
 }
 
 export function LastLoginCell({ member }: { member: Member }) {
-  const relative = formatRelative(member.lastLoginAt)
-  const exact = formatDateTime(member.lastLoginAt)
-  if (!relative || !exact || !member.lastLoginAt) return <span className="member-never">Never</span>
-  return (
-    <time dateTime={member.lastLoginAt} title={exact} className="last-login">
-      {/* The exact time is read by screen readers and shown in place of the relative one while
-          keyboard focus is in the row (see members.css), so it never needs a mouse. */}
-      <span className="last-login__relative">{relative}</span>
-      <span className="last-login__exact"> ({exact})</span>
-    </time>
-  )
+  return <RelativeTime iso={member.lastLoginAt} none={<span className="member-never">Never</span>} />
 }

@@ -1,16 +1,13 @@
 // The member table's columns: defined once at module scope so TanStack's row models survive every
 // render. Accessors return the sort value (text, rank or epoch ms; undefined for "not set", which
 // sorts last both ways); cells render from the member itself.
-import type { Member, MemberStatus, Role } from '../../api/types'
+import type { Member } from '../../api/types'
 import { textSortValue } from '../../components/data-table/sort-fns'
 import { dataTableColumnHelper } from '../../components/data-table/use-data-table'
 import { parseTime } from '../../lib/format'
-import { RoleBadge, roleLabel, StatusBadge } from '../../components/badge'
+import { roleRank, statusRank } from '../../lib/member-order'
+import { RoleBadge, StatusBadge } from '../../components/domain/badge'
 import { AvatarCell, EmailCell, GroupsCell, LastLoginCell, NameCell, TextCell } from './member-cells'
-
-// Roles and statuses sort by meaning (most access first), not alphabetically.
-const roleRank: Record<Role, number> = { admin: 1, standard: 2, light: 3, unknown: 4 }
-const statusRank: Record<MemberStatus, number> = { active: 1, invited: 2, disabled: 3, unknown: 4 }
 
 const col = dataTableColumnHelper<Member>()
 
@@ -35,14 +32,13 @@ export const memberColumns = col.columns([
     ...sortable,
     cell: ({ row }) => <EmailCell member={row.original} />,
   }),
-  // Rank first, then the label, so unknown roles (shown as the API spelled them) group together after Light.
-  col.accessor((m) => `${roleRank[m.role]} ${roleLabel(m.role, m.rawRole)}`, {
+  col.accessor((m) => roleRank(m.role), {
     id: 'role',
     header: 'Role',
     ...sortable,
     cell: ({ row }) => <RoleBadge role={row.original.role} rawRole={row.original.rawRole} />,
   }),
-  col.accessor((m) => statusRank[m.status], {
+  col.accessor((m) => statusRank(m.status), {
     id: 'status',
     header: 'Status',
     ...sortable,

@@ -5,9 +5,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { credentialStore } from '../../api/credentials'
 import { memberQueries } from '../../api/members'
 import type { Member, MemberDirectory } from '../../api/types'
-import { backToListHref, Component as MemberDetailRoute, parseMemberId } from './member-detail-route'
+import { Component as MemberDetailRoute, parseMemberId } from './member-detail-route'
 import { completeDirectory, makeMember } from '../../test/member-factory'
 import { createLocationSpy } from '../../test/location-spy'
+import { SessionProvider } from '../auth/session'
 
 const orgId = 'org-test'
 const zoe = makeMember({
@@ -33,13 +34,15 @@ function renderMember(
   const router = createLocationSpy()
   render(
     <QueryClientProvider client={queryClient}>
-      <MemoryRouter initialEntries={[{ pathname: path, state }]}>
-        <router.LocationSpy />
-        <Routes>
-          <Route path="/members" element={<h1>All members</h1>} />
-          <Route path="/members/:memberId" element={<MemberDetailRoute />} />
-        </Routes>
-      </MemoryRouter>
+      <SessionProvider credentials={{ orgId, token: 'test-token', demo: false }}>
+        <MemoryRouter initialEntries={[{ pathname: path, state }]}>
+          <router.LocationSpy />
+          <Routes>
+            <Route path="/members" element={<h1>All members</h1>} />
+            <Route path="/members/:memberId" element={<MemberDetailRoute />} />
+          </Routes>
+        </MemoryRouter>
+      </SessionProvider>
     </QueryClientProvider>,
   )
   return { router }
@@ -70,16 +73,11 @@ describe('helpers', () => {
       expect(parseMemberId(bad)).toBeNull()
     }
   })
-  it('returns to the list URL it was given, or to /members', () => {
-    expect(backToListHref({ listSearch: '?q=zoe&sort=-name' })).toBe('/members?q=zoe&sort=-name')
-    expect(backToListHref({ listSearch: 'https://evil.example' })).toBe('/members')
-    expect(backToListHref(null)).toBe('/members')
-  })
 })
 
 describe('member page', () => {
   it('shows the profile fields, with mailto and tel links and groups', () => {
-    renderMember('/members/1001', { detail: zoe, state: { listSearch: '?q=zoe' } })
+    renderMember('/members/1001', { detail: zoe, state: { backTo: '/members?q=zoe' } })
     expect(screen.getByRole('heading', { level: 1, name: 'Zoë Ångström' })).toBeInTheDocument()
     expect(screen.getByRole('link', { name: 'zoe.angstrom@example.com' })).toHaveAttribute(
       'href',

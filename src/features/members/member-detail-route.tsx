@@ -4,18 +4,18 @@
 import type { ReactNode } from 'react'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { Link, useLocation, useParams } from 'react-router'
-import { useCredentials } from '../../api/credentials'
 import { isForbidden, isNotFound } from '../../api/errors'
 import { memberQueries } from '../../api/members'
 import type { Member, MemberDirectory } from '../../api/types'
-import { useDocumentTitle } from '../../app/use-document-title'
 import { Avatar } from '../../components/avatar'
-import { RoleBadge, StatusBadge } from '../../components/badge'
-import { GroupLink } from '../../components/group-link'
+import { RoleBadge, StatusBadge } from '../../components/domain/badge'
+import { GroupLink } from '../../components/domain/group-link'
 import { ErrorState, LoadingState, NotFoundState } from '../../components/states'
-import { formatDate, formatDateTime, formatRelative } from '../../lib/format'
+import { DateValue, NotSet } from '../../components/date-display'
+import { PageTitle } from '../../components/page-title'
+import { backLinkTarget } from '../../lib/back-link'
 import { paths } from '../../lib/paths'
-import { NotSet } from './member-cells'
+import { useOrgId } from '../auth/session'
 import './members.css'
 
 /** A positive integer ID, or null for anything else ("abc", "0", "1e3", "-4"). */
@@ -25,16 +25,6 @@ export function parseMemberId(raw: string | undefined): number | null {
   return Number.isSafeInteger(id) ? id : null
 }
 
-/** The list URL to go back to: the search the table handed over, if it looks like one. */
-export function backToListHref(state: unknown): string {
-  const listSearch =
-    typeof state === 'object' && state !== null && 'listSearch' in state
-      ? (state as { listSearch: unknown }).listSearch
-      : null
-  if (typeof listSearch === 'string' && /^\?[^#]*$/.test(listSearch)) return `${paths.members()}${listSearch}`
-  return paths.members()
-}
-
 const emailPattern = /^[^\s@<>()"]+@[^\s@<>()"]+\.[^\s@<>()"]+$/
 
 function findInDirectory(directory: MemberDirectory | undefined, id: number): Member | undefined {
@@ -42,25 +32,26 @@ function findInDirectory(directory: MemberDirectory | undefined, id: number): Me
 }
 
 export function Component() {
-  const credentials = useCredentials()
+  const orgId = useOrgId()
   const { memberId } = useParams()
   const location = useLocation()
-  const backTo = backToListHref(location.state)
+  const backTo = backLinkTarget(location.state, paths.members())
   const id = parseMemberId(memberId)
-  if (!credentials) return null
   if (id === null) return <MemberNotFound backTo={backTo} />
-  return <MemberPage key={id} orgId={credentials.orgId} id={id} backTo={backTo} />
+  return <MemberPage key={id} orgId={orgId} id={id} backTo={backTo} />
 }
 
 function MemberNotFound({ backTo }: { backTo: string }) {
-  useDocumentTitle('Member not found')
   return (
-    <NotFoundState
-      title="Member not found"
-      message="No member of this organization has this ID. They may have been removed, or the link is incomplete."
-      backTo={backTo}
-      backLabel="Back to members"
-    />
+    <>
+      <PageTitle title="Member not found" />
+      <NotFoundState
+        title="Member not found"
+        message="No member of this organization has this ID. They may have been removed, or the link is incomplete."
+        backTo={backTo}
+        backLabel="Back to members"
+      />
+    </>
   )
 }
 
@@ -77,7 +68,6 @@ function MemberPage({ orgId, id, backTo }: { orgId: string; id: number; backTo: 
   const fromDirectory = findInDirectory(directory.data, id)
 
   const member = detail.data ?? (forbidden ? fromDirectory : undefined)
-  useDocumentTitle(member?.fullName ?? (detail.isError && !forbidden ? 'Member' : null))
 
   if (member) {
     return (
@@ -96,6 +86,7 @@ function MemberPage({ orgId, id, backTo }: { orgId: string; id: number; backTo: 
   if (detail.isError && !forbidden) {
     return (
       <div className="member-page">
+        <PageTitle title="Member" />
         <BackLink to={backTo} />
         <ErrorState
           error={detail.error}
@@ -109,7 +100,12 @@ function MemberPage({ orgId, id, backTo }: { orgId: string; id: number; backTo: 
   if (forbidden && directory.isError) {
     return <MemberNotFound backTo={backTo} />
   }
-  return <LoadingState label="Loading member…" />
+  return (
+    <>
+      <PageTitle title={null} />
+      <LoadingState label="Loading member…" />
+    </>
+  )
 }
 
 function BackLink({ to }: { to: string }) {
@@ -126,18 +122,6 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
       <dt>{label}</dt>
       <dd>{children}</dd>
     </div>
-  )
-}
-
-function DateValue({ iso, withRelative = false }: { iso: string | null; withRelative?: boolean }) {
-  const text = withRelative ? formatDateTime(iso) : formatDate(iso)
-  if (!iso || !text) return <NotSet />
-  const relative = withRelative ? formatRelative(iso) : null
-  return (
-    <time dateTime={iso} title={formatDateTime(iso) ?? undefined}>
-      {text}
-      {relative ? ` (${relative})` : null}
-    </time>
   )
 }
 
@@ -164,6 +148,7 @@ function MemberProfile({
   const tel = phone ? telHref(phone) : null
   return (
     <article className="member-page" aria-busy={updating || undefined}>
+      <PageTitle title={member.fullName} />
       <BackLink to={backTo} />
       <header className="member-page__header">
         <Avatar name={member.fullName} src={member.pictureUrl} size="xl" decorative />
@@ -205,7 +190,7 @@ function MemberProfile({
           <DateValue iso={member.activatedAt} />
         </Field>
         <Field label="Last login">
-          {member.lastLoginAt ? <DateValue iso={member.lastLoginAt} withRelative /> : <span>Never</span>}
+          {member.lastLoginAt ? <DateValue iso={member.lastLoginAt} withTime /> : <span>Never</span>}
         </Field>
       </dl>
 

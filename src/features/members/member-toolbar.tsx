@@ -2,7 +2,7 @@
 // the search box shows the text as typed, and "/" jumps to it from anywhere on the page.
 import { useId } from 'react'
 import type { MemberStatus, Role } from '../../api/types'
-import { roleLabel, statusLabel } from '../../components/badge'
+import { roleLabel, statusLabel } from '../../components/domain/badge'
 import { SearchBox } from '../../components/search-box'
 import { formatCount } from '../../lib/format'
 import { roleFilters, statusFilters, type RoleFilter, type StatusFilter } from '../../lib/list-state'

@@ -9,6 +9,7 @@ import type { MemberDirectory } from '../../api/types'
 import { Component as MembersRoute } from './members-route'
 import { createLocationSpy } from '../../test/location-spy'
 import { completeDirectory, makeMember } from '../../test/member-factory'
+import { SessionProvider } from '../auth/session'
 
 const orgId = 'org-test'
 const members = [
@@ -34,14 +35,16 @@ function renderMembers(directory: MemberDirectory, path = '/members') {
   const router = createLocationSpy()
   render(
     <QueryClientProvider client={queryClient}>
-      <MemoryRouter initialEntries={[path]}>
-        <router.LocationSpy />
-        <Routes>
-          <Route path="/members" element={<MembersRoute />} />
-          <Route path="/members/:memberId" element={<h1>Member page</h1>} />
-          <Route path="/groups/:groupId" element={<h1>Group page</h1>} />
-        </Routes>
-      </MemoryRouter>
+      <SessionProvider credentials={{ orgId, token: 'test-token', demo: false }}>
+        <MemoryRouter initialEntries={[path]}>
+          <router.LocationSpy />
+          <Routes>
+            <Route path="/members" element={<MembersRoute />} />
+            <Route path="/members/:memberId" element={<h1>Member page</h1>} />
+            <Route path="/groups/:groupId" element={<h1>Group page</h1>} />
+          </Routes>
+        </MemoryRouter>
+      </SessionProvider>
     </QueryClientProvider>,
   )
   return { router }
@@ -152,6 +155,6 @@ describe('members page', () => {
     const { router } = renderMembers(completeDirectory(members), '/members?q=a&status=active')
     await user.click(screen.getByRole('link', { name: 'Ann Smith' }))
     expect(router.location.pathname).toBe('/members/3')
-    expect(router.location.state).toEqual({ listSearch: '?q=a&status=active' })
+    expect(router.location.state).toEqual({ backTo: '/members?q=a&status=active' })
   })
 })

@@ -3,17 +3,19 @@
 import { useDeferredValue, useMemo, useRef } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import type { SortingState, Updater } from '@tanstack/react-table'
-import { useCredentials } from '../../api/credentials'
 import { memberQueries } from '../../api/members'
 import type { MemberDirectory } from '../../api/types'
-import { useDocumentTitle } from '../../app/use-document-title'
 import { DataTable } from '../../components/data-table/data-table'
 import { useDataTable } from '../../components/data-table/use-data-table'
 import { TableSkeleton } from '../../components/skeleton'
+import { PageTitle } from '../../components/page-title'
 import { EmptyState, ErrorState } from '../../components/states'
+import { backLinkState } from '../../lib/back-link'
 import { describeCount, formatCount } from '../../lib/format'
 import { hasActiveFilters, memberSortIds, type SortEntry } from '../../lib/list-state'
+import { paths } from '../../lib/paths'
 import { splitTerms } from '../../lib/text'
+import { useOrgId } from '../auth/session'
 import { MemberTableContext, type MemberTableContextValue } from './member-cells'
 import { memberColumns } from './member-columns'
 import { buildSearchIndex, filterMemberRows } from './member-search'
@@ -23,14 +25,7 @@ import { useScrollRestoration } from './use-scroll-restoration'
 import './members.css'
 
 export function Component() {
-  const credentials = useCredentials()
-  // The layout redirects to sign-in without credentials; this only keeps the types honest.
-  if (!credentials) return null
-  return <MembersPage orgId={credentials.orgId} />
-}
-
-function MembersPage({ orgId }: { orgId: string }) {
-  useDocumentTitle('Members')
+  const orgId = useOrgId()
   const headingRef = useRef<HTMLHeadingElement>(null)
   const directory = useQuery(memberQueries.directory(orgId))
   const data = directory.data
@@ -68,6 +63,7 @@ function MembersPage({ orgId }: { orgId: string }) {
 
   return (
     <div className="members-page">
+      <PageTitle title="Members" />
       <h1 ref={headingRef} tabIndex={-1} className="members-page__title">
         Members
       </h1>
@@ -133,7 +129,7 @@ function MemberList({
   )
   const terms = useMemo(() => splitTerms(query), [query])
   const context = useMemo<MemberTableContextValue>(
-    () => ({ orgId, terms, listSearch: list.search }),
+    () => ({ orgId, terms, linkState: backLinkState(paths.members(), list.search) }),
     [orgId, terms, list.search],
   )
 

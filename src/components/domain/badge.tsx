@@ -1,4 +1,4 @@
-import type { MemberStatus, Role } from '../api/types'
+import type { MemberStatus, Role } from '../../api/types'
 import './badge.css'
 
 const roleLabels: Record<Exclude<Role, 'unknown'>, string> = {

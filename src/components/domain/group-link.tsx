@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react'
 import { useQueryClient } from '@tanstack/react-query'
 import { Link } from 'react-router'
-import { groupQueries } from '../api/groups'
-import { paths } from '../lib/paths'
+import { groupQueries } from '../../api/groups'
+import { paths } from '../../lib/paths'
 
 interface GroupLinkProps {
   orgId: string

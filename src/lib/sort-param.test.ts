@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatSortingParam, parseSortingParam } from './sorting-param'
+import { formatSortingParam, parseSortingParam } from './sort-param'
 
 const allowed = ['name', 'email', 'role']
 const fallback = [{ id: 'name', desc: false }]

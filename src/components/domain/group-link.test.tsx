@@ -3,7 +3,7 @@ import { render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { MemoryRouter, Route, Routes } from 'react-router'
 import { describe, expect, it, vi } from 'vitest'
-import { createLocationSpy } from '../test/location-spy'
+import { createLocationSpy } from '../../test/location-spy'
 import { GroupLink } from './group-link'
 
 const fetchGroup = vi.fn<(orgId: string, groupId: string) => Promise<{ orgId: string; groupId: string }>>(
@@ -11,7 +11,7 @@ const fetchGroup = vi.fn<(orgId: string, groupId: string) => Promise<{ orgId: st
 )
 
 // The real query options speak HTTP; the link only needs their key and fetcher to be used.
-vi.mock('../api/groups', () => ({
+vi.mock('../../api/groups', () => ({
   groupQueries: {
     detail: (orgId: string, groupId: string) =>
       queryOptions({

@@ -1,0 +1,103 @@
+// The groups list's columns, for the one DataTable: defined once at module scope so TanStack's row
+// models survive every render. Cells read the organization and the list's URL from context.
+import { createContext, use } from 'react'
+import { Avatar } from '../../components/avatar'
+import { textSortValue } from '../../components/data-table/sort-fns'
+import { dataTableColumnHelper } from '../../components/data-table/use-data-table'
+import { GroupLink } from '../../components/domain/group-link'
+import { RelativeTime } from '../../components/date-display'
+import { formatCount } from '../../lib/format'
+import type { BackLinkState } from '../../lib/back-link'
+import { groupLogoSrc } from './group-logo'
+import type { GroupListItem } from './group-list'
+
+export const groupSortIds = ['name', 'members', 'updated'] as const
+
+export interface GroupTableContextValue {
+  orgId: string
+  /** Router state for group links, so the group page's "Back to groups" returns to this view. */
+  linkState: BackLinkState
+}
+
+export const GroupTableContext = createContext<GroupTableContextValue>({
+  orgId: '',
+  linkState: { backTo: '/groups' },
+})
+
+function NameCell({ item }: { item: GroupListItem }) {
+  const { orgId, linkState } = use(GroupTableContext)
+  const { group } = item
+  return (
+    <GroupLink
+      orgId={orgId}
+      groupId={group.id}
+      state={linkState}
+      title={group.name}
+      className="groups-table__link"
+    >
+      {group.name}
+    </GroupLink>
+  )
+}
+
+function DescriptionCell({ description }: { description: string | null }) {
+  if (!description) return <span className="groups-muted">—</span>
+  return (
+    <span className="groups-table__truncate" title={description}>
+      {description}
+    </span>
+  )
+}
+
+const col = dataTableColumnHelper<GroupListItem>()
+const sortable = { sortFn: 'value', sortUndefined: 'last' } as const
+
+export const groupColumns = col.columns([
+  col.display({
+    id: 'logo',
+    header: () => <span className="visually-hidden">Logo</span>,
+    enableSorting: false,
+    cell: ({ row }) => (
+      <Avatar
+        name={row.original.group.name}
+        src={groupLogoSrc(row.original.group.logo)}
+        shape="rounded"
+        size="md"
+        decorative
+      />
+    ),
+  }),
+  col.accessor((item) => textSortValue(item.group.name), {
+    id: 'name',
+    header: 'Name',
+    ...sortable,
+    cell: ({ row }) => <NameCell item={row.original} />,
+  }),
+  col.display({
+    id: 'description',
+    header: 'Description',
+    enableSorting: false,
+    cell: ({ row }) => <DescriptionCell description={row.original.group.description} />,
+  }),
+  // Counts and dates start biggest and newest first: what people usually look for.
+  col.accessor((item) => item.memberCount, {
+    id: 'members',
+    header: 'Members',
+    ...sortable,
+    sortDescFirst: true,
+    cell: ({ row }) => formatCount(row.original.memberCount),
+  }),
+  col.display({
+    id: 'guests',
+    header: 'Guests',
+    enableSorting: false,
+    cell: ({ row }) => formatCount(row.original.guestCount),
+  }),
+  col.accessor((item) => item.updatedTime ?? undefined, {
+    id: 'updated',
+    header: 'Last updated',
+    ...sortable,
+    sortDescFirst: true,
+    cell: ({ row }) => <RelativeTime iso={row.original.group.updatedAt} />,
+  }),
+])

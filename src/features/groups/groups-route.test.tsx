@@ -1,0 +1,115 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { render, screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { MemoryRouter, Route, Routes } from 'react-router'
+import { describe, expect, it } from 'vitest'
+import { groupQueries } from '../../api/groups'
+import type { Group } from '../../api/types'
+import { makeGroup, sampleGroups } from '../../test/group-factory'
+import { createLocationSpy } from '../../test/location-spy'
+import { SessionProvider } from '../auth/session'
+import { Component as GroupsRoute } from './groups-route'
+
+const orgId = 'org-test'
+
+function renderGroups(groups: Group[], path = '/groups') {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } })
+  queryClient.setQueryData(groupQueries.list(orgId).queryKey, groups)
+  const router = createLocationSpy()
+  render(
+    <QueryClientProvider client={queryClient}>
+      <SessionProvider credentials={{ orgId, token: 'test-token', demo: false }}>
+        <MemoryRouter initialEntries={[path]}>
+          <router.LocationSpy />
+          <Routes>
+            <Route path="/groups" element={<GroupsRoute />} />
+          </Routes>
+        </MemoryRouter>
+      </SessionProvider>
+    </QueryClientProvider>,
+  )
+  return { router }
+}
+
+const names = () =>
+  within(screen.getByRole('table'))
+    .getAllByRole('link')
+    .map((link) => link.textContent)
+
+describe('groups list sort (the shared data table)', () => {
+  it('sorts names the way people read them, and flips', async () => {
+    renderGroups(sampleGroups)
+    expect(names()).toEqual([
+      'Ångström lab',
+      'engineering',
+      'Équipe Montréal',
+      'Group 9',
+      'Group 10',
+      'Zebra crossing',
+    ])
+    await userEvent.click(screen.getByRole('button', { name: 'Name' }))
+    expect(names()[0]).toBe('Zebra crossing')
+  })
+
+  it('keeps nameless groups last in both directions', async () => {
+    renderGroups([...sampleGroups, makeGroup({ id: 'z9', name: '  ' })])
+    expect(within(screen.getByRole('table')).getAllByRole('link').at(-1)).toHaveAttribute(
+      'href',
+      '/groups/z9',
+    )
+    await userEvent.click(screen.getByRole('button', { name: 'Name' }))
+    expect(within(screen.getByRole('table')).getAllByRole('link').at(-1)).toHaveAttribute(
+      'href',
+      '/groups/z9',
+    )
+  })
+
+  it('starts member counts biggest first, ties by name, and writes the sort to the URL', async () => {
+    const { router } = renderGroups(sampleGroups)
+    await userEvent.click(screen.getByRole('button', { name: 'Members' }))
+    expect(router.location.search).toBe('?sort=-members')
+    expect(screen.getByRole('columnheader', { name: /Members/ })).toHaveAttribute('aria-sort', 'descending')
+    expect(names()).toEqual([
+      'Group 10',
+      'Équipe Montréal',
+      'engineering',
+      'Ångström lab',
+      'Group 9',
+      'Zebra crossing',
+    ])
+    await userEvent.click(screen.getByRole('button', { name: 'Members' }))
+    expect(router.location.search).toBe('?sort=members')
+    expect(names()[0]).toBe('Zebra crossing')
+  })
+
+  it('sorts by last updated, newest first, with missing or broken dates last either way', async () => {
+    const { router } = renderGroups(sampleGroups)
+    await userEvent.click(screen.getByRole('button', { name: 'Last updated' }))
+    expect(router.location.search).toBe('?sort=-updated')
+    expect(names()).toEqual([
+      'Zebra crossing',
+      'Équipe Montréal',
+      'Group 10',
+      'Ångström lab',
+      'engineering',
+      'Group 9',
+    ])
+    await userEvent.click(screen.getByRole('button', { name: 'Last updated' }))
+    expect(names()).toEqual([
+      'Ångström lab',
+      'Équipe Montréal',
+      'Group 10',
+      'Zebra crossing',
+      'engineering',
+      'Group 9',
+    ])
+    // Back to names starts A→Z again, which is the default and leaves the URL clean.
+    await userEvent.click(screen.getByRole('button', { name: 'Name' }))
+    expect(router.location.search).toBe('')
+  })
+
+  it('reads the sort from the URL and ignores what it does not know', () => {
+    renderGroups(sampleGroups, '/groups?sort=-bogus')
+    expect(screen.getByRole('columnheader', { name: /Name/ })).toHaveAttribute('aria-sort', 'ascending')
+  })
+})
