@@ -143,6 +143,32 @@ test.describe('members table', () => {
     expect(pageErrors).toEqual([])
   })
 
+  test('the URL holds what is on screen: reload or a click right after typing keeps the search', async ({
+    page,
+    pageErrors,
+  }) => {
+    await openMembers(page)
+    // No pause between the last key and the reload: the search must already be in the address bar.
+    await search(page).pressSequentially('tay')
+    await page.reload()
+    await expect(search(page)).toHaveValue('tay')
+    await expect(page).toHaveURL(/\?q=tay$/)
+    const matching = await nameLinks(page).count()
+    expect(matching).toBeLessThan(total)
+
+    // Type more and open the first result at once; Back must bring back this search, not the old one.
+    await search(page).pressSequentially('l')
+    const first = nameLinks(page).first()
+    const name = (await first.textContent()) ?? ''
+    await first.click()
+    await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
+    await page.goBack()
+    await expect(search(page)).toHaveValue('tayl')
+    await expect(page).toHaveURL(/\?q=tayl$/)
+    await expect(nameLinks(page).first()).toHaveText(name)
+    expect(pageErrors).toEqual([])
+  })
+
   test('a group in a row opens that group', async ({ page, pageErrors }) => {
     await openMembers(page)
     const groupLink = table(page).locator('tbody a[href^="/groups/"]').first()

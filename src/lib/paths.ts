@@ -1,6 +1,5 @@
 // Every URL of the app, written once. Tests and links build URLs through these helpers.
 export const paths = {
-  home: () => '/',
   signIn: (returnTo?: string) =>
     returnTo && returnTo !== '/' ? `/sign-in?returnTo=${encodeURIComponent(returnTo)}` : '/sign-in',
   members: () => '/members',

@@ -127,9 +127,7 @@ function GroupList({
         />
       ) : (
         <GroupTableContext value={context}>
-          <div className="groups-table-wrap">
-            <DataTable table={table} rows={shown} caption="Groups" className="groups-table" />
-          </div>
+          <DataTable table={table} rows={shown} caption="Groups" className="groups-table" />
         </GroupTableContext>
       )}
     </>
