@@ -69,15 +69,12 @@ function RouteErrorView({ error, onRetry }: { error: unknown; onRetry: () => voi
 
   if (notFound) {
     return (
-      <>
-        <PageTitle title="Page not found" />
-        <NotFoundState
-          title="Page not found"
-          message="This page doesn't exist, or it was removed."
-          backTo={paths.members()}
-          backLabel="Back to members"
-        />
-      </>
+      <NotFoundState
+        title="Page not found"
+        message="This page doesn't exist, or it was removed."
+        backTo={paths.members()}
+        backLabel="Back to members"
+      />
     )
   }
   return (

@@ -2,6 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react'
 import { Link } from 'react-router'
 import { describeApiError, isApiError } from '../api/errors'
 import './states.css'
+import { PageTitle } from './page-title'
 
 type HeadingLevel = 1 | 2 | 3
 
@@ -186,6 +187,8 @@ export function NotFoundState({
 }) {
   return (
     <section className="state state--not-found">
+      {/* A not-found page is a page of its own: it names the tab too. */}
+      {headingLevel === 1 && <PageTitle title={title} />}
       <NotFoundIcon />
       <Heading level={headingLevel}>{title}</Heading>
       {message && <p className="state__message">{message}</p>}

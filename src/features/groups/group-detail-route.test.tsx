@@ -1,19 +1,16 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { render, screen, within } from '@testing-library/react'
+import { screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { MemoryRouter, Route, Routes } from 'react-router'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { credentialStore } from '../../api/credentials'
 import { groupQueries } from '../../api/groups'
 import { memberQueries } from '../../api/members'
 import type { Group, Member, MemberDirectory } from '../../api/types'
 import { Component as GroupDetailRoute } from './group-detail-route'
-import { createLocationSpy } from '../../test/location-spy'
 import { makeMember } from '../../test/member-factory'
 import { makeGroup } from '../../test/group-factory'
-import { SessionProvider } from '../auth/session'
+import { createTestQueryClient, renderPage, TEST_ORG_ID } from '../../test/render-page'
 
-const orgId = 'org-test'
+const orgId = TEST_ORG_ID
 const ada = makeMember({ id: 1001, fullName: 'Ada Lovelace', role: 'admin' })
 const grace = makeMember({ id: 1002, fullName: 'Grace Hopper', status: 'invited' })
 
@@ -22,25 +19,17 @@ function renderGroup(
   directory: MemberDirectory | null,
   path = group ? `/groups/${group.id}` : '/groups/x',
 ) {
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } })
+  const queryClient = createTestQueryClient()
   if (group) queryClient.setQueryData(groupQueries.detail(orgId, group.id).queryKey, group)
   if (directory) queryClient.setQueryData(memberQueries.directory(orgId).queryKey, directory)
-  const router = createLocationSpy()
-  render(
-    <QueryClientProvider client={queryClient}>
-      <SessionProvider credentials={{ orgId, token: 'test-token', demo: false }}>
-        <MemoryRouter initialEntries={[path]}>
-          <router.LocationSpy />
-          <Routes>
-            <Route path="/groups" element={<h1>All groups</h1>} />
-            <Route path="/groups/:groupId" element={<GroupDetailRoute />} />
-            <Route path="/members/:memberId" element={<h1>Member page</h1>} />
-          </Routes>
-        </MemoryRouter>
-      </SessionProvider>
-    </QueryClientProvider>,
+  return renderPage(
+    {
+      '/groups': <h1>All groups</h1>,
+      '/groups/:groupId': <GroupDetailRoute />,
+      '/members/:memberId': <h1>Member page</h1>,
+    },
+    { path, queryClient },
   )
-  return { router, queryClient }
 }
 
 const complete = (members: Member[]): MemberDirectory => ({ members, total: members.length, complete: true })

@@ -31,7 +31,6 @@ export function Component() {
 function GroupNotFound() {
   return (
     <div className="groups-page">
-      <PageTitle title="Group not found" />
       <NotFoundState
         title="Group not found"
         message="This group does not exist in this organization, or it has been deleted."

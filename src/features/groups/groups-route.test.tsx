@@ -1,34 +1,18 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { render, screen, within } from '@testing-library/react'
+import { screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { MemoryRouter, Route, Routes } from 'react-router'
 import { describe, expect, it } from 'vitest'
 import { groupQueries } from '../../api/groups'
 import type { Group } from '../../api/types'
 import { makeGroup, sampleGroups } from '../../test/group-factory'
-import { createLocationSpy } from '../../test/location-spy'
-import { SessionProvider } from '../auth/session'
 import { Component as GroupsRoute } from './groups-route'
+import { createTestQueryClient, renderPage, TEST_ORG_ID } from '../../test/render-page'
 
-const orgId = 'org-test'
+const orgId = TEST_ORG_ID
 
 function renderGroups(groups: Group[], path = '/groups') {
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } })
+  const queryClient = createTestQueryClient()
   queryClient.setQueryData(groupQueries.list(orgId).queryKey, groups)
-  const router = createLocationSpy()
-  render(
-    <QueryClientProvider client={queryClient}>
-      <SessionProvider credentials={{ orgId, token: 'test-token', demo: false }}>
-        <MemoryRouter initialEntries={[path]}>
-          <router.LocationSpy />
-          <Routes>
-            <Route path="/groups" element={<GroupsRoute />} />
-          </Routes>
-        </MemoryRouter>
-      </SessionProvider>
-    </QueryClientProvider>,
-  )
-  return { router }
+  return renderPage({ '/groups': <GroupsRoute /> }, { path, queryClient })
 }
 
 const names = () =>

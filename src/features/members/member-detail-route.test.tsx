@@ -1,16 +1,13 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { render, screen } from '@testing-library/react'
-import { MemoryRouter, Route, Routes } from 'react-router'
+import { screen } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { credentialStore } from '../../api/credentials'
 import { memberQueries } from '../../api/members'
 import type { Member, MemberDirectory } from '../../api/types'
 import { Component as MemberDetailRoute, parseMemberId } from './member-detail-route'
 import { completeDirectory, makeMember } from '../../test/member-factory'
-import { createLocationSpy } from '../../test/location-spy'
-import { SessionProvider } from '../auth/session'
+import { createTestQueryClient, renderPage, TEST_ORG_ID } from '../../test/render-page'
 
-const orgId = 'org-test'
+const orgId = TEST_ORG_ID
 const zoe = makeMember({
   id: 1001,
   fullName: 'Zoë Ångström',
@@ -28,22 +25,12 @@ function renderMember(
   path: string,
   { directory, detail, state }: { directory?: MemberDirectory; detail?: Member; state?: unknown } = {},
 ) {
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } })
+  const queryClient = createTestQueryClient()
   if (directory) queryClient.setQueryData(memberQueries.directory(orgId).queryKey, directory)
   if (detail) queryClient.setQueryData(memberQueries.detail(orgId, detail.id).queryKey, detail)
-  const router = createLocationSpy()
-  render(
-    <QueryClientProvider client={queryClient}>
-      <SessionProvider credentials={{ orgId, token: 'test-token', demo: false }}>
-        <MemoryRouter initialEntries={[{ pathname: path, state }]}>
-          <router.LocationSpy />
-          <Routes>
-            <Route path="/members" element={<h1>All members</h1>} />
-            <Route path="/members/:memberId" element={<MemberDetailRoute />} />
-          </Routes>
-        </MemoryRouter>
-      </SessionProvider>
-    </QueryClientProvider>,
+  const { router } = renderPage(
+    { '/members': <h1>All members</h1>, '/members/:memberId': <MemberDetailRoute /> },
+    { path, state, queryClient },
   )
   return { router }
 }

@@ -43,15 +43,12 @@ export function Component() {
 
 function MemberNotFound({ backTo }: { backTo: string }) {
   return (
-    <>
-      <PageTitle title="Member not found" />
-      <NotFoundState
-        title="Member not found"
-        message="No member of this organization has this ID. They may have been removed, or the link is incomplete."
-        backTo={backTo}
-        backLabel="Back to members"
-      />
-    </>
+    <NotFoundState
+      title="Member not found"
+      message="No member of this organization has this ID. They may have been removed, or the link is incomplete."
+      backTo={backTo}
+      backLabel="Back to members"
+    />
   )
 }
 

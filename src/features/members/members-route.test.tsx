@@ -1,17 +1,14 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { act, render, screen, within } from '@testing-library/react'
+import { act, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { MemoryRouter, Route, Routes } from 'react-router'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { credentialStore } from '../../api/credentials'
 import { memberQueries } from '../../api/members'
 import type { MemberDirectory } from '../../api/types'
 import { Component as MembersRoute } from './members-route'
-import { createLocationSpy } from '../../test/location-spy'
 import { completeDirectory, makeMember } from '../../test/member-factory'
-import { SessionProvider } from '../auth/session'
+import { createTestQueryClient, renderPage, TEST_ORG_ID } from '../../test/render-page'
 
-const orgId = 'org-test'
+const orgId = TEST_ORG_ID
 const members = [
   makeMember({ id: 1, fullName: 'Mateo Álvarez', role: 'admin', lastLoginAt: '2026-01-02T10:00:00Z' }),
   makeMember({ id: 2, fullName: 'Zoë Ångström', status: 'invited', jobTitle: 'Chief of Staff' }),
@@ -30,24 +27,16 @@ const members = [
 ]
 
 function renderMembers(directory: MemberDirectory, path = '/members') {
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } })
+  const queryClient = createTestQueryClient()
   queryClient.setQueryData(memberQueries.directory(orgId).queryKey, directory)
-  const router = createLocationSpy()
-  render(
-    <QueryClientProvider client={queryClient}>
-      <SessionProvider credentials={{ orgId, token: 'test-token', demo: false }}>
-        <MemoryRouter initialEntries={[path]}>
-          <router.LocationSpy />
-          <Routes>
-            <Route path="/members" element={<MembersRoute />} />
-            <Route path="/members/:memberId" element={<h1>Member page</h1>} />
-            <Route path="/groups/:groupId" element={<h1>Group page</h1>} />
-          </Routes>
-        </MemoryRouter>
-      </SessionProvider>
-    </QueryClientProvider>,
+  return renderPage(
+    {
+      '/members': <MembersRoute />,
+      '/members/:memberId': <h1>Member page</h1>,
+      '/groups/:groupId': <h1>Group page</h1>,
+    },
+    { path, queryClient },
   )
-  return { router }
 }
 
 const nameLinks = () =>
