@@ -5,7 +5,8 @@ import { apiGet } from './client'
 import { credentialStore } from './credentials'
 import { ApiError } from './errors'
 import { fetchAllPages, type PageChunk } from './paginate'
-import { parseMemberPage, type Page, type Pagination } from './schemas'
+import { parseMemberPage, type Page } from './schemas'
+import type { Pagination } from './wire-schemas'
 
 const server = setupServer()
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))

@@ -141,6 +141,9 @@ describe('members', () => {
     expect(member({ id: 1, profile_pic: 'data:text/html,<b>' }).pictureUrl).toBeNull()
     expect(member({ id: 1, profile_pic: '/relative.png' }).pictureUrl).toBeNull()
     expect(member({ id: 1, profile_pic: null }).pictureUrl).toBeNull()
+    // The one rule of lib/safe-url.ts, the same the avatar applies: no malformed data: URLs either.
+    expect(member({ id: 1, profile_pic: 'data:image/png' }).pictureUrl).toBeNull()
+    expect(member({ id: 1, profile_pic: 'data:image/svg+xml\n,<svg/>' }).pictureUrl).toBeNull()
   })
 
   it('reads groups as an array or wrapped in {data}, with string or number IDs', () => {
