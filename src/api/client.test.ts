@@ -113,6 +113,8 @@ describe('requests', () => {
       id: 5,
       email: 'ada@example.com',
       fullName: 'Ada Lovelace',
+      role: 'unknown',
+      rawRole: null,
       pictureUrl: null,
     })
   })

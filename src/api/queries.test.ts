@@ -245,6 +245,8 @@ describe('detail and list queries', () => {
       id: 7,
       email: 'me@example.com',
       fullName: 'Me',
+      role: 'unknown',
+      rawRole: null,
       pictureUrl: null,
     })
     expect(await queryClient.fetchQuery(meQueries.organizations(ORG))).toEqual([

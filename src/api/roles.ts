@@ -16,3 +16,6 @@ export function toRole(raw: string | null): Role {
       return 'unknown'
   }
 }
+
+/** Whether this person may administer the organization (see `Me.role`). */
+export const isAdmin = (person: { role: Role }): boolean => person.role === 'admin'

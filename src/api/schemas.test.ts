@@ -3,6 +3,7 @@ import { prettifyError, core } from 'zod/mini'
 import getGroupDoc from './fixtures/get-group.json'
 import listMembersDoc from './fixtures/list-members.json'
 import { makeMember } from '../test/member-factory'
+import { isAdmin } from './roles'
 import {
   parseGroup,
   parseGroupPage,
@@ -250,9 +251,25 @@ describe('me and organizations', () => {
         id: 5,
         email: null,
         fullName: 'Ada L',
+        role: 'unknown',
+        rawRole: null,
         pictureUrl: null,
       },
     )
+  })
+
+  it.each([
+    [{ role: 'Admin' }, 'admin', 'Admin'],
+    [{ role: ' ADMINISTRATOR ' }, 'admin', 'ADMINISTRATOR'],
+    [{ user_role: 'admin' }, 'admin', 'admin'],
+    [{ role: 'Standard', user_role: 'admin' }, 'standard', 'Standard'],
+    [{ role: 'LIGHT' }, 'light', 'LIGHT'],
+    [{ role: 'owner' }, 'unknown', 'owner'],
+    [{ role: 7 }, 'unknown', '7'],
+  ])('reads the role of /me from %j, whatever its case', (fields, role, rawRole) => {
+    const me = parseMe({ data: { id: 5, ...fields } })
+    expect(me).toMatchObject({ role, rawRole })
+    expect(isAdmin(me)).toBe(role === 'admin')
   })
 
   it('parses /me/organizations tolerantly', () => {

@@ -84,10 +84,13 @@ export function toGroup(w: GroupWire): Group {
 }
 
 export function toMe(w: MeWire): Me {
+  const rawRole = w.role ?? w.user_role
   return {
     id: w.id,
     email: w.email,
     fullName: displayName(w),
+    role: toRole(rawRole),
+    rawRole,
     pictureUrl: safeImageUrl(w.profile_pic),
   }
 }

@@ -199,6 +199,8 @@ export const meWireSchema = z.looseObject({
   last_name: text,
   full_name: text,
   profile_pic: text,
+  role: text,
+  user_role: text,
 })
 
 export const organizationWireSchema = z.looseObject({ id: stringId, name: text })
