@@ -8,13 +8,13 @@ import type { Credentials } from './types'
 // server, preview server or production web server proxies it to Tallyfy), carries the three headers
 // Tallyfy requires, and either resolves with parsed, typed data or rejects with an ApiError.
 
-export const API_BASE = '/api'
+const API_BASE = '/api'
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
 
-export type QueryParams = Record<string, string | number | undefined>
+type QueryParams = Record<string, string | number | undefined>
 
-export interface ApiGetOptions {
+interface ApiGetOptions {
   signal?: AbortSignal
   query?: QueryParams
   /** Use these instead of the signed-in ones (sign-in verification). A 401 then leaves the session alone. */
@@ -56,7 +56,7 @@ export function backoffDelay(retry: number): number {
   return Math.round(base * (1 + retryPolicy.jitter * retryPolicy.random()))
 }
 
-export function buildUrl(path: string, query?: QueryParams): string {
+function buildUrl(path: string, query?: QueryParams): string {
   if (!path.startsWith('/') || path.startsWith('//') || path.includes('://')) {
     throw new Error(`apiRequest expects an absolute API path such as /me, got ${JSON.stringify(path)}`)
   }

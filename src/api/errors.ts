@@ -48,7 +48,6 @@ export class ApiError extends Error {
 export const isApiError = (e: unknown): e is ApiError => e instanceof ApiError
 export const isNotFound = (e: unknown): boolean => isApiError(e) && e.kind === 'http' && e.status === 404
 export const isForbidden = (e: unknown): boolean => isApiError(e) && e.kind === 'http' && e.status === 403
-export const isUnauthorized = (e: unknown): boolean => isApiError(e) && e.kind === 'http' && e.status === 401
 
 const EXCERPT_LENGTH = 600
 

@@ -5,7 +5,7 @@ import { fetchAllPages } from './paginate'
 import { parseGroup, parseGroupPage } from './schemas'
 
 /** Tallyfy documents 100 as the maximum page size for groups. */
-export const GROUP_PAGE_SIZE = 100
+const GROUP_PAGE_SIZE = 100
 
 const groupsPath = (orgId: string) => `/organizations/${encodeURIComponent(orgId)}/groups`
 const groupPath = (orgId: string, groupId: string) => `${groupsPath(orgId)}/${encodeURIComponent(groupId)}`
@@ -16,8 +16,8 @@ export const groupQueries = {
   list: (orgId: string) =>
     queryOptions({
       queryKey: [...groupQueries.all(orgId), 'list'] as const,
-      queryFn: async ({ signal }) => {
-        const { items } = await fetchAllPages({
+      queryFn: ({ signal }) =>
+        fetchAllPages({
           perPage: GROUP_PAGE_SIZE,
           signal,
           fetchPage: (page, perPage, pageSignal) =>
@@ -25,9 +25,7 @@ export const groupQueries = {
               signal: pageSignal,
               query: { with: 'assets', page, per_page: perPage },
             }),
-        })
-        return items
-      },
+        }),
       staleTime: 5 * 60_000,
     }),
 

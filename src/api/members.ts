@@ -11,7 +11,7 @@ import type { Member, MemberDirectory } from './types'
 // first page lands, with `complete: false` until the last one.
 
 /** Asked for on page 1; a server that caps lower says so in meta.pagination and we follow it. */
-export const DIRECTORY_PAGE_SIZE = 1000
+const DIRECTORY_PAGE_SIZE = 1000
 
 const emptyDirectory: MemberDirectory = { members: [], total: 0, complete: false }
 

@@ -177,7 +177,7 @@ const paginationSchema = z.pipe(
 export type Pagination = z.output<typeof paginationSchema>
 
 // PHP encodes an empty `meta` as []; treat it like no meta at all.
-export const metaSchema = z.optional(
+const metaSchema = z.optional(
   z.nullable(
     z.union([
       z.pipe(
