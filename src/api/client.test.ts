@@ -1,7 +1,7 @@
 import { http, HttpResponse, type JsonBodyType } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { apiGet, backoffDelay, retryPolicy } from './client'
+import { apiGet, apiRequest, backoffDelay, retryPolicy, type HttpMethod } from './client'
 import { credentialStore } from './credentials'
 import { ApiError } from './errors'
 import { retryNotice } from './retry-notice'
@@ -30,11 +30,13 @@ afterEach(() => {
   vi.useRealTimers()
 })
 
+const handlerFor = { GET: http.get, POST: http.post, PUT: http.put, DELETE: http.delete }
+
 /** Serves the given responses in order (the last one repeats) and records every request. */
-function sequence(path: string, ...responses: Array<() => Response>) {
+function sequenceFor(method: HttpMethod, path: string, ...responses: Array<() => Response>) {
   const requests: Request[] = []
   server.use(
-    http.get(`*/api${path}`, ({ request }) => {
+    handlerFor[method](`*/api${path}`, ({ request }) => {
       requests.push(request)
       const next = responses[Math.min(requests.length - 1, responses.length - 1)]
       return next ? next() : HttpResponse.json(meBody)
@@ -42,6 +44,8 @@ function sequence(path: string, ...responses: Array<() => Response>) {
   )
   return requests
 }
+
+const sequence = (path: string, ...responses: Array<() => Response>) => sequenceFor('GET', path, ...responses)
 
 const ok = () => HttpResponse.json(meBody)
 const status =
@@ -109,6 +113,8 @@ describe('requests', () => {
       id: 5,
       email: 'ada@example.com',
       fullName: 'Ada Lovelace',
+      role: 'unknown',
+      rawRole: null,
       pictureUrl: null,
     })
   })
@@ -312,5 +318,212 @@ describe('401', () => {
     release()
     expect((await pending).status).toBe(401)
     expect(credentialStore.get()).toEqual(newer)
+  })
+})
+
+const noContent = () => new HttpResponse(null, { status: 204 })
+
+describe('apiRequest: writes', () => {
+  const path = '/organizations/org123/groups/g1'
+
+  it('sends a JSON body with its content type, the Tallyfy headers and the method', async () => {
+    const requests = sequenceFor('PUT', path, () => HttpResponse.json({ data: { id: 'g1' } }))
+    const id = await apiRequest('PUT', path, {
+      body: { name: 'Ops', members: [1001] },
+      parse: (json) => (json as { data: { id: string } }).data.id,
+    })
+    expect(id).toBe('g1')
+    const [request] = requests
+    expect(request?.method).toBe('PUT')
+    expect(request?.headers.get('content-type')).toBe('application/json')
+    expect(request?.headers.get('authorization')).toBe(`Bearer ${TOKEN}`)
+    expect(request?.headers.get('x-tallyfy-client')).toBe('APIClient')
+    expect(await request?.json()).toEqual({ name: 'Ops', members: [1001] })
+  })
+
+  it('sends a FormData body as multipart, without a JSON content type of ours', async () => {
+    const requests = sequenceFor('POST', '/organizations/org123/assets', () =>
+      HttpResponse.json({ data: { id: 'a1' } }, { status: 201 }),
+    )
+    const form = new FormData()
+    form.append('name', 'logo.png')
+    form.append('subject_type', 'Group')
+    await apiRequest('POST', '/organizations/org123/assets', { body: form })
+    const [request] = requests
+    // The browser's own multipart type with its boundary, not ours.
+    expect(request?.headers.get('content-type')).toMatch(/^multipart\/form-data; boundary=/)
+    const received = await request!.formData()
+    expect(received.get('name')).toBe('logo.png')
+    expect(received.get('subject_type')).toBe('Group')
+  })
+
+  it('sends no body and no content type when there is none', async () => {
+    const requests = sequenceFor('DELETE', path, noContent)
+    await apiRequest('DELETE', path)
+    expect(requests[0]?.headers.get('content-type')).toBeNull()
+    expect(await requests[0]?.text()).toBe('')
+  })
+
+  it('a 204 resolves, with parse given undefined', async () => {
+    sequenceFor('DELETE', path, noContent)
+    await expect(apiRequest('DELETE', path)).resolves.toBeUndefined()
+    sequenceFor('DELETE', path, noContent)
+    const seen: unknown[] = []
+    await apiRequest('DELETE', path, { parse: (json) => seen.push(json) })
+    expect(seen).toEqual([undefined])
+  })
+
+  it('an empty 200 resolves when no body is expected, and a 200 with a body is ignored', async () => {
+    sequenceFor('DELETE', path, () => new HttpResponse('', { status: 200 }))
+    await expect(apiRequest('DELETE', path)).resolves.toBeUndefined()
+    sequenceFor('DELETE', path, () => HttpResponse.json({ data: { id: 'g1' } }))
+    await expect(apiRequest('DELETE', path)).resolves.toBeUndefined()
+  })
+
+  it('accepts 201 with a body', async () => {
+    sequenceFor('POST', '/organizations/org123/groups', () =>
+      HttpResponse.json({ data: { id: 5, email: 'new@example.com' } }, { status: 201 }),
+    )
+    await expect(
+      apiRequest('POST', '/organizations/org123/groups', { body: { name: 'New' }, parse: parseMe }),
+    ).resolves.toMatchObject({ id: 5 })
+  })
+
+  it('an empty body where data was expected is an invalid response', async () => {
+    sequenceFor('PUT', path, noContent)
+    const e = await failure(apiRequest('PUT', path, { body: {}, parse: parseMe }))
+    expect(e).toMatchObject({ kind: 'invalid-response', status: 204, details: 'empty body' })
+  })
+
+  it.each([
+    ['429', () => HttpResponse.json({ message: 'x' }, { status: 429, headers: { 'Retry-After': '0' } })],
+    ['503', status(503)],
+    ['502', status(502)],
+    ['504', status(504)],
+    ['500', status(500)],
+    ['a network failure', () => HttpResponse.error()],
+  ])('a POST is never retried, not even after %s', async (_label, response) => {
+    retryPolicy.backoffBaseMs = 1
+    const requests = sequenceFor('POST', '/organizations/org123/groups', response, () =>
+      HttpResponse.json({ data: {} }, { status: 201 }),
+    )
+    const e = await failure(apiRequest('POST', '/organizations/org123/groups', { body: { name: 'A' } }))
+    expect(e.kind === 'network' || e.kind === 'http').toBe(true)
+    expect(requests).toHaveLength(1)
+  })
+
+  it.each(['PUT', 'DELETE'] as const)(
+    'a %s is retried after a 429 (refused before acting)',
+    async (method) => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
+      const requests = sequenceFor(
+        method,
+        path,
+        status(429, { message: 'Slow down' }, { 'Retry-After': '2' }),
+        noContent,
+      )
+      const result = apiRequest(method, path, method === 'PUT' ? { body: { name: 'Ops' } } : {})
+      await flush()
+      expect(requests).toHaveLength(1)
+      await vi.advanceTimersByTimeAsync(2000)
+      await flush()
+      await expect(result).resolves.toBeUndefined()
+      expect(requests).toHaveLength(2)
+      // The same request again, body included.
+      expect(await requests[1]?.text()).toBe(method === 'PUT' ? '{"name":"Ops"}' : '')
+    },
+  )
+
+  it.each([
+    ['PUT', '503', status(503)],
+    ['PUT', '502', status(502)],
+    ['PUT', 'a network failure', () => HttpResponse.error()],
+    ['DELETE', '504', status(504)],
+    ['DELETE', 'a network failure', () => HttpResponse.error()],
+  ] as const)('a %s is not retried after %s (it may have been applied)', async (method, _label, response) => {
+    retryPolicy.backoffBaseMs = 1
+    const requests = sequenceFor(method, path, response, noContent)
+    await failure(apiRequest(method, path))
+    expect(requests).toHaveLength(1)
+  })
+
+  it('a PUT gives up after four 429s like a GET', async () => {
+    retryPolicy.defaultRetryAfterSeconds = 0
+    const requests = sequenceFor('PUT', path, () => HttpResponse.json({ message: 'x' }, { status: 429 }))
+    const e = await failure(apiRequest('PUT', path, { body: {} }))
+    expect(e.status).toBe(429)
+    expect(requests).toHaveLength(4)
+  })
+
+  it("maps 422 field errors in the documented shape and in Laravel's", async () => {
+    sequenceFor('POST', '/organizations/org123/groups', () =>
+      HttpResponse.json({ error: true, errors: { name: ['The name field is required.'] } }, { status: 422 }),
+    )
+    const documented = await failure(apiRequest('POST', '/organizations/org123/groups', { body: {} }))
+    expect(documented).toMatchObject({
+      kind: 'http',
+      status: 422,
+      fieldErrors: { name: ['The name field is required.'] },
+    })
+
+    sequenceFor('POST', '/organizations/org123/groups', () =>
+      HttpResponse.json(
+        {
+          message: 'The given data was invalid.',
+          errors: { 'members.0': ['The selected member is invalid.'], description: 'Too long.' },
+        },
+        { status: 422 },
+      ),
+    )
+    const laravel = await failure(apiRequest('POST', '/organizations/org123/groups', { body: {} }))
+    expect(laravel.fieldErrors).toEqual({
+      'members.0': ['The selected member is invalid.'],
+      description: ['Too long.'],
+    })
+    expect(laravel.serverMessage).toBe('The given data was invalid.')
+  })
+
+  it('keeps 403 and 400 messages verbatim, and a 409 structured', async () => {
+    const forbidden = "You don't have application's permissions for this organization!"
+    sequenceFor('DELETE', path, status(403, { error: true, message: forbidden }))
+    const e403 = await failure(apiRequest('DELETE', path))
+    expect(e403.serverMessage).toBe(forbidden)
+    expect(e403.message).toContain(forbidden)
+
+    const bot = "You can't remove a bot user from this organization!"
+    sequenceFor('DELETE', path, status(400, { error: true, message: bot }))
+    expect((await failure(apiRequest('DELETE', path))).serverMessage).toBe(bot)
+
+    sequenceFor(
+      'PUT',
+      path,
+      status(409, {
+        error: { code: 'SEAT_POOL_EXHAUSTED', message: 'No seats left.', details: { pool_type: 'full' } },
+      }),
+    )
+    const e409 = await failure(apiRequest('PUT', path, { body: {} }))
+    expect(e409).toMatchObject({ status: 409, code: 'SEAT_POOL_EXHAUSTED', serverMessage: 'No seats left.' })
+    expect(e409.details).toContain('pool_type')
+  })
+
+  it('a 401 on a write ends the stored session as expired', async () => {
+    sequenceFor('DELETE', path, status(401, { message: 'Unauthenticated.' }))
+    await failure(apiRequest('DELETE', path))
+    expect(credentialStore.get()).toBeNull()
+    expect(credentialStore.lastEndReason()).toBe('expired')
+  })
+
+  it.each([
+    ['a 403 message', status(403, { message: `Token ${TOKEN} is not allowed here` })],
+    ['a 409 details', status(409, { error: { code: 'X', message: 'No.', details: { token: TOKEN } } })],
+    ['a 422 body', status(422, { message: 'The given data was invalid.', errors: TOKEN, echo: TOKEN })],
+    ['a 500 body', status(500, { message: `SQLSTATE failed for ${TOKEN}` })],
+    ['a network failure', () => HttpResponse.error()],
+  ])('never puts the token in the message or details of %s', async (_label, response) => {
+    sequenceFor('POST', '/organizations/org123/groups', response)
+    const e = await failure(apiRequest('POST', '/organizations/org123/groups', { body: { token: 'no' } }))
+    expect(e.message).not.toContain(TOKEN)
+    expect(e.details ?? '').not.toContain(TOKEN)
+    expect(e.serverMessage ?? '').not.toContain(TOKEN)
   })
 })

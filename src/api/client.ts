@@ -8,13 +8,28 @@ import type { Credentials } from './types'
 // server, preview server or production web server proxies it to Tallyfy), carries the three headers
 // Tallyfy requires, and either resolves with parsed, typed data or rejects with an ApiError.
 
-export const API_BASE = '/api'
+const API_BASE = '/api'
 
-export interface ApiGetOptions {
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
+
+type QueryParams = Record<string, string | number | undefined>
+
+interface ApiGetOptions {
   signal?: AbortSignal
-  query?: Record<string, string | number | undefined>
+  query?: QueryParams
   /** Use these instead of the signed-in ones (sign-in verification). A 401 then leaves the session alone. */
   credentials?: Credentials
+}
+
+export interface ApiRequestOptions<T> extends ApiGetOptions {
+  /** Sent as JSON, or as multipart when it is a FormData (the browser then writes the boundary). */
+  body?: unknown
+  /**
+   * Reads the answer. It gets `undefined` for 204 or an empty body, so a parser that needs data fails
+   * there as an invalid response. Leave it out when no body is expected: any 2xx then resolves to
+   * `undefined` whatever it carries.
+   */
+  parse?: (json: unknown) => T
 }
 
 /** Retry timing, exposed so tests can make it deterministic. Waits use setTimeout, so fake timers work. */
@@ -41,9 +56,9 @@ export function backoffDelay(retry: number): number {
   return Math.round(base * (1 + retryPolicy.jitter * retryPolicy.random()))
 }
 
-export function buildUrl(path: string, query?: ApiGetOptions['query']): string {
+function buildUrl(path: string, query?: QueryParams): string {
   if (!path.startsWith('/') || path.startsWith('//') || path.includes('://')) {
-    throw new Error(`apiGet expects an absolute API path such as /me, got ${JSON.stringify(path)}`)
+    throw new Error(`apiRequest expects an absolute API path such as /me, got ${JSON.stringify(path)}`)
   }
   const params = new URLSearchParams()
   for (const [key, value] of Object.entries(query ?? {})) {
@@ -103,23 +118,49 @@ function networkFailure(error: unknown, message: string, secret: string, status?
   }
 }
 
+/**
+ * What may be sent again after a failure. A GET changes nothing, so every transient failure is worth
+ * another try. A 429 means Tallyfy refused before acting, so a PUT or DELETE (which land in the same
+ * state however often they are applied) can follow it; after a 5xx or a broken connection the write
+ * may already have happened. A POST is never repeated: a second invite or a second group would be real.
+ */
+function mayRetry(method: HttpMethod, reason: 'rate-limited' | 'transient'): boolean {
+  if (method === 'GET') return true
+  if (method === 'POST') return false
+  return reason === 'rate-limited'
+}
+
+interface Outgoing {
+  method: HttpMethod
+  url: string
+  body: BodyInit | undefined
+  contentType: string | undefined
+}
+
+function outgoing(method: HttpMethod, path: string, opts: ApiRequestOptions<unknown>): Outgoing {
+  const url = buildUrl(path, opts.query)
+  if (opts.body === undefined) return { method, url, body: undefined, contentType: undefined }
+  if (method === 'GET') throw new Error(`A GET carries no body (${path})`)
+  // No Content-Type for FormData: fetch writes multipart/form-data with its boundary itself.
+  if (opts.body instanceof FormData) return { method, url, body: opts.body, contentType: undefined }
+  return { method, url, body: JSON.stringify(opts.body), contentType: 'application/json' }
+}
+
 async function attempt<T>(
-  url: string,
-  parse: (json: unknown) => T,
+  request: Outgoing,
+  parse: ((json: unknown) => T) | undefined,
   credentials: Credentials,
   signal: AbortSignal | undefined,
-): Promise<Attempt<T>> {
+): Promise<Attempt<T | undefined>> {
+  const headers: Record<string, string> = {
+    Authorization: `Bearer ${credentials.token}`,
+    Accept: 'application/json',
+    'X-Tallyfy-Client': 'APIClient',
+  }
+  if (request.contentType) headers['Content-Type'] = request.contentType
   let response: Response
   try {
-    response = await fetch(url, {
-      method: 'GET',
-      headers: {
-        Authorization: `Bearer ${credentials.token}`,
-        Accept: 'application/json',
-        'X-Tallyfy-Client': 'APIClient',
-      },
-      signal,
-    })
+    response = await fetch(request.url, { method: request.method, headers, body: request.body, signal })
   } catch (error) {
     if (isAbort(error, signal)) throw abortedError(signal)
     return networkFailure(error, 'Tallyfy could not be reached.', credentials.token)
@@ -145,63 +186,81 @@ async function attempt<T>(
     return { ok: false, error, retry }
   }
 
+  // The caller expects no body: whatever came with the 2xx (a 204, `{data: …}`, a message) is ignored.
+  if (!parse) return { ok: true, value: undefined }
+
   const requestId = response.headers.get('x-request-id')
+  const invalid = (message: string, details: string, cause: unknown): Attempt<never> => ({
+    ok: false,
+    retry: null,
+    error: new ApiError({
+      kind: 'invalid-response',
+      status: response.status,
+      requestId,
+      message,
+      details,
+      cause,
+    }),
+  })
+
+  const empty = text.trim() === ''
   let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch (error) {
-    return {
-      ok: false,
-      retry: null,
-      error: new ApiError({
-        kind: 'invalid-response',
-        status: response.status,
-        requestId,
-        message: 'Tallyfy answered with something that is not JSON.',
-        details: text.trim() ? `body: ${excerpt(text, credentials.token)}` : 'empty body',
-        cause: error,
-      }),
+  if (!empty) {
+    try {
+      json = JSON.parse(text)
+    } catch (error) {
+      return invalid(
+        'Tallyfy answered with something that is not JSON.',
+        `body: ${excerpt(text, credentials.token)}`,
+        error,
+      )
     }
   }
   try {
     return { ok: true, value: parse(json) }
   } catch (error) {
+    if (empty)
+      return invalid('Tallyfy answered with an empty body where Roster expected data.', 'empty body', error)
     const issues = error instanceof core.$ZodError ? prettifyError(error) : String(error)
-    return {
-      ok: false,
-      retry: null,
-      error: new ApiError({
-        kind: 'invalid-response',
-        status: response.status,
-        requestId,
-        message: 'Tallyfy answered in a shape Roster does not understand.',
-        details: `${excerpt(issues, credentials.token)}\nbody: ${excerpt(text, credentials.token)}`,
-        cause: error,
-      }),
-    }
+    return invalid(
+      'Tallyfy answered in a shape Roster does not understand.',
+      `${excerpt(issues, credentials.token)}\nbody: ${excerpt(text, credentials.token)}`,
+      error,
+    )
   }
 }
 
-export async function apiGet<T>(
+/** Calls Tallyfy and resolves with the parsed answer; leave `parse` out when no body is expected. */
+export function apiRequest(
+  method: HttpMethod,
   path: string,
-  parse: (json: unknown) => T,
-  opts: ApiGetOptions = {},
-): Promise<T> {
-  const { signal } = opts
+  opts?: Omit<ApiRequestOptions<unknown>, 'parse'> & { parse?: undefined },
+): Promise<void>
+export function apiRequest<T>(
+  method: HttpMethod,
+  path: string,
+  opts: ApiRequestOptions<T> & { parse: (json: unknown) => T },
+): Promise<T>
+export async function apiRequest<T>(
+  method: HttpMethod,
+  path: string,
+  opts: ApiRequestOptions<T> = {},
+): Promise<T | undefined> {
+  const { signal, parse } = opts
   const fromStore = opts.credentials === undefined
   const credentials = opts.credentials ?? credentialStore.get()
   if (!credentials) {
     throw new ApiError({ kind: 'http', status: 401, code: 'NOT_SIGNED_IN', message: 'Not signed in.' })
   }
-  const url = buildUrl(path, opts.query)
+  const request = outgoing(method, path, opts)
 
   let rateLimitedAttempts = 0
   let transientRetries = 0
   for (;;) {
     if (signal?.aborted) throw abortedError(signal)
-    const result = await attempt(url, parse, credentials, signal)
+    const result = await attempt(request, parse, credentials, signal)
     if (result.ok) return result.value
-    const { error } = result
+    const { error, retry } = result
 
     if (error.status === 401 && fromStore && credentialStore.get() === credentials) {
       // Only end the session these credentials belong to: a late 401 from a previous sign-in must
@@ -209,7 +268,7 @@ export async function apiGet<T>(
       credentialStore.endSession('expired')
     }
 
-    if (result.retry === 'rate-limited') {
+    if (retry === 'rate-limited' && mayRetry(method, retry)) {
       rateLimitedAttempts++
       if (rateLimitedAttempts < retryPolicy.rateLimitAttempts) {
         const seconds = Math.min(
@@ -219,11 +278,19 @@ export async function apiGet<T>(
         await waitBeforeRetry(seconds * 1000, 'rate-limited', signal)
         continue
       }
-    } else if (result.retry === 'transient' && transientRetries < retryPolicy.transientRetries) {
+    } else if (
+      retry === 'transient' &&
+      mayRetry(method, retry) &&
+      transientRetries < retryPolicy.transientRetries
+    ) {
       transientRetries++
       await waitBeforeRetry(backoffDelay(transientRetries), 'unavailable', signal)
       continue
     }
     throw error
   }
+}
+
+export function apiGet<T>(path: string, parse: (json: unknown) => T, opts: ApiGetOptions = {}): Promise<T> {
+  return apiRequest('GET', path, { ...opts, parse })
 }

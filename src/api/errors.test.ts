@@ -6,7 +6,6 @@ import {
   flattenFieldErrors,
   isForbidden,
   isNotFound,
-  isUnauthorized,
   parseRetryAfter,
 } from './errors'
 
@@ -17,7 +16,6 @@ describe('errorFromHttp: documented Tallyfy error bodies', () => {
   it('401 Unauthenticated', () => {
     const e = errorFromHttp(401, headers(), json({ message: 'Unauthenticated.' }))
     expect(e).toMatchObject({ kind: 'http', status: 401, serverMessage: 'Unauthenticated.', code: null })
-    expect(isUnauthorized(e)).toBe(true)
     expect(describeApiError(e)).toEqual({
       kind: 'unauthorized',
       title: expect.any(String),

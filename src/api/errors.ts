@@ -48,15 +48,15 @@ export class ApiError extends Error {
 export const isApiError = (e: unknown): e is ApiError => e instanceof ApiError
 export const isNotFound = (e: unknown): boolean => isApiError(e) && e.kind === 'http' && e.status === 404
 export const isForbidden = (e: unknown): boolean => isApiError(e) && e.kind === 'http' && e.status === 403
-export const isUnauthorized = (e: unknown): boolean => isApiError(e) && e.kind === 'http' && e.status === 401
 
 const EXCERPT_LENGTH = 600
 
+const redact = (text: string, secret: string | undefined): string =>
+  secret ? text.split(secret).join('[redacted]') : text
+
 /** A short, single-spaced excerpt of a body, with any secret replaced. */
 export function excerpt(text: string, secret?: string): string {
-  let clean = text
-  if (secret) clean = clean.split(secret).join('[redacted]')
-  clean = clean.replace(/\s+/g, ' ').trim()
+  const clean = redact(text, secret).replace(/\s+/g, ' ').trim()
   return clean.length > EXCERPT_LENGTH ? `${clean.slice(0, EXCERPT_LENGTH)}…` : clean
 }
 
@@ -134,10 +134,14 @@ export function errorFromHttp(
   const rawCode = body?.code ?? nested?.code
   const code = typeof rawCode === 'string' && rawCode.trim() ? rawCode.trim() : null
   const fieldErrors = body?.errors === undefined ? {} : flattenFieldErrors(body.errors)
-  const serverMessage = status >= 500 ? null : safeMessage(rawMessage)
+  const shown = status >= 500 ? null : safeMessage(rawMessage)
+  // Shown as Tallyfy wrote it, except a token it echoes back.
+  const serverMessage = shown === null ? null : redact(shown, opts.secret)
 
   const detailParts: string[] = []
-  if (nested?.details !== undefined) detailParts.push(`details: ${excerpt(JSON.stringify(nested.details))}`)
+  if (nested?.details !== undefined) {
+    detailParts.push(`details: ${excerpt(JSON.stringify(nested.details), opts.secret)}`)
+  }
   if (bodyText.trim() && (status >= 500 || !body || serverMessage === null)) {
     detailParts.push(`body: ${excerpt(bodyText, opts.secret)}`)
   }

@@ -1,21 +1,23 @@
-import { queryOptions } from '@tanstack/react-query'
-import { apiGet } from './client'
+import { mutationOptions, queryOptions } from '@tanstack/react-query'
+import { apiGet, apiRequest } from './client'
+import { orgKeys } from './keys'
 import { fetchAllPages } from './paginate'
 import { parseGroup, parseGroupPage } from './schemas'
 
 /** Tallyfy documents 100 as the maximum page size for groups. */
-export const GROUP_PAGE_SIZE = 100
+const GROUP_PAGE_SIZE = 100
 
 const groupsPath = (orgId: string) => `/organizations/${encodeURIComponent(orgId)}/groups`
+const groupPath = (orgId: string, groupId: string) => `${groupsPath(orgId)}/${encodeURIComponent(groupId)}`
 
 export const groupQueries = {
-  all: (orgId: string) => ['org', orgId, 'groups'] as const,
+  all: (orgId: string) => [...orgKeys(orgId), 'groups'] as const,
 
   list: (orgId: string) =>
     queryOptions({
       queryKey: [...groupQueries.all(orgId), 'list'] as const,
-      queryFn: async ({ signal }) => {
-        const { items } = await fetchAllPages({
+      queryFn: ({ signal }) =>
+        fetchAllPages({
           perPage: GROUP_PAGE_SIZE,
           signal,
           fetchPage: (page, perPage, pageSignal) =>
@@ -23,9 +25,7 @@ export const groupQueries = {
               signal: pageSignal,
               query: { with: 'assets', page, per_page: perPage },
             }),
-        })
-        return items
-      },
+        }),
       staleTime: 5 * 60_000,
     }),
 
@@ -33,10 +33,22 @@ export const groupQueries = {
     queryOptions({
       queryKey: [...groupQueries.all(orgId), 'detail', groupId] as const,
       queryFn: ({ signal }) =>
-        apiGet(`${groupsPath(orgId)}/${encodeURIComponent(groupId)}`, parseGroup, {
+        apiGet(groupPath(orgId, groupId), parseGroup, {
           signal,
           query: { with: 'assets' },
         }),
       staleTime: 60_000,
+    }),
+}
+
+// Writes, one `mutationOptions` per action (docs/contracts.md, "Mutations"). The key names the
+// record, so `useIsMutating` can tell whether that group has a change in flight; what the cache does
+// around the request (optimistic patch, rollback, invalidation) is added by the caller.
+export const groupMutations = {
+  /** Permanent. Tallyfy answers 204, or 200 with the deleted group; both count as done. */
+  remove: (orgId: string, groupId: string) =>
+    mutationOptions({
+      mutationKey: [...groupQueries.all(orgId), 'remove', groupId] as const,
+      mutationFn: () => apiRequest('DELETE', groupPath(orgId, groupId)),
     }),
 }

@@ -1,12 +1,13 @@
 import { queryOptions } from '@tanstack/react-query'
 import { apiGet } from './client'
+import { orgKeys } from './keys'
 import { parseMe, parseMemberPage, parseOrganizations } from './schemas'
 import type { Credentials, Me } from './types'
 
 export const meQueries = {
   current: (orgId: string) =>
     queryOptions({
-      queryKey: ['org', orgId, 'me'] as const,
+      queryKey: [...orgKeys(orgId), 'me'] as const,
       queryFn: ({ signal }) => apiGet('/me', parseMe, { signal }),
       staleTime: 10 * 60_000,
     }),
@@ -14,7 +15,7 @@ export const meQueries = {
   /** Only used for the organization's display name; callers fall back to the ID when it fails. */
   organizations: (orgId: string) =>
     queryOptions({
-      queryKey: ['org', orgId, 'me', 'organizations'] as const,
+      queryKey: [...orgKeys(orgId), 'me', 'organizations'] as const,
       queryFn: ({ signal }) =>
         apiGet('/me/organizations', parseOrganizations, { signal, query: { per_page: 100 } }),
       staleTime: 30 * 60_000,

@@ -1,6 +1,7 @@
 // Exported only under its experimental name in 5.108; pinned, so the shape (reducer, initialValue) is stable here.
 import { experimental_streamedQuery as streamedQuery, queryOptions } from '@tanstack/react-query'
 import { apiGet } from './client'
+import { orgKeys } from './keys'
 import { iteratePages, type PageChunk } from './paginate'
 import { parseMember, parseMemberPage } from './schemas'
 import type { Member, MemberDirectory } from './types'
@@ -10,7 +11,7 @@ import type { Member, MemberDirectory } from './types'
 // first page lands, with `complete: false` until the last one.
 
 /** Asked for on page 1; a server that caps lower says so in meta.pagination and we follow it. */
-export const DIRECTORY_PAGE_SIZE = 1000
+const DIRECTORY_PAGE_SIZE = 1000
 
 const emptyDirectory: MemberDirectory = { members: [], total: 0, complete: false }
 
@@ -33,7 +34,7 @@ function addPage(directory: MemberDirectory, chunk: PageChunk<Member>): MemberDi
 const usersPath = (orgId: string) => `/organizations/${encodeURIComponent(orgId)}/users`
 
 export const memberQueries = {
-  all: (orgId: string) => ['org', orgId, 'members'] as const,
+  all: (orgId: string) => [...orgKeys(orgId), 'members'] as const,
 
   directory: (orgId: string) =>
     queryOptions({

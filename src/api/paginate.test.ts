@@ -4,8 +4,9 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { apiGet } from './client'
 import { credentialStore } from './credentials'
 import { ApiError } from './errors'
-import { fetchAllPages, type PageChunk } from './paginate'
-import { parseMemberPage, type Page, type Pagination } from './schemas'
+import { fetchAllPages, iteratePages, type PageChunk } from './paginate'
+import { parseMemberPage, type Page } from './schemas'
+import type { Pagination } from './wire-schemas'
 
 const server = setupServer()
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
@@ -53,20 +54,24 @@ function usersEndpoint(opts: { total: number; cap: number; delay?: (page: number
   return { seen, maxInFlight: () => maxInFlight }
 }
 
+/** Every chunk iteratePages yields, in order. */
+async function chunksOf<T>(opts: Parameters<typeof iteratePages<T>>[0]): Promise<PageChunk<T>[]> {
+  const chunks: PageChunk<T>[] = []
+  for await (const chunk of iteratePages(opts)) chunks.push(chunk)
+  return chunks
+}
+
 const fetchUsers = (page: number, perPage: number, signal: AbortSignal) =>
   apiGet('/organizations/org1/users', parseMemberPage, { signal, query: { page, per_page: perPage } })
 
-describe('fetchAllPages against a capping server', () => {
+describe('iteratePages and fetchAllPages against a capping server', () => {
   it('gets all 250 members in order when the server caps per_page at 100, reporting progress per page', async () => {
     const api = usersEndpoint({ total: 250, cap: 100, delay: (page) => (page === 2 ? 30 : 0) })
-    const chunks: Array<Omit<PageChunk<unknown>, 'items'> & { count: number }> = []
-    const { items, total } = await fetchAllPages({
-      perPage: 1000,
-      fetchPage: fetchUsers,
-      onPage: ({ items: pageItems, ...rest }) => chunks.push({ ...rest, count: pageItems.length }),
-    })
+    const delivered = await chunksOf({ perPage: 1000, fetchPage: fetchUsers })
+    const chunks = delivered.map(({ items: pageItems, ...rest }) => ({ ...rest, count: pageItems.length }))
+    const items = delivered.flatMap((c) => c.items)
     expect(items.map((m) => m.id)).toEqual(Array.from({ length: 250 }, (_, i) => i + 1))
-    expect(total).toBe(250)
+    expect(delivered.at(-1)?.total).toBe(250)
     expect(api.seen[0]).toEqual({ page: 1, perPage: 100 })
     expect(api.seen).toHaveLength(3)
     expect(api.seen.slice(1)).toEqual(
@@ -85,12 +90,9 @@ describe('fetchAllPages against a capping server', () => {
 
   it('keeps at most four pages in flight and still delivers in order', async () => {
     const api = usersEndpoint({ total: 200, cap: 10, delay: (page) => (page * 7) % 13 })
-    const order: number[] = []
-    const { items } = await fetchAllPages({
-      perPage: 1000,
-      fetchPage: fetchUsers,
-      onPage: (chunk) => order.push(chunk.page),
-    })
+    const delivered = await chunksOf({ perPage: 1000, fetchPage: fetchUsers })
+    const order = delivered.map((chunk) => chunk.page)
+    const items = delivered.flatMap((chunk) => chunk.items)
     expect(items).toHaveLength(200)
     expect(items.map((m) => m.id)).toEqual(Array.from({ length: 200 }, (_, i) => i + 1))
     expect(order).toEqual(Array.from({ length: 20 }, (_, i) => i + 1))
@@ -123,14 +125,14 @@ describe('links shapes on the wire (no total_pages)', () => {
     ['absent', undefined],
   ])('links %s means no next page', async (_label, links) => {
     const asked = linksEndpoint(() => links)
-    const { items } = await fetchAllPages({ perPage: 2, fetchPage: fetchUsers })
+    const items = await fetchAllPages({ perPage: 2, fetchPage: fetchUsers })
     expect(asked).toEqual([1])
     expect(items.map((m) => m.id)).toEqual([1, 2])
   })
 
   it('links.next is followed until it is [] on the last page', async () => {
     const asked = linksEndpoint((page) => (page === 1 ? { next: '/users?page=2' } : []))
-    const { items } = await fetchAllPages({ perPage: 2, fetchPage: fetchUsers })
+    const items = await fetchAllPages({ perPage: 2, fetchPage: fetchUsers })
     expect(asked).toEqual([1, 2])
     expect(items.map((m) => m.id)).toEqual([1, 2, 3, 4])
   })
@@ -145,18 +147,15 @@ const range = (from: number, n: number) => Array.from({ length: n }, (_, i) => f
 describe('stop rules', () => {
   it('no meta at all: one page is everything', async () => {
     const asked: number[] = []
-    const chunks: PageChunk<number>[] = []
-    const { items, total } = await fetchAllPages<number>({
-      perPage: 1000,
-      fetchPage: async (page) => {
-        asked.push(page)
-        return { items: range(1, 3), pagination: null }
-      },
-      onPage: (c) => chunks.push(c),
-    })
+    const fetchPage = async (page: number) => {
+      asked.push(page)
+      return { items: range(1, 3), pagination: null }
+    }
+    const chunks = await chunksOf<number>({ perPage: 1000, fetchPage })
+    const items = await fetchAllPages<number>({ perPage: 1000, fetchPage })
     expect(items).toEqual([1, 2, 3])
-    expect(total).toBe(3)
-    expect(asked).toEqual([1])
+    expect(chunks.at(-1)?.total).toBe(3)
+    expect(asked).toEqual([1, 1])
     expect(chunks).toEqual([{ items: [1, 2, 3], page: 1, loaded: 3, total: 3, done: true }])
   })
 
@@ -176,7 +175,7 @@ describe('stop rules', () => {
     const asked: number[] = []
     let concurrent = 0
     let maxConcurrent = 0
-    const { items } = await fetchAllPages<number>({
+    const items = await fetchAllPages<number>({
       perPage: 2,
       fetchPage: async (page) => {
         asked.push(page)
@@ -211,16 +210,15 @@ describe('stop rules', () => {
   })
 
   it('an empty page before total_pages ends the list instead of asking forever', async () => {
-    const chunks: PageChunk<number>[] = []
-    const { items } = await fetchAllPages<number>({
+    const chunks = await chunksOf<number>({
       perPage: 2,
       concurrency: 1,
       fetchPage: async (page) => ({
         items: page === 1 ? [1, 2] : [],
         pagination: pagination({ total: 10, perPage: 2, currentPage: page, totalPages: 5 }),
       }),
-      onPage: (c) => chunks.push(c),
     })
+    const items = chunks.flatMap((c) => c.items)
     expect(items).toEqual([1, 2])
     expect(chunks.at(-1)?.done).toBe(true)
   })

@@ -20,7 +20,7 @@ export interface PageChunk<T> {
   done: boolean
 }
 
-export interface FetchAllPagesOptions<T> {
+interface FetchAllPagesOptions<T> {
   fetchPage: (page: number, perPage: number, signal: AbortSignal) => Promise<Page<T>>
   /** Asked for on page 1; later pages use whatever page size the server reports it used. */
   perPage: number
@@ -29,8 +29,6 @@ export interface FetchAllPagesOptions<T> {
   concurrency?: number
   /** Safety net against a server that never stops. */
   maxPages?: number
-  /** Called once per page, in page order. */
-  onPage?: (chunk: PageChunk<T>) => void
 }
 
 const DEFAULT_CONCURRENCY = 4
@@ -38,7 +36,7 @@ const DEFAULT_MAX_PAGES = 500
 
 /** Yields pages in order as they become available. Breaking out of the loop cancels what is in flight. */
 export async function* iteratePages<T>(
-  opts: Omit<FetchAllPagesOptions<T>, 'onPage'>,
+  opts: FetchAllPagesOptions<T>,
 ): AsyncGenerator<PageChunk<T>, void, undefined> {
   const concurrency = Math.max(1, opts.concurrency ?? DEFAULT_CONCURRENCY)
   const maxPages = Math.max(1, opts.maxPages ?? DEFAULT_MAX_PAGES)
@@ -133,16 +131,9 @@ export async function* iteratePages<T>(
   }
 }
 
-/** Loads every page and returns all items in order; `onPage` sees each page as it arrives, in order. */
-export async function fetchAllPages<T>(
-  opts: FetchAllPagesOptions<T>,
-): Promise<{ items: T[]; total: number }> {
+/** Loads every page and returns all items in order (for lists shown only once complete). */
+export async function fetchAllPages<T>(opts: FetchAllPagesOptions<T>): Promise<T[]> {
   const items: T[] = []
-  let total = 0
-  for await (const chunk of iteratePages(opts)) {
-    items.push(...chunk.items)
-    total = chunk.total
-    opts.onPage?.(chunk)
-  }
-  return { items, total }
+  for await (const chunk of iteratePages(opts)) items.push(...chunk.items)
+  return items
 }

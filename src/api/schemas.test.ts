@@ -3,6 +3,7 @@ import { prettifyError, core } from 'zod/mini'
 import getGroupDoc from './fixtures/get-group.json'
 import listMembersDoc from './fixtures/list-members.json'
 import { makeMember } from '../test/member-factory'
+import { isAdmin } from './roles'
 import {
   parseGroup,
   parseGroupPage,
@@ -141,6 +142,9 @@ describe('members', () => {
     expect(member({ id: 1, profile_pic: 'data:text/html,<b>' }).pictureUrl).toBeNull()
     expect(member({ id: 1, profile_pic: '/relative.png' }).pictureUrl).toBeNull()
     expect(member({ id: 1, profile_pic: null }).pictureUrl).toBeNull()
+    // The one rule of lib/safe-url.ts, the same the avatar applies: no malformed data: URLs either.
+    expect(member({ id: 1, profile_pic: 'data:image/png' }).pictureUrl).toBeNull()
+    expect(member({ id: 1, profile_pic: 'data:image/svg+xml\n,<svg/>' }).pictureUrl).toBeNull()
   })
 
   it('reads groups as an array or wrapped in {data}, with string or number IDs', () => {
@@ -247,9 +251,25 @@ describe('me and organizations', () => {
         id: 5,
         email: null,
         fullName: 'Ada L',
+        role: 'unknown',
+        rawRole: null,
         pictureUrl: null,
       },
     )
+  })
+
+  it.each([
+    [{ role: 'Admin' }, 'admin', 'Admin'],
+    [{ role: ' ADMINISTRATOR ' }, 'admin', 'ADMINISTRATOR'],
+    [{ user_role: 'admin' }, 'admin', 'admin'],
+    [{ role: 'Standard', user_role: 'admin' }, 'standard', 'Standard'],
+    [{ role: 'LIGHT' }, 'light', 'LIGHT'],
+    [{ role: 'owner' }, 'unknown', 'owner'],
+    [{ role: 7 }, 'unknown', '7'],
+  ])('reads the role of /me from %j, whatever its case', (fields, role, rawRole) => {
+    const me = parseMe({ data: { id: 5, ...fields } })
+    expect(me).toMatchObject({ role, rawRole })
+    expect(isAdmin(me)).toBe(role === 'admin')
   })
 
   it('parses /me/organizations tolerantly', () => {

@@ -53,6 +53,10 @@ export interface Me {
   id: number
   email: string | null
   fullName: string
+  /** What the signed-in person may do; `isAdmin(me)` in ./roles.ts asks the usual question. */
+  role: Role
+  /** The role as the API spelled it. */
+  rawRole: string | null
   pictureUrl: string | null
 }
 

@@ -1,4 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { isAdmin } from '../api/roles'
+import { parseMe } from '../api/schemas'
 import { DEMO_ORG_ID, DEMO_TOKEN, OTHER_ORG_ID } from './credentials'
 import { REMOVED_MEMBER_ID, XSS_NAME } from './data'
 import { createDemoServer } from './node'
@@ -99,6 +101,8 @@ describe('authentication and organization access', () => {
       const me = await get('/me', { base })
       expect(me.status).toBe(200)
       expect((me.body as { data: Row }).data.id).toBe(org.me.id)
+      // The demo person administers the demo organization, so every admin control can be tried.
+      expect(isAdmin(parseMe(me.body))).toBe(true)
       const orgs = await list<{ id: string; name: string }>('/me/organizations', base)
       expect(orgs.data).toEqual([expect.objectContaining({ id: DEMO_ORG_ID, name: org.name })])
       expect(orgs.meta.pagination.total).toBe(1)

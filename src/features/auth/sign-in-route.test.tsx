@@ -21,7 +21,14 @@ vi.mock('./load-demo', () => ({
 const verify = vi.mocked(verifyCredentials)
 const ORG = '0123456789abcdef0123456789abcdef'
 const TOKEN = 'secret-token-value-123'
-const me: Me = { id: 1, email: 'ada@example.com', fullName: 'Ada Lovelace', pictureUrl: null }
+const me: Me = {
+  id: 1,
+  email: 'ada@example.com',
+  fullName: 'Ada Lovelace',
+  role: 'admin',
+  rawRole: 'admin',
+  pictureUrl: null,
+}
 
 function renderSignIn(initialEntry = '/sign-in', { strict = false } = {}) {
   const router = createLocationSpy()

@@ -1,0 +1,21 @@
+import type { Role } from './types'
+
+// Tallyfy spells roles in any case ("Admin", "standard") and older payloads say "administrator".
+// Writes send the lowercase three (tallyfy-api.md §0); everything else reads as unknown.
+
+export function toRole(raw: string | null): Role {
+  switch (raw?.trim().toLowerCase()) {
+    case 'admin':
+    case 'administrator':
+      return 'admin'
+    case 'standard':
+      return 'standard'
+    case 'light':
+      return 'light'
+    default:
+      return 'unknown'
+  }
+}
+
+/** Whether this person may administer the organization (see `Me.role`). */
+export const isAdmin = (person: { role: Role }): boolean => person.role === 'admin'
