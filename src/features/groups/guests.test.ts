@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { guestEntries, looksLikeEmail } from './guests'
+import { isValidEmail as looksLikeEmail } from '../../lib/email'
+import { guestEntries } from './guests'
 
 describe('guestEntries', () => {
   it('links plain email addresses with mailto', () => {

@@ -14,6 +14,7 @@ import { ErrorState, LoadingState, NotFoundState } from '../../components/states
 import { DateValue, NotSet } from '../../components/date-display'
 import { PageTitle } from '../../components/page-title'
 import { backLinkTarget } from '../../lib/back-link'
+import { isValidEmail } from '../../lib/email'
 import { paths } from '../../lib/paths'
 import { useOrgId } from '../auth/session'
 import './members.css'
@@ -24,8 +25,6 @@ export function parseMemberId(raw: string | undefined): number | null {
   const id = Number(raw)
   return Number.isSafeInteger(id) ? id : null
 }
-
-const emailPattern = /^[^\s@<>()"]+@[^\s@<>()"]+\.[^\s@<>()"]+$/
 
 function findInDirectory(directory: MemberDirectory | undefined, id: number): Member | undefined {
   return directory?.members.find((m) => m.id === id)
@@ -167,7 +166,7 @@ function MemberProfile({
 
       <dl className="member-fields">
         <Field label="Email">
-          {email && emailPattern.test(email) ? (
+          {email && isValidEmail(email) ? (
             <a href={`mailto:${email}`}>{email}</a>
           ) : email ? (
             <span>{email}</span>
