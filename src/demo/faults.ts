@@ -21,7 +21,15 @@ export interface Faults {
   path?: string
   /** Simulate a server that caps per_page; meta.pagination reports the capped value honestly. */
   perPageCap?: number
+  /**
+   * Not a fault but a persona: the signed-in person's role (default admin). As a standard or light
+   * member, GET /me says so and admin-only endpoints (member profiles, writes) answer 403.
+   */
+  signedInRole?: SignedInRole
 }
+
+export type SignedInRole = 'admin' | 'standard' | 'light'
+const ROLES: readonly SignedInRole[] = ['admin', 'standard', 'light']
 
 export interface FaultController {
   get(): Faults
@@ -105,6 +113,11 @@ export function parseFaults(input: unknown): { faults: Faults } | { error: strin
       case 'malformedText':
         if (typeof value !== 'boolean') return { error: `${key} must be true or false` }
         faults[key] = value
+        break
+      case 'signedInRole':
+        if (!ROLES.includes(value as SignedInRole))
+          return { error: `signedInRole must be one of ${ROLES.join(', ')}` }
+        faults.signedInRole = value as SignedInRole
         break
       case 'path':
         if (typeof value !== 'string') return { error: 'path must be a string' }

@@ -436,8 +436,12 @@ export function createHandlers(org: DemoOrg, faults: FaultController): HttpHandl
     })
   }
 
+  // The persona switch: who the demo says is signed in (an admin unless a test says otherwise).
+  const signedInRole = () => faults.get().signedInRole ?? 'admin'
+  const me = () => (signedInRole() === 'admin' ? org.me : { ...org.me, role: signedInRole() })
+
   return [
-    route('/me', () => HttpResponse.json({ data: org.me }), { orgScoped: false }),
+    route('/me', () => HttpResponse.json({ data: me() }), { orgScoped: false }),
 
     route(
       '/me/organizations',
@@ -448,7 +452,7 @@ export function createHandlers(org: DemoOrg, faults: FaultController): HttpHandl
       { orgScoped: false },
     ),
 
-    route('/organizations/:orgId/me', () => HttpResponse.json({ data: org.me })),
+    route('/organizations/:orgId/me', () => HttpResponse.json({ data: me() })),
 
     route('/organizations/:orgId/users', ({ url, perPageCap }) => {
       const idx = index()
@@ -468,6 +472,8 @@ export function createHandlers(org: DemoOrg, faults: FaultController): HttpHandl
     route('/organizations/:orgId/users/:userId', ({ url, params }) => {
       const idx = index()
       const raw = params.userId ?? ''
+      // Documented as admin-only: a standard or light member is refused before the lookup.
+      if (signedInRole() !== 'admin') return forbidden()
       const member = /^\d{1,12}$/.test(raw) ? idx.memberById.get(Number(raw)) : undefined
       if (!member) return resourceNotFound()
       return HttpResponse.json({ data: includes(url).has('groups') ? withGroups(idx, member) : member })
