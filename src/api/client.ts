@@ -158,7 +158,7 @@ async function attempt<T>(
         status: response.status,
         requestId,
         message: 'Tallyfy answered with something that is not JSON.',
-        details: text.trim() ? `body: ${excerpt(text, credentials.token)}` : 'empty body',
+        details: text.trim() ? `body: not JSON, ${text.length} characters` : 'empty body',
         cause: error,
       }),
     }
@@ -175,7 +175,8 @@ async function attempt<T>(
         status: response.status,
         requestId,
         message: 'Tallyfy answered in a shape Roster does not understand.',
-        details: `${excerpt(issues, credentials.token)}\nbody: ${excerpt(text, credentials.token)}`,
+        // Issue paths and types only: the body of a successful answer is someone's records.
+        details: excerpt(issues, credentials.token),
         cause: error,
       }),
     }
