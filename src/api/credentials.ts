@@ -16,9 +16,9 @@ function openSessionChannel(onSignedOut: () => void): BroadcastChannel | null {
   if (typeof BroadcastChannel === 'undefined') return null
   try {
     const channel = new BroadcastChannel(SESSION_CHANNEL)
-    channel.onmessage = (event: MessageEvent<SessionMessage>) => {
+    channel.addEventListener('message', (event: MessageEvent<SessionMessage>) => {
       if (event.data?.type === 'signed-out') onSignedOut()
-    }
+    })
     // Node (tests) would otherwise keep running for the open channel.
     ;(channel as { unref?: () => void }).unref?.()
     return channel
@@ -107,6 +107,7 @@ function createCredentialStore() {
       endReason = reason
       store.clear()
       // A 401 is this tab's news; every other tab finds out with its own next request.
+      // oxlint-disable-next-line unicorn/require-post-message-target-origin -- a BroadcastChannel, not a window
       if (reason === 'signed-out') channel?.postMessage({ type: 'signed-out' } satisfies SessionMessage)
     },
 

@@ -37,6 +37,7 @@ describe('bindSessionLifecycle', () => {
   it('another tab signing out ends this demo session the same way', async () => {
     start(demo)
     const otherTab = new BroadcastChannel('roster.session')
+    // oxlint-disable-next-line unicorn/require-post-message-target-origin -- a BroadcastChannel
     otherTab.postMessage({ type: 'signed-out' })
     await vi.waitFor(() => expect(stopDemo).toHaveBeenCalledTimes(1))
     expect(cached()).toBeUndefined()

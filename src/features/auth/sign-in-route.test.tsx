@@ -221,7 +221,7 @@ describe('sign-in page', () => {
   })
 
   it('keeps the real sign-in disabled while the demo starts, and enables it if the demo fails', async () => {
-    let fail: (error: Error) => void = () => {}
+    let fail: ((error: Error) => void) | undefined
     demo.start = () => new Promise<void>((_, reject) => (fail = reject))
     vi.spyOn(console, 'error').mockImplementation(() => {})
     renderSignIn()
@@ -233,7 +233,7 @@ describe('sign-in page', () => {
     await userEvent.click(submit)
     expect(verify).not.toHaveBeenCalled()
 
-    fail(new Error('no service workers'))
+    fail?.(new Error('no service workers'))
     await waitFor(() => expect(submit).toBeEnabled())
   })
 })
