@@ -4,11 +4,11 @@
 //
 //   node scripts/nginx-serve.mjs --port 4473 --root dist --api http://127.0.0.1:4599
 //
-// Everything nginx writes (pid, logs, temp files, the filled-in config) goes to a fresh folder under
-// the system's temp dir, so it runs the same as root in CI or as a developer, beside any other nginx.
+// Everything nginx writes (pid, logs, temp files, the filled-in config) goes to a folder under the
+// system's temp dir, so it runs the same as root in CI or as a developer, beside any other nginx.
 // nginx stays in the foreground (daemon off) as this script's child and stops when it stops.
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { option } from './lib/cli.mjs'
@@ -29,8 +29,11 @@ const built = spawnSync(nginx, ['-V'], { encoding: 'utf8' })
 const confPath = /--conf-path=(\S+)/.exec(built.stderr)?.[1] ?? '/etc/nginx/nginx.conf'
 const mimeTypes = join(dirname(confPath), 'mime.types')
 
-const prefix = mkdtempSync(join(tmpdir(), 'roster-nginx-'))
-for (const dir of ['conf', 'logs', 'temp']) mkdirSync(join(prefix, dir))
+// One folder per port, emptied at start: Playwright stops its web servers with SIGKILL, which leaves
+// no chance to clean up, so the next run on that port does it.
+const prefix = join(tmpdir(), `roster-nginx-${port}`)
+rmSync(prefix, { recursive: true, force: true })
+for (const dir of ['conf', 'logs', 'temp']) mkdirSync(join(prefix, dir), { recursive: true })
 writeFileSync(
   join(prefix, 'conf', 'roster.conf'),
   renderNginxConf({ apiUrl, listen: `127.0.0.1:${port}`, root }),
