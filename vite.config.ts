@@ -1,9 +1,13 @@
 /// <reference types="vitest/config" />
-import { defineConfig, type ProxyOptions } from 'vite'
+import { defineConfig, type Connect, type Plugin, type ProxyOptions } from 'vite'
 import react from '@vitejs/plugin-react'
 
+import { apiMaxBodyBytes, apiMethods, apiResponseHeaders, pageHeaders } from './deploy/security-headers.mjs'
+
 // The browser only ever calls /api on its own origin; this proxy forwards it to Tallyfy
-// (or to any Tallyfy-compatible server, such as the demo API on loopback).
+// (or to any Tallyfy-compatible server, such as the demo API on loopback). It follows the same rules
+// as deploy/nginx.conf, from the same module: verified TLS, no cookies either way, only the methods
+// Roster uses, a body limit, and answers that cannot run as a page on this origin.
 const apiTarget = process.env.TALLYFY_API_URL ?? 'https://api.tallyfy.com'
 const apiProxy: Record<string, ProxyOptions> = {
   '/api': {
@@ -11,35 +15,51 @@ const apiProxy: Record<string, ProxyOptions> = {
     changeOrigin: true,
     secure: true,
     rewrite: (path) => path.replace(/^\/api/, '') || '/',
+    configure(proxy) {
+      proxy.on('proxyReq', (proxyReq) => {
+        proxyReq.removeHeader('cookie')
+      })
+      proxy.on('proxyRes', (proxyRes) => {
+        for (const name of ['set-cookie', ...Object.keys(apiResponseHeaders)]) {
+          delete proxyRes.headers[name.toLowerCase()]
+        }
+        for (const [name, value] of Object.entries(apiResponseHeaders))
+          proxyRes.headers[name.toLowerCase()] = value
+      })
+    },
   },
 }
 
-// Only the app's own scripts run: no inline scripts, no eval. Images may come from the app,
-// from https (member pictures, group logos) or be data: URLs (logos stored inline).
-export const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' https: data:",
-  "connect-src 'self'",
-  "worker-src 'self'",
-  "font-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ')
+const isApiPath = (url: string | undefined) =>
+  url === '/api' || (url?.startsWith('/api/') ?? false) || (url?.startsWith('/api?') ?? false)
+
+/** Refuses what nginx refuses before it reaches the proxy: other methods (405) and large bodies (413). */
+const apiGuard: Connect.NextHandleFunction = (req, res, next) => {
+  if (!isApiPath(req.url)) return next()
+  const refuse = (status: number, extra: Record<string, string> = {}) => {
+    res.writeHead(status, { ...apiResponseHeaders, ...extra, 'Content-Type': 'text/plain' })
+    res.end(`${status}\n`)
+  }
+  if (!apiMethods.includes(req.method ?? '')) return refuse(405, { Allow: apiMethods.join(', ') })
+  if (Number(req.headers['content-length'] ?? 0) > apiMaxBodyBytes) return refuse(413)
+  next()
+}
+
+const apiGuardPlugin: Plugin = {
+  name: 'roster-api-guard',
+  // Middlewares added here run before Vite's own, the /api proxy included.
+  configureServer: (server) => void server.middlewares.use(apiGuard),
+  configurePreviewServer: (server) => void server.middlewares.use(apiGuard),
+}
 
 export default defineConfig({
-  plugins: [react()],
-  server: { proxy: apiProxy },
+  plugins: [react(), apiGuardPlugin],
+  // Same-origin only: no CORS middleware, which would also answer OPTIONS on /api before the guard.
+  server: { proxy: apiProxy, cors: false },
   preview: {
     proxy: apiProxy,
-    headers: {
-      'Content-Security-Policy': contentSecurityPolicy,
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
-    },
+    cors: false,
+    headers: { ...pageHeaders },
   },
   build: {
     sourcemap: false,

@@ -104,3 +104,59 @@ test('a 401 while browsing ends the session, and signing in again returns to the
   await expect(page).toHaveURL(/\/groups$/)
   await expect(page.getByRole('heading', { level: 1, name: /Groups/ })).toBeVisible()
 })
+
+test('signing out in one tab signs out every tab of the browser', async ({ context, page }) => {
+  // Two tabs signed in on their own, without "remember me": nothing shared in storage between them.
+  const other = await context.newPage()
+  for (const tab of [page, other]) {
+    await tab.goto('/sign-in')
+    await signIn(tab, DEMO_ORG_ID, DEMO_TOKEN)
+    await expect(tab).toHaveURL(/\/members$/)
+  }
+  await other.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Groups' }).click()
+  await expect(other.getByRole('heading', { level: 1, name: 'Groups' })).toBeVisible()
+
+  await page.getByRole('button', { name: 'Sign out' }).click()
+  await expect(page).toHaveURL(/\/sign-in$/)
+
+  await expect(other).toHaveURL(/\/sign-in/)
+  await expect(other.getByRole('heading', { level: 1, name: 'Sign in to Roster' })).toBeVisible()
+  await expect(other.getByText('You signed out.')).toBeVisible()
+  await expect(other.getByRole('table')).toHaveCount(0)
+  expect(await storedCredentials(other)).toEqual({ session: null, local: null })
+})
+
+test('a demo session ended by a 401 stops its service worker before a real sign-in', async ({
+  page,
+  pageErrors,
+}) => {
+  await openDemo(page)
+  await expect(page.getByRole('table').first()).toBeVisible()
+  expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toMatch(
+    /mockServiceWorker/,
+  )
+
+  await page.evaluate(() => window.rosterDemo?.setFaults({ status: 401 }))
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Groups' }).click()
+  await expect(page).toHaveURL(/\/sign-in/)
+  await expect(page.getByText('Your Tallyfy session has ended, sign in again.')).toBeVisible()
+
+  await expect.poll(() => page.evaluate(() => window.rosterDemo === undefined)).toBe(true)
+  await expect
+    .poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length))
+    .toBe(0)
+
+  // The same page signs in for real: every answer now comes from the network (the proxy), none
+  // from a service worker.
+  const answers: Array<{ url: string; fromServiceWorker: boolean }> = []
+  page.on('response', (r) => {
+    if (new URL(r.url()).pathname.startsWith('/api/'))
+      answers.push({ url: r.url(), fromServiceWorker: r.fromServiceWorker() })
+  })
+  await signIn(page, DEMO_ORG_ID, DEMO_TOKEN)
+  await expect(page).toHaveURL(/\/groups/)
+  await expect(page.getByRole('heading', { level: 1, name: 'Groups' })).toBeVisible()
+  expect(answers.length).toBeGreaterThan(0)
+  expect(answers.filter((a) => a.fromServiceWorker)).toEqual([])
+  expect(pageErrors.filter((e) => !e.includes('401'))).toEqual([])
+})

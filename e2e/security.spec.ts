@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test'
 import { createDemoOrg, XSS_NAME } from '../src/demo/data'
 import { DEMO_ORG_ID, DEMO_TOKEN, expect, openDemo, test } from './fixtures'
+import { proxyRuleTests } from './proxy-checks'
 
 // The browser side of Roster's security: the CSP the production build is served with, where the
 // access token may live (and everywhere it must never show up), hostile names and logos from the
@@ -86,6 +87,11 @@ test.describe('Content Security Policy', () => {
     expect(pageErrors.filter((e) => /Content Security Policy|Refused to/i.test(e))).toEqual([])
     expect(pageErrors).toEqual([])
   })
+})
+
+// The same rules as deploy/nginx.conf (checked against nginx in e2e/nginx/smoke.spec.ts).
+test.describe('the /api proxy of vite preview', () => {
+  proxyRuleTests()
 })
 
 test.describe('the access token', () => {

@@ -3,6 +3,7 @@
 // contribute the tests they ran, read from their JSON reports.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { findNginx } from './lib/nginx-conf.mjs'
 
 const results = []
 let passed = 0
@@ -61,18 +62,42 @@ suite(
 if (check('production build', 'npm', ['run', '--silent', 'build'])) {
   if (existsSync('scripts/check-budget.mjs')) check('bundle budget', 'node', ['scripts/check-budget.mjs'])
 }
+const playwrightCount = (r) => ({
+  passed: r.stats.expected + r.stats.flaky,
+  failed: r.stats.unexpected,
+  skipped: r.stats.skipped,
+})
 suite(
   'end-to-end (Playwright, production build)',
   bin('playwright'),
   ['test'],
   'test-results/e2e-results.json',
-  (r) => ({
-    passed: r.stats.expected + r.stats.flaky,
-    failed: r.stats.unexpected,
-    skipped: r.stats.skipped,
-  }),
+  playwrightCount,
   { CI: '1' },
 )
+
+// The build the suite above just made, behind nginx with deploy/nginx.conf. A developer without nginx
+// gets one line and a skip; CI must run it.
+const nginx = findNginx()
+const inCI = !['', '0', 'false'].includes(String(process.env.CI ?? '').toLowerCase())
+if (nginx) {
+  suite(
+    'nginx smoke (deploy/nginx.conf)',
+    bin('playwright'),
+    ['test', '--config', 'playwright.nginx.config.ts'],
+    'test-results/nginx-results.json',
+    playwrightCount,
+    { CI: '1', ROSTER_SKIP_BUILD: '1' },
+  )
+} else if (inCI) {
+  console.log('\n━━ nginx smoke: nginx is not installed, and CI needs it (apt-get install nginx)')
+  results.push('FAIL nginx smoke: nginx is not installed')
+  failed++
+} else {
+  console.log('\n━━ nginx smoke skipped: nginx is not installed (apt-get install nginx to run it)')
+  results.push('skip nginx smoke: nginx is not installed')
+  skipped++
+}
 
 console.log('\n━━ summary')
 for (const line of results) console.log(line)

@@ -5,7 +5,7 @@ import { apiGet, apiRequest, backoffDelay, retryPolicy, type HttpMethod } from '
 import { credentialStore } from './credentials'
 import { ApiError } from './errors'
 import { retryNotice } from './retry-notice'
-import { parseMe } from './schemas'
+import { parseMe, parseMemberPage } from './schemas'
 import type { Credentials } from './types'
 
 const TOKEN = 'pat-secret-0123456789'
@@ -121,11 +121,46 @@ describe('requests', () => {
 })
 
 describe('responses Roster cannot use', () => {
-  it('a 2xx that is not JSON is an invalid response with an excerpt', async () => {
+  it('a 2xx that is not JSON is an invalid response; the details say so without quoting it', async () => {
     sequence('/me', () => new HttpResponse('<html>maintenance</html>', { status: 200 }))
     const e = await failure(apiGet('/me', parseMe))
     expect(e.kind).toBe('invalid-response')
-    expect(e.details).toContain('<html>maintenance</html>')
+    expect(e.details).toBe('body: not JSON, 24 characters')
+  })
+
+  it('a successful answer that fails the schema leaves no record values in the details', async () => {
+    const records = {
+      data: [
+        {
+          id: 1,
+          email: 'grace.hopper@example.com',
+          first_name: 'Grace',
+          last_name: 'Hopper',
+          phone: 5550123,
+        },
+        { id: 'two', email: 'alan.turing@example.com', full_name: 'Alan Turing', phone: '+44 20 7946 0958' },
+      ],
+      meta: { pagination: { total: 'many' } },
+    }
+    sequence('/organizations/org-1/users', () => HttpResponse.json(records))
+    const e = await failure(apiGet('/organizations/org-1/users', parseMemberPage))
+    expect(e.kind).toBe('invalid-response')
+    expect(e.details).toMatch(/data\[1\]\.id/) // the path and the types are there…
+    expect(e.details).toMatch(/at meta/)
+    for (const value of [
+      'Grace',
+      'Hopper',
+      'grace.hopper',
+      'Alan',
+      'Turing',
+      'alan.turing',
+      '7946',
+      '5550123',
+      'two',
+      'many',
+    ]) {
+      expect(e.details).not.toContain(value) // …no value is
+    }
   })
 
   it('a body the schema rejects is an invalid response naming the path, without the token', async () => {

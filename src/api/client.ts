@@ -211,7 +211,7 @@ async function attempt<T>(
     } catch (error) {
       return invalid(
         'Tallyfy answered with something that is not JSON.',
-        `body: ${excerpt(text, credentials.token)}`,
+        `body: not JSON, ${text.length} characters`,
         error,
       )
     }
@@ -224,7 +224,8 @@ async function attempt<T>(
     const issues = error instanceof core.$ZodError ? prettifyError(error) : String(error)
     return invalid(
       'Tallyfy answered in a shape Roster does not understand.',
-      `${excerpt(issues, credentials.token)}\nbody: ${excerpt(text, credentials.token)}`,
+      // Issue paths and types only: the body of a successful answer is someone's records.
+      excerpt(issues, credentials.token),
       error,
     )
   }

@@ -115,3 +115,33 @@ describe('hooks', () => {
     expect(result.current).toBeNull()
   })
 })
+
+// Another tab of the same browser: the same channel name, a different BroadcastChannel object.
+const otherTab = () => new BroadcastChannel('roster.session')
+
+describe('signing out in another tab', () => {
+  it('signs this tab out too, with "signed out" as the reason', async () => {
+    credentialStore.set(alice, { remember: false })
+    const tab = otherTab()
+    // oxlint-disable-next-line unicorn/require-post-message-target-origin -- a BroadcastChannel
+    tab.postMessage({ type: 'signed-out' })
+    await vi.waitFor(() => expect(credentialStore.get()).toBeNull())
+    expect(sessionStorage.getItem(KEY)).toBeNull()
+    expect(credentialStore.lastEndReason()).toBe('signed-out')
+    tab.close()
+  })
+
+  it('is told when this tab signs out, and not when a session here merely expires', async () => {
+    const tab = otherTab()
+    const heard: unknown[] = []
+    tab.addEventListener('message', (event: MessageEvent) => heard.push(event.data))
+    credentialStore.set(alice, { remember: false })
+    credentialStore.endSession('expired')
+    credentialStore.set(alice, { remember: false })
+    credentialStore.endSession('signed-out')
+    await vi.waitFor(() => expect(heard).toEqual([{ type: 'signed-out' }]))
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(heard).toEqual([{ type: 'signed-out' }])
+    tab.close()
+  })
+})

@@ -6,6 +6,27 @@ import type { Credentials } from './types'
 
 const STORAGE_KEY = 'roster.credentials'
 
+// Signing out in one tab signs out every tab of this browser, whether their tokens are remembered
+// (localStorage, shared) or not (sessionStorage, per tab): a message on this channel. Browsers without
+// BroadcastChannel keep today's per-tab behaviour.
+const SESSION_CHANNEL = 'roster.session'
+type SessionMessage = { type: 'signed-out' }
+
+function openSessionChannel(onSignedOut: () => void): BroadcastChannel | null {
+  if (typeof BroadcastChannel === 'undefined') return null
+  try {
+    const channel = new BroadcastChannel(SESSION_CHANNEL)
+    channel.addEventListener('message', (event: MessageEvent<SessionMessage>) => {
+      if (event.data?.type === 'signed-out') onSignedOut()
+    })
+    // Node (tests) would otherwise keep running for the open channel.
+    ;(channel as { unref?: () => void }).unref?.()
+    return channel
+  } catch {
+    return null
+  }
+}
+
 export type SessionEndReason = 'expired' | 'signed-out'
 
 type Listener = () => void
@@ -85,6 +106,9 @@ function createCredentialStore() {
     endSession(reason: SessionEndReason): void {
       endReason = reason
       store.clear()
+      // A 401 is this tab's news; every other tab finds out with its own next request.
+      // oxlint-disable-next-line unicorn/require-post-message-target-origin -- a BroadcastChannel, not a window
+      if (reason === 'signed-out') channel?.postMessage({ type: 'signed-out' } satisfies SessionMessage)
     },
 
     /** Read once by the sign-in page ("Your Tallyfy session has ended, sign in again"), then forgotten. */
@@ -101,6 +125,12 @@ function createCredentialStore() {
       }
     },
   }
+  // Another tab signed out: end this tab's session too, without telling the others again.
+  const channel = openSessionChannel(() => {
+    if (store.get() === null) return
+    endReason = 'signed-out'
+    store.clear()
+  })
   return store
 }
 

@@ -27,7 +27,7 @@ export class ApiError extends Error {
   readonly retryAfter: number | null
   readonly fieldErrors: Record<string, string[]>
   readonly requestId: string | null
-  /** For bug reports: zod issues, a raw body excerpt. Never shown as the main message, never the token. */
+  /** For bug reports: field paths, zod issue paths and types. Never a body, a record's values or the token. */
   readonly details: string | null
   /** Tallyfy's own human message, only when it is safe to show (never for 5xx, never internals). */
   readonly serverMessage: string | null
@@ -138,14 +138,18 @@ export function errorFromHttp(
   // Shown as Tallyfy wrote it, except a token it echoes back.
   const serverMessage = shown === null ? null : redact(shown, opts.secret)
 
+  // For a bug report: what kind of answer it was and which fields it named, never its values (an
+  // error body can echo back a name, an email or an SQL statement). Status, code and request ID have
+  // their own rows.
   const detailParts: string[] = []
-  if (nested?.details !== undefined) {
-    detailParts.push(`details: ${excerpt(JSON.stringify(nested.details), opts.secret)}`)
-  }
-  if (bodyText.trim() && (status >= 500 || !body || serverMessage === null)) {
-    detailParts.push(`body: ${excerpt(bodyText, opts.secret)}`)
-  }
+  const fieldPaths = Object.keys(fieldErrors)
+  if (fieldPaths.length > 0) detailParts.push(`fields: ${excerpt(fieldPaths.join(', '), opts.secret)}`)
+  const nestedDetails = asRecord(nested?.details)
+  if (nestedDetails)
+    detailParts.push(`details: ${excerpt(Object.keys(nestedDetails).join(', '), opts.secret)}`)
   if (!bodyText.trim()) detailParts.push('empty body')
+  else if (json === undefined) detailParts.push(`body: not JSON, ${bodyText.length} characters`)
+  else if (!body) detailParts.push(`body: JSON ${Array.isArray(json) ? 'array' : typeof json}`)
 
   return new ApiError({
     kind: 'http',

@@ -14,13 +14,14 @@ import {
 // Wire JSON in, app types out: every Tallyfy answer Roster reads goes through one of these. The
 // shapes live in ./wire-schemas.ts, the mapping in ./to-domain.ts.
 
+// Types only, never the value: these messages end up in "Details for a bug report", and a value out
+// of a member record is a name, an email or a phone number.
 function describeInput(input: unknown): string {
   if (input === undefined) return 'nothing'
   if (input === null) return 'null'
   if (Array.isArray(input)) return 'an array'
-  if (typeof input === 'string')
-    return `the text ${JSON.stringify(input.length > 40 ? `${input.slice(0, 40)}…` : input)}`
-  if (typeof input === 'number') return `the number ${input}`
+  if (typeof input === 'string') return 'a string'
+  if (typeof input === 'number') return 'a number'
   return `a${typeof input === 'object' ? 'n' : ''} ${typeof input}`
 }
 

@@ -1,28 +1,35 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { credentialStore } from '../api/credentials'
 import { createQueryClient } from '../api/query-client'
+import type { Credentials } from '../api/types'
+import { loadDemo } from '../features/auth/load-demo'
+
+const identity = (c: Credentials | null) => (c ? `${c.orgId}\u0000${c.token}` : null)
+
+const stopDemoWorker = () => loadDemo().then((demo) => demo.stopDemo())
 
 /**
- * Drops every cached answer when the session ends or a different person or organization signs in,
- * so nothing of one session is ever shown in the next (sign-out, a 401 that ended the session, a
- * new token on the same organization). Returns the unsubscribe function.
+ * The one reaction to any end or change of session (Sign out, another tab signing out, a 401, a new
+ * sign-in): every cached answer is dropped, so nothing of one session is ever shown in the next, and
+ * when a demo session ends its service worker stops, so it can never answer a real organization's
+ * requests. Safe beside the Sign out button's own clear() and stopDemo(): both do nothing twice.
+ * Returns the unsubscribe function.
  */
-function sessionIdentity(): string | null {
-  const c = credentialStore.get()
-  return c ? `${c.orgId}\u0000${c.token}` : null
-}
-
-export function bindCacheToSession(queryClient: QueryClient): () => void {
-  const identity = sessionIdentity
-  let last = identity()
+export function bindSessionLifecycle(
+  queryClient: QueryClient,
+  stopDemo: () => unknown = stopDemoWorker,
+): () => void {
+  let last = credentialStore.get()
   return credentialStore.subscribe(() => {
-    const next = identity()
-    if (next === last) return
+    const next = credentialStore.get()
+    if (identity(next) === identity(last)) return
+    const demoEnded = last?.demo === true && next?.demo !== true
     last = next
     queryClient.clear()
+    if (demoEnded) void stopDemo()
   })
 }
 
 /** The app's one QueryClient. Tests create their own with createQueryClient(). */
 export const queryClient = createQueryClient()
-bindCacheToSession(queryClient)
+bindSessionLifecycle(queryClient)

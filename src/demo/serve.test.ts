@@ -67,6 +67,17 @@ describe('demo API over HTTP', () => {
       200,
     )
   })
+
+  it('echoes what reached it (method, headers, body size) for the proxy tests', async () => {
+    const res = await fetch(`${api.url}/__demo/echo`, {
+      method: 'PUT',
+      headers: { ...HEADERS, Cookie: 'a=b' },
+      body: 'x'.repeat(100_000),
+    })
+    const echo = (await res.json()) as { method: string; headers: Record<string, string>; bodyBytes: number }
+    expect(echo).toMatchObject({ method: 'PUT', bodyBytes: 100_000 })
+    expect(echo.headers.cookie).toBe('a=b')
+  })
 })
 
 describe('parseDemoApiArgs', () => {

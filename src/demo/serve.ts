@@ -102,6 +102,13 @@ export async function startDemoApi(options: DemoApiOptions = {}): Promise<DemoAp
       faults.set(parsed.faults)
       return json(res, 200, { faults: faults.get() })
     }
+    if (url.pathname === '/__demo/echo') {
+      // What arrived here after the proxy (method, headers, body size), so tests can check what the
+      // dev server or nginx forwards and what it strips. Headers only: no values of the body.
+      let bodyBytes = 0
+      for await (const chunk of req) bodyBytes += (chunk as Buffer).length
+      return json(res, 200, { method, headers: req.headers, bodyBytes })
+    }
     if (url.pathname === '/__demo/reset') {
       if (method !== 'POST') return json(res, 405, { message: 'Use POST' })
       faults.reset()

@@ -1,5 +1,5 @@
 import { QueryClientProvider } from '@tanstack/react-query'
-import { cleanup, render, screen } from '@testing-library/react'
+import { cleanup, render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { StrictMode } from 'react'
 import { MemoryRouter, Route, Routes } from 'react-router'
@@ -14,8 +14,9 @@ import { createLocationSpy } from '../../test/location-spy'
 import * as signInRoute from './sign-in-route'
 
 vi.mock('../../api/me', () => ({ verifyCredentials: vi.fn<typeof verifyCredentials>() }))
+const demo = vi.hoisted(() => ({ start: async (): Promise<void> => {} }))
 vi.mock('./load-demo', () => ({
-  loadDemo: async () => ({ startDemo: async () => {}, stopDemo: async () => {} }),
+  loadDemo: async () => ({ startDemo: () => demo.start(), stopDemo: async () => {} }),
 }))
 
 const verify = vi.mocked(verifyCredentials)
@@ -66,6 +67,7 @@ beforeEach(() => {
 
 afterEach(() => {
   credentialStore.clear()
+  demo.start = async () => {}
 })
 
 describe('sign-in page', () => {
@@ -223,6 +225,23 @@ describe('sign-in page', () => {
     expect(await screen.findByRole('heading', { name: 'Members page' })).toBeInTheDocument()
     expect(credentialStore.get()).toEqual({ orgId: DEMO_ORG_ID, token: DEMO_TOKEN, demo: true })
     expect(localStorage.getItem('roster.credentials')).toBeNull()
+  })
+
+  it('keeps the real sign-in disabled while the demo starts, and enables it if the demo fails', async () => {
+    let fail: ((error: Error) => void) | undefined
+    demo.start = () => new Promise<void>((_, reject) => (fail = reject))
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    renderSignIn()
+    await userEvent.type(screen.getByLabelText('Organization ID'), ORG)
+    await userEvent.type(screen.getByLabelText('Access token'), TOKEN)
+    await userEvent.click(screen.getByRole('button', { name: 'Explore the demo organization' }))
+    const submit = screen.getByRole('button', { name: 'Sign in' })
+    await waitFor(() => expect(submit).toBeDisabled())
+    await userEvent.click(submit)
+    expect(verify).not.toHaveBeenCalled()
+
+    fail?.(new Error('no service workers'))
+    await waitFor(() => expect(submit).toBeEnabled())
   })
 })
 

@@ -26,6 +26,8 @@ export function Component() {
   // state. StrictMode calls this initializer twice but keeps the first result (see the test).
   const [endReason] = useState(() => credentialStore.lastEndReason())
   const destination = safeReturnTo(searchParams.get('returnTo')) ?? paths.members()
+  // While the demo's service worker starts, a real sign-in could be answered by it: one at a time.
+  const [demoStarting, setDemoStarting] = useState(false)
 
   if (credentials) return <Navigate to={destination} replace />
 
@@ -47,15 +49,15 @@ export function Component() {
         )}
         {endReason === 'signed-out' && <p className="banner banner--info">You signed out.</p>}
         <div className="sign-in__ways">
-          <SignInForm />
-          <DemoEntry />
+          <SignInForm demoStarting={demoStarting} />
+          <DemoEntry onStarting={setDemoStarting} />
         </div>
       </div>
     </main>
   )
 }
 
-function SignInForm() {
+function SignInForm({ demoStarting }: { demoStarting: boolean }) {
   const ids = useId()
   const orgRef = useRef<HTMLInputElement>(null)
   const tokenRef = useRef<HTMLInputElement>(null)
@@ -80,7 +82,7 @@ function SignInForm() {
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
-    if (checking) return
+    if (checking || demoStarting) return
     const candidate = { orgId: orgId.trim(), token: token.trim(), demo: false }
     const nowMissing = { orgId: candidate.orgId === '', token: candidate.token === '' }
     setMissing(nowMissing)
@@ -225,7 +227,7 @@ function SignInForm() {
           ref={submitRef}
           type="submit"
           className="button button--primary button--block"
-          disabled={checking}
+          disabled={checking || demoStarting}
         >
           {checking ? 'Signing in…' : 'Sign in'}
         </button>
@@ -237,18 +239,20 @@ function SignInForm() {
   )
 }
 
-function DemoEntry() {
+function DemoEntry({ onStarting }: { onStarting: (starting: boolean) => void }) {
   const ids = useId()
   const [state, setState] = useState<'idle' | 'starting' | 'failed'>('idle')
 
   async function openDemo() {
     setState('starting')
+    onStarting(true)
     try {
       const { startDemo } = await loadDemo()
       await startDemo()
     } catch (error) {
       console.error('The demo organization could not start', error)
       setState('failed')
+      onStarting(false)
       return
     }
     credentialStore.set({ orgId: DEMO_ORG_ID, token: DEMO_TOKEN, demo: true }, { remember: false })

@@ -1,0 +1,42 @@
+// The one source of Roster's security headers and proxy limits. vite.config.ts imports it for the dev
+// and preview servers; deploy/nginx.conf writes the same values out, and scripts/deploy-config.test.ts
+// fails when the two disagree. Change a value here and in nginx.conf together.
+
+// Only the app's own scripts run: no inline scripts, no eval. Images may come from the app,
+// from https (member pictures, group logos) or be data: URLs (logos stored inline).
+export const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' https: data:",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ')
+
+/** On every page and static file Roster serves. */
+export const pageHeaders = Object.freeze({
+  'Content-Security-Policy': contentSecurityPolicy,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+})
+
+/**
+ * On every /api answer, whatever upstream sent. The token lives on Roster's origin, so an HTML error
+ * page from upstream (or anything sniffed as HTML) must not be able to run there: sandboxed, no loads.
+ */
+export const apiResponseHeaders = Object.freeze({
+  'Content-Security-Policy': "sandbox; default-src 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+})
+
+/** What Roster sends to /api (reads now; group, logo, invite and role writes next). Others get 405. */
+export const apiMethods = Object.freeze(['GET', 'POST', 'PUT', 'DELETE'])
+
+/** Largest request body: a 2 MB logo, multipart or base64 in JSON (4/3 larger), with room to spare. */
+export const apiMaxBodyBytes = 3 * 1024 * 1024
