@@ -32,8 +32,8 @@
  */
 import { memo, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react'
 import { FlexRender, type Header, type SortingState } from '@tanstack/react-table'
-import { useWindowVirtualizer } from '@tanstack/react-virtual'
 import type { DataTableFeatures, DataTableInstance, DataTableRow } from './use-data-table'
+import { useWindowRange } from './use-window-range'
 import './data-table.css'
 
 export interface DataTableProps<T extends object> {
@@ -235,20 +235,16 @@ function VirtualBody<T extends object>({
     return () => observer.disconnect()
   }, [tableRef])
 
-  // React Compiler skips this component (the virtualizer returns fresh functions); rows below are memoised by hand.
-  // oxlint-disable-next-line react/incompatible-library
-  const virtualizer = useWindowVirtualizer({
+  const { first, last } = useWindowRange({
     count: rows.length,
-    estimateSize: () => geometry.rowHeight,
+    rowHeight: geometry.rowHeight,
+    offset: geometry.offset,
     overscan: OVERSCAN,
-    scrollMargin: geometry.offset,
-    getItemKey: (index) => rows[index]?.id ?? index,
   })
-  const items = virtualizer.getVirtualItems()
-  const first = items[0]?.index ?? 0
-  const last = items[items.length - 1]?.index ?? -1
   const spacerBefore = first * geometry.rowHeight
   const spacerAfter = Math.max(0, (rows.length - last - 1) * geometry.rowHeight)
+  const shown: number[] = []
+  for (let index = first; index <= last; index++) shown.push(index)
 
   return (
     <tbody ref={bodyRef}>
@@ -259,10 +255,10 @@ function VirtualBody<T extends object>({
           <td aria-hidden="true" style={{ height: spacerBefore }} />
         </tr>
       )}
-      {items.map((item) => {
-        const row = rows[item.index]
+      {shown.map((index) => {
+        const row = rows[index]
         if (!row) return null
-        return <DataRow key={row.id} row={row} rowIndex={item.index + 2} className={rowClassName?.(row)} />
+        return <DataRow key={row.id} row={row} rowIndex={index + 2} className={rowClassName?.(row)} />
       })}
       {spacerAfter > 0 && (
         <tr aria-hidden="true" className="data-table__spacer">
