@@ -174,6 +174,10 @@ function SortIcon({ direction }: { direction: false | 'asc' | 'desc' }) {
 }
 
 // Memoised: while scrolling, only rows entering the window render; the rest keep their elements.
+// A row that only moved (a keystroke narrowed the results above it) changes its aria-rowindex and
+// nothing else: its cells are memoised apart, on the row object, and re-render only through the
+// contexts they read (search highlights). A feature that changes which cells a row shows must make
+// that part of RowCells' props.
 const DataRow = memo(function DataRow<T extends object>({
   row,
   rowIndex,
@@ -185,11 +189,7 @@ const DataRow = memo(function DataRow<T extends object>({
 }) {
   return (
     <tr className={['data-table__row', className].filter(Boolean).join(' ')} aria-rowindex={rowIndex}>
-      {row.getAllCells().map((cell) => (
-        <td key={cell.id} className={`data-table__td data-table__cell--${cell.column.id}`}>
-          <FlexRender cell={cell} />
-        </td>
-      ))}
+      <RowCells row={row} />
     </tr>
   )
 }) as <T extends object>(props: {
@@ -197,6 +197,14 @@ const DataRow = memo(function DataRow<T extends object>({
   rowIndex: number
   className: string | undefined
 }) => ReactNode
+
+const RowCells = memo(function RowCells<T extends object>({ row }: { row: DataTableRow<T> }) {
+  return row.getAllCells().map((cell) => (
+    <td key={cell.id} className={`data-table__td data-table__cell--${cell.column.id}`}>
+      <FlexRender cell={cell} />
+    </td>
+  ))
+}) as <T extends object>(props: { row: DataTableRow<T> }) => ReactNode
 
 function readRowHeight(table: HTMLTableElement): number {
   const value = Number.parseFloat(getComputedStyle(table).getPropertyValue('--row-height'))
