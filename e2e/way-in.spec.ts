@@ -19,8 +19,14 @@ test('signing in shows the members from the page loaded during the check, asked 
   page,
 }) => {
   const firstPages: string[] = []
+  const events: string[] = []
   page.on('request', (request) => {
-    if (isFirstDirectoryPage(request)) firstPages.push(new URL(request.url()).pathname)
+    if (!isFirstDirectoryPage(request)) return
+    firstPages.push(new URL(request.url()).pathname)
+    events.push('first page asked')
+  })
+  page.on('requestfinished', (request) => {
+    if (new URL(request.url()).pathname === '/api/me') events.push('check answered')
   })
   await page.goto('/sign-in')
   await signIn(page, DEMO_ORG_ID)
