@@ -25,14 +25,23 @@ export const meQueries = {
 /**
  * Checks a token and organization ID before they are stored: `/me` proves the token, one tiny member
  * page proves access to the organization. Uses the given credentials, so a 401 here is a wrong token,
- * not an expired session, and leaves whatever is signed in alone.
+ * not an expired session, and leaves whatever is signed in alone. Both requests go out at once; a
+ * failing `/me` still decides the message (a wrong token makes the organization call fail too).
  */
 export async function verifyCredentials(credentials: Credentials, signal?: AbortSignal): Promise<Me> {
-  const me = await apiGet('/me', parseMe, { credentials, signal })
-  await apiGet(`/organizations/${encodeURIComponent(credentials.orgId)}/users`, parseMemberPage, {
-    credentials,
-    signal,
-    query: { per_page: 1 },
-  })
-  return me
+  const me = apiGet('/me', parseMe, { credentials, signal })
+  const organization = apiGet(
+    `/organizations/${encodeURIComponent(credentials.orgId)}/users`,
+    parseMemberPage,
+    {
+      credentials,
+      signal,
+      query: { per_page: 1 },
+    },
+  )
+  // Observed below, after /me; until then its failure must not count as unhandled.
+  organization.catch(() => {})
+  const who = await me
+  await organization
+  return who
 }

@@ -1,10 +1,11 @@
 // Exported only under its experimental name in 5.108; pinned, so the shape (reducer, initialValue) is stable here.
 import { experimental_streamedQuery as streamedQuery, queryOptions } from '@tanstack/react-query'
 import { apiGet } from './client'
+import { claimPrefetch, startPrefetch, type PrefetchHandle } from './first-page-prefetch'
 import { orgKeys } from './keys'
 import { iteratePages, type PageChunk } from './paginate'
-import { parseMember, parseMemberPage } from './schemas'
-import type { Member, MemberDirectory } from './types'
+import { parseMember, parseMemberPage, type Page } from './schemas'
+import type { Credentials, Member, MemberDirectory } from './types'
 
 // The whole member directory loads once and is then searched, sorted and filtered in the browser.
 // It streams into the cache page by page (streamedQuery), so the first rows show as soon as the
@@ -33,6 +34,41 @@ function addPage(directory: MemberDirectory, chunk: PageChunk<Member>): MemberDi
 
 const usersPath = (orgId: string) => `/organizations/${encodeURIComponent(orgId)}/users`
 
+function fetchDirectoryPage(
+  orgId: string,
+  page: number,
+  perPage: number,
+  signal: AbortSignal,
+  credentials?: Credentials,
+): Promise<Page<Member>> {
+  return apiGet(usersPath(orgId), parseMemberPage, {
+    signal,
+    credentials,
+    query: { with: 'groups', page, per_page: perPage },
+  })
+}
+
+/** Page 1 as sign-in prefetched it (see first-page-prefetch.ts), else from the network. */
+function firstOrFetchedPage(orgId: string, page: number, perPage: number, signal: AbortSignal) {
+  const prefetched = page === 1 ? claimPrefetch<Page<Member>>(orgId, `users:${perPage}`, signal) : null
+  if (!prefetched) return fetchDirectoryPage(orgId, page, perPage, signal)
+  // A prefetch that failed (not one we cancelled) is simply asked again, with the loader's own retries.
+  return prefetched.catch((error: unknown) => {
+    if (signal.aborted) throw error
+    return fetchDirectoryPage(orgId, page, perPage, signal)
+  })
+}
+
+/**
+ * Sign-in starts the directory's first page while it checks the credentials; the loader uses it only
+ * once `accept()` says the check passed, and only for these credentials.
+ */
+export function prefetchFirstDirectoryPage(credentials: Credentials): PrefetchHandle {
+  return startPrefetch(credentials, `users:${DIRECTORY_PAGE_SIZE}`, (creds, signal) =>
+    fetchDirectoryPage(creds.orgId, 1, DIRECTORY_PAGE_SIZE, signal, creds),
+  )
+}
+
 export const memberQueries = {
   all: (orgId: string) => [...orgKeys(orgId), 'members'] as const,
 
@@ -44,11 +80,7 @@ export const memberQueries = {
           iteratePages({
             perPage: DIRECTORY_PAGE_SIZE,
             signal,
-            fetchPage: (page, perPage, pageSignal) =>
-              apiGet(usersPath(orgId), parseMemberPage, {
-                signal: pageSignal,
-                query: { with: 'groups', page, per_page: perPage },
-              }),
+            fetchPage: (page, perPage, pageSignal) => firstOrFetchedPage(orgId, page, perPage, pageSignal),
           }),
         reducer: addPage,
         initialValue: emptyDirectory,

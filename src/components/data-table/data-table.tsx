@@ -32,8 +32,8 @@
  */
 import { memo, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react'
 import { FlexRender, type Header, type SortingState } from '@tanstack/react-table'
-import { useWindowVirtualizer } from '@tanstack/react-virtual'
 import type { DataTableFeatures, DataTableInstance, DataTableRow } from './use-data-table'
+import { useWindowRange } from './use-window-range'
 import './data-table.css'
 
 export interface DataTableProps<T extends object> {
@@ -174,6 +174,10 @@ function SortIcon({ direction }: { direction: false | 'asc' | 'desc' }) {
 }
 
 // Memoised: while scrolling, only rows entering the window render; the rest keep their elements.
+// A row that only moved (a keystroke narrowed the results above it) changes its aria-rowindex and
+// nothing else: its cells are memoised apart, on the row object, and re-render only through the
+// contexts they read (search highlights). A feature that changes which cells a row shows must make
+// that part of RowCells' props.
 const DataRow = memo(function DataRow<T extends object>({
   row,
   rowIndex,
@@ -185,11 +189,7 @@ const DataRow = memo(function DataRow<T extends object>({
 }) {
   return (
     <tr className={['data-table__row', className].filter(Boolean).join(' ')} aria-rowindex={rowIndex}>
-      {row.getAllCells().map((cell) => (
-        <td key={cell.id} className={`data-table__td data-table__cell--${cell.column.id}`}>
-          <FlexRender cell={cell} />
-        </td>
-      ))}
+      <RowCells row={row} />
     </tr>
   )
 }) as <T extends object>(props: {
@@ -197,6 +197,14 @@ const DataRow = memo(function DataRow<T extends object>({
   rowIndex: number
   className: string | undefined
 }) => ReactNode
+
+const RowCells = memo(function RowCells<T extends object>({ row }: { row: DataTableRow<T> }) {
+  return row.getAllCells().map((cell) => (
+    <td key={cell.id} className={`data-table__td data-table__cell--${cell.column.id}`}>
+      <FlexRender cell={cell} />
+    </td>
+  ))
+}) as <T extends object>(props: { row: DataTableRow<T> }) => ReactNode
 
 function readRowHeight(table: HTMLTableElement): number {
   const value = Number.parseFloat(getComputedStyle(table).getPropertyValue('--row-height'))
@@ -235,20 +243,16 @@ function VirtualBody<T extends object>({
     return () => observer.disconnect()
   }, [tableRef])
 
-  // React Compiler skips this component (the virtualizer returns fresh functions); rows below are memoised by hand.
-  // oxlint-disable-next-line react/incompatible-library
-  const virtualizer = useWindowVirtualizer({
+  const { first, last } = useWindowRange({
     count: rows.length,
-    estimateSize: () => geometry.rowHeight,
+    rowHeight: geometry.rowHeight,
+    offset: geometry.offset,
     overscan: OVERSCAN,
-    scrollMargin: geometry.offset,
-    getItemKey: (index) => rows[index]?.id ?? index,
   })
-  const items = virtualizer.getVirtualItems()
-  const first = items[0]?.index ?? 0
-  const last = items[items.length - 1]?.index ?? -1
   const spacerBefore = first * geometry.rowHeight
   const spacerAfter = Math.max(0, (rows.length - last - 1) * geometry.rowHeight)
+  const shown: number[] = []
+  for (let index = first; index <= last; index++) shown.push(index)
 
   return (
     <tbody ref={bodyRef}>
@@ -259,10 +263,10 @@ function VirtualBody<T extends object>({
           <td aria-hidden="true" style={{ height: spacerBefore }} />
         </tr>
       )}
-      {items.map((item) => {
-        const row = rows[item.index]
+      {shown.map((index) => {
+        const row = rows[index]
         if (!row) return null
-        return <DataRow key={row.id} row={row} rowIndex={item.index + 2} className={rowClassName?.(row)} />
+        return <DataRow key={row.id} row={row} rowIndex={index + 2} className={rowClassName?.(row)} />
       })}
       {spacerAfter > 0 && (
         <tr aria-hidden="true" className="data-table__spacer">

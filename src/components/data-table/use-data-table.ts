@@ -4,7 +4,6 @@
 // so a keystroke costs one pass over plain strings instead of a trip through the filter pipeline.
 import {
   createColumnHelper,
-  createSortedRowModel,
   rowSortingFeature,
   tableFeatures,
   useTable,
@@ -16,10 +15,12 @@ import {
 } from '@tanstack/react-table'
 import { MAX_SORT_KEYS } from '../../lib/sort-param'
 import { sortFnValue } from './sort-fns'
+import { createCachedSortedRowModel } from './sorted-row-model'
 
 export const dataTableFeatures = tableFeatures({
   rowSortingFeature,
-  sortedRowModel: createSortedRowModel(),
+  // Each column's order is computed once per data array and reused in both directions.
+  sortedRowModel: createCachedSortedRowModel(),
   sortFns: { value: sortFnValue },
 })
 

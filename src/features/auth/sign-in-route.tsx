@@ -3,6 +3,8 @@ import { flushSync } from 'react-dom'
 import { Navigate, useSearchParams } from 'react-router'
 import { credentialStore, useCredentials } from '../../api/credentials'
 import { verifyCredentials } from '../../api/me'
+import { prefetchFirstDirectoryPage } from '../../api/members'
+import type { PrefetchHandle } from '../../api/first-page-prefetch'
 import { PageTitle } from '../../components/page-title'
 import { DEMO_ORG_ID, DEMO_TOKEN } from '../../demo/credentials'
 import { paths } from '../../lib/paths'
@@ -63,6 +65,7 @@ function SignInForm({ demoStarting }: { demoStarting: boolean }) {
   const tokenRef = useRef<HTMLInputElement>(null)
   const submitRef = useRef<HTMLButtonElement>(null)
   const abortRef = useRef<AbortController | null>(null)
+  const prefetchRef = useRef<PrefetchHandle | null>(null)
   const [orgId, setOrgId] = useState('')
   const [token, setToken] = useState('')
   const [showToken, setShowToken] = useState(false)
@@ -72,8 +75,14 @@ function SignInForm({ demoStarting }: { demoStarting: boolean }) {
   const [missing, setMissing] = useState<{ orgId: boolean; token: boolean }>({ orgId: false, token: false })
   const [failure, setFailure] = useState<{ message: string; field: SignInErrorField } | null>(null)
 
-  // Leaving the page mid-check must not store credentials afterwards.
-  useEffect(() => () => abortRef.current?.abort(), [])
+  // Leaving the page mid-check must not store credentials afterwards, nor keep their first page.
+  useEffect(
+    () => () => {
+      abortRef.current?.abort()
+      prefetchRef.current?.discard()
+    },
+    [],
+  )
 
   const orgWarning = orgBlurred && orgId.trim() !== '' && !looksLikeOrgId(orgId)
   const orgInvalid = missing.orgId || failure?.field === 'orgId'
@@ -97,9 +106,14 @@ function SignInForm({ demoStarting }: { demoStarting: boolean }) {
     const controller = new AbortController()
     abortRef.current = controller
     setChecking(true)
+    // The first page of members loads while the credentials are checked; it is used only if they pass.
+    prefetchRef.current?.discard()
+    const prefetch = prefetchFirstDirectoryPage(candidate)
+    prefetchRef.current = prefetch
     try {
       await verifyCredentials(candidate, controller.signal)
     } catch (error) {
+      prefetch.discard()
       if (controller.signal.aborted) return
       const next = signInFailure(error, candidate.token)
       // Render the message and re-enable the form first, so focus can land on the field to fix.
@@ -110,7 +124,12 @@ function SignInForm({ demoStarting }: { demoStarting: boolean }) {
       ;(next.field === 'orgId' ? orgRef : next.field === 'token' ? tokenRef : submitRef).current?.focus()
       return
     }
-    if (controller.signal.aborted) return
+    if (controller.signal.aborted) {
+      prefetch.discard()
+      return
+    }
+    prefetch.accept()
+    prefetchRef.current = null
     // Storing the credentials re-renders the page, which then redirects to where the person was going.
     credentialStore.set(candidate, { remember })
   }
