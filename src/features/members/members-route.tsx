@@ -4,7 +4,8 @@ import { useDeferredValue, useMemo, useRef } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import type { SortingState, Updater } from '@tanstack/react-table'
 import { memberQueries } from '../../api/members'
-import type { MemberDirectory } from '../../api/types'
+import { describeApiError } from '../../api/errors'
+import type { InvalidRecordInfo, MemberDirectory } from '../../api/types'
 import { DataTable } from '../../components/data-table/data-table'
 import { useDataTable } from '../../components/data-table/use-data-table'
 import { TableSkeleton } from '../../components/skeleton'
@@ -44,13 +45,18 @@ export function Component() {
       <MemberList
         orgId={orgId}
         directory={data}
-        loading={directory.isFetching && !data.complete}
+        loading={data.loading ?? (directory.isFetching && !data.complete)}
         error={directory.isError ? directory.error : null}
         onRetry={() => void directory.refetch()}
       />
     )
   } else if (directory.isError) {
     content = <ErrorState error={directory.error} onRetry={() => void directory.refetch()} what="members" />
+  } else if (data && data.loading === false && !data.complete) {
+    // The server announced members and sent none: not "No members yet", and not a skeleton forever.
+    content = (
+      <IncompleteNotice loaded={0} total={data.total} error={null} onRetry={() => void directory.refetch()} />
+    )
   } else {
     content = (
       <TableSkeleton
@@ -167,7 +173,12 @@ function MemberList({
         {loading && <LoadingProgress loaded={members.length} total={total} />}
       </div>
 
-      {error != null && !directory.complete && <IncompleteNotice onRetry={onRetry} />}
+      {!loading && !directory.complete && (
+        <IncompleteNotice loaded={members.length} total={total} error={error} onRetry={onRetry} />
+      )}
+      {directory.invalidRecords && directory.invalidRecords.length > 0 && (
+        <InvalidRecordsNotice records={directory.invalidRecords} />
+      )}
 
       <MemberTableContext value={context}>
         <DataTable
@@ -199,14 +210,54 @@ function LoadingProgress({ loaded, total }: { loaded: number; total: number }) {
 }
 
 // A failed refresh of a complete directory is announced by the shell's banner ("may be out of
-// date"); a directory that stopped part-way needs its own words, because rows are missing.
-function IncompleteNotice({ onRetry }: { onRetry: () => void }) {
+// date"); a directory that stopped part-way (a failure, or a server that sent fewer members than it
+// announced) needs its own words, because rows are missing.
+function IncompleteNotice({
+  loaded,
+  total,
+  error,
+  onRetry,
+}: {
+  loaded: number
+  total: number
+  error: unknown
+  onRetry: () => void
+}) {
+  const why = error != null ? describeApiError(error, 'members').message : null
   return (
     <div className="banner banner--warning members-notice" role="alert">
-      <span>Couldn't load every member, so this list is incomplete.</span>
+      <span>
+        Loaded {formatCount(loaded)} of {formatCount(total)} members, so this list is incomplete.
+        {why && ` ${why}`}
+      </span>
       <button type="button" className="button button--small" onClick={onRetry}>
         Retry
       </button>
+    </div>
+  )
+}
+
+/** Records Tallyfy sent that could not be read: counted and located, never shown by value. */
+function InvalidRecordsNotice({ records }: { records: readonly InvalidRecordInfo[] }) {
+  const count = records.length
+  return (
+    <div className="banner banner--warning members-notice members-notice--invalid">
+      <details>
+        <summary>
+          {formatCount(count)} {count === 1 ? 'record' : 'records'} could not be read
+        </summary>
+        <ul className="members-notice__issues">
+          {records.slice(0, 50).map((record) => (
+            <li key={`${record.page ?? 0}-${record.index}`}>
+              {record.page != null && `Page ${formatCount(record.page)}, `}
+              {record.issues
+                .map((issue) => `${issue.path}: expected ${issue.expected}, got ${issue.received}`)
+                .join('; ')}
+            </li>
+          ))}
+          {count > 50 && <li>…and {formatCount(count - 50)} more</li>}
+        </ul>
+      </details>
     </div>
   )
 }
