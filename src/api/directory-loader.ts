@@ -11,8 +11,8 @@ import type { Member, MemberDirectory } from './types'
 //
 // Pages are merged into the cache's current value, never into a private copy, so an optimistic
 // setQueryData patch made by someone else while pages arrive survives the next merge. Merging costs
-// O(page) (a Set of the IDs already held); the cache is written at most once per `flushMs`, so a
-// thousand pages mean a few dozen renders, not a thousand.
+// O(page) (a Set of the IDs already held); the cache is written at most once per interval (growing
+// with the directory, see `interval()`), so a thousand pages mean a few dozen renders, not a thousand.
 
 export interface DirectoryLoaderOptions {
   client: QueryClient
@@ -196,16 +196,26 @@ export class DirectoryLoader {
     return this.flush(false, true)
   }
 
+  /**
+   * Time between two writes. Every write makes the table re-sort and re-index what it holds (its
+   * render is deferred, and a deferred render that a newer write interrupts starts over), so the
+   * interval grows with the directory: 150 ms while small, 1 s at 25,000 rows, 4 s at 100,000.
+   */
+  private interval(): number {
+    return Math.max(this.flushMs, (this.written?.length ?? 0) / 25)
+  }
+
   private scheduleFlush(now: boolean) {
     const elapsed = Date.now() - this.lastFlush
-    if (now || elapsed >= this.flushMs) {
+    const interval = this.interval()
+    if (now || elapsed >= interval) {
       this.flush(true)
       return
     }
     this.timer ??= setTimeout(() => {
       this.timer = null
       if (!this.stopped) this.flush(this.running !== null)
-    }, this.flushMs - elapsed)
+    }, interval - elapsed)
   }
 
   /** Writes what arrived into the cache's current value and returns the new value. */

@@ -170,7 +170,7 @@ function MemberList({
         <p className="members-count" aria-live="polite">
           {describeCount(shown, members.length)}
         </p>
-        {loading && <LoadingProgress loaded={members.length} total={total} />}
+        {loading && <LoadingProgress loaded={directory.members.length} total={total} />}
       </div>
 
       {!loading && !directory.complete && (
