@@ -1,6 +1,6 @@
 import { hashKey, queryOptions, type QueryClient } from '@tanstack/react-query'
 import { apiGet } from './client'
-import { DirectoryLoader } from './directory-loader'
+import type { DirectoryLoader } from './directory-loader'
 import { orgKeys } from './keys'
 import { parseMember, parseMemberPage } from './schemas'
 import type { MemberDirectory } from './types'
@@ -19,8 +19,13 @@ const emptyDirectory: MemberDirectory = { members: [], total: 0, complete: false
 
 const loaders = new WeakMap<QueryClient, Map<string, DirectoryLoader>>()
 
+// Its own small chunk, fetched when the session starts (in parallel with the app's first render),
+// so the loader does not weigh on the initial JavaScript budget of /members.
+let loaderModule: Promise<typeof import('./directory-loader')> | null = null
+
 /** The organization's one directory loader in this query client (created on first use). */
-export function directoryLoader(client: QueryClient, orgId: string): DirectoryLoader {
+export async function directoryLoader(client: QueryClient, orgId: string): Promise<DirectoryLoader> {
+  const { DirectoryLoader } = await (loaderModule ??= import('./directory-loader'))
   let byOrg = loaders.get(client)
   if (!byOrg) {
     const registry = new Map<string, DirectoryLoader>()
@@ -72,7 +77,7 @@ export const memberQueries = {
       // The context's `signal` is deliberately never read: TanStack aborts a fetch whose signal was
       // read when its last observer unmounts, and the directory must outlive every page.
       queryFn: async ({ client, queryKey }): Promise<MemberDirectory> => {
-        await directoryLoader(client, orgId).load()
+        await (await directoryLoader(client, orgId)).load()
         // The cache's value, not the loader's: a patch made since the last merge stays.
         return client.getQueryData<MemberDirectory>(queryKey) ?? emptyDirectory
       },

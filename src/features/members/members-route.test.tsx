@@ -160,7 +160,7 @@ describe('members page', () => {
         },
       ],
     })
-    await user.click(screen.getByText('1 record could not be read'))
+    await user.click(await screen.findByText('1 record could not be read'))
     expect(
       screen.getByText('Page 7, data[3].id: expected a member ID (a whole number), got null'),
     ).toBeVisible()

@@ -1,11 +1,11 @@
 // /members: every member of the organization in one table, searched, sorted and filtered in the
 // browser over the cached directory. The URL holds the view (see use-member-list-url.ts).
-import { useDeferredValue, useMemo, useRef } from 'react'
+import { lazy, Suspense, useDeferredValue, useMemo, useRef } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import type { SortingState, Updater } from '@tanstack/react-table'
 import { memberQueries } from '../../api/members'
 import { describeApiError } from '../../api/errors'
-import type { InvalidRecordInfo, MemberDirectory } from '../../api/types'
+import type { MemberDirectory } from '../../api/types'
 import { DataTable } from '../../components/data-table/data-table'
 import { useDataTable } from '../../components/data-table/use-data-table'
 import { TableSkeleton } from '../../components/skeleton'
@@ -24,6 +24,9 @@ import { MemberFilters, MemberSearchBox } from './member-toolbar'
 import { useMemberListUrl, type MemberListUrl } from './use-member-list-url'
 import { useScrollRestoration } from './use-scroll-restoration'
 import './members.css'
+
+// Rare (Tallyfy sent records Roster cannot read), so it loads only when needed.
+const InvalidRecordsNotice = lazy(() => import('./invalid-records-notice'))
 
 export function Component() {
   const orgId = useOrgId()
@@ -177,7 +180,9 @@ function MemberList({
         <IncompleteNotice loaded={members.length} total={total} error={error} onRetry={onRetry} />
       )}
       {directory.invalidRecords && directory.invalidRecords.length > 0 && (
-        <InvalidRecordsNotice records={directory.invalidRecords} />
+        <Suspense fallback={null}>
+          <InvalidRecordsNotice records={directory.invalidRecords} />
+        </Suspense>
       )}
 
       <MemberTableContext value={context}>
@@ -233,31 +238,6 @@ function IncompleteNotice({
       <button type="button" className="button button--small" onClick={onRetry}>
         Retry
       </button>
-    </div>
-  )
-}
-
-/** Records Tallyfy sent that could not be read: counted and located, never shown by value. */
-function InvalidRecordsNotice({ records }: { records: readonly InvalidRecordInfo[] }) {
-  const count = records.length
-  return (
-    <div className="banner banner--warning members-notice members-notice--invalid">
-      <details>
-        <summary>
-          {formatCount(count)} {count === 1 ? 'record' : 'records'} could not be read
-        </summary>
-        <ul className="members-notice__issues">
-          {records.slice(0, 50).map((record) => (
-            <li key={`${record.page ?? 0}-${record.index}`}>
-              {record.page != null && `Page ${formatCount(record.page)}, `}
-              {record.issues
-                .map((issue) => `${issue.path}: expected ${issue.expected}, got ${issue.received}`)
-                .join('; ')}
-            </li>
-          ))}
-          {count > 50 && <li>…and {formatCount(count - 50)} more</li>}
-        </ul>
-      </details>
     </div>
   )
 }
