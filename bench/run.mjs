@@ -95,8 +95,14 @@ async function heapAfterGc(page) {
   return { usedMB: usedSize / 1024 / 1024, totalMB: totalSize / 1024 / 1024 }
 }
 
-/** Types every query one key at a time (then clears it) and times each keystroke → paint. */
+/** Focuses the search, types every query one key at a time (then clears it), times each keystroke → paint. */
 async function typeQueries(page) {
+  const search = page.getByRole('searchbox', { name: 'Search members' }).or(page.getByLabel('Search members'))
+  await search.first().click()
+  await page.evaluate(
+    (input) => window.rosterBench.observeResults(input),
+    await search.first().elementHandle(),
+  )
   const keystrokes = []
   for (const query of queries) {
     for (const char of query) {
@@ -164,14 +170,6 @@ async function oneRun(browser, baseURL, size, runIndex) {
     result.heap = await heapAfterGc(page)
 
     // 4. Keystroke → results painted.
-    const search = page
-      .getByRole('searchbox', { name: 'Search members' })
-      .or(page.getByLabel('Search members'))
-    await search.first().click()
-    await page.evaluate(
-      (input) => window.rosterBench.observeResults(input),
-      await search.first().elementHandle(),
-    )
     result.keystrokes = await typeQueries(page)
 
     // 5. Sort by name, twice (one direction, then back), over the whole directory.
@@ -456,14 +454,6 @@ async function httpRun(browser, baseURL, size, orgId, runIndex) {
     result.requests = requests
     result.heap = await heapAfterGc(page)
     result.heapGrowthMB = result.heap.usedMB - result.heapBefore.usedMB
-    const search = page
-      .getByRole('searchbox', { name: 'Search members' })
-      .or(page.getByLabel('Search members'))
-    await search.first().click()
-    await page.evaluate(
-      (input) => window.rosterBench.observeResults(input),
-      await search.first().elementHandle(),
-    )
     result.keystrokes = await typeQueries(page)
   } catch (error) {
     result.error = String(error?.message ?? error).split('\n')[0]
