@@ -12,10 +12,11 @@
 //          --scroll-frames 180
 //          --way-in-members 10000 --way-in-runs 5 (0 skips it)  --http-port <port+1>  --api-port <port+2>
 //          (the way in over HTTP: a preview proxying /api to the demo API, see way-in.mjs)
-import { execFileSync } from 'node:child_process'
+//          --http (and its options, below): the directory over real HTTP instead of the in-browser demo
+import { execFileSync, spawn } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
-import { flag, option } from '../scripts/lib/cli.mjs'
+import { demo, flag, option } from '../scripts/lib/cli.mjs'
 import { withPreview } from '../scripts/lib/preview-server.mjs'
 import { installProbe } from './page-probe.mjs'
 import { measureBudget, printTargets, targetRows } from './targets.mjs'
@@ -102,6 +103,29 @@ async function heapAfterGc(page) {
   return { usedMB: usedSize / 1024 / 1024, totalMB: totalSize / 1024 / 1024 }
 }
 
+/** Focuses the search, types every query one key at a time (then clears it), times each keystroke → paint. */
+async function typeQueries(page) {
+  const search = page.getByRole('searchbox', { name: 'Search members' }).or(page.getByLabel('Search members'))
+  await search.first().click()
+  await page.evaluate(
+    (input) => window.rosterBench.observeResults(input),
+    await search.first().elementHandle(),
+  )
+  const keystrokes = []
+  for (const query of queries) {
+    for (const char of query) {
+      await page.evaluate(() => window.rosterBench.arm('key'))
+      await page.keyboard.type(char)
+      keystrokes.push({ query, key: char, ...(await settleInteraction(page)) })
+    }
+    await page.keyboard.press('ControlOrMeta+A')
+    await page.evaluate(() => window.rosterBench.arm('key'))
+    await page.keyboard.press('Backspace')
+    keystrokes.push({ query, key: 'clear', ...(await settleInteraction(page)) })
+  }
+  return keystrokes
+}
+
 async function oneRun(browser, baseURL, size, runIndex) {
   const loadTimeout = Math.max(60_000, size * 2)
   const context = await browser.newContext({
@@ -154,26 +178,7 @@ async function oneRun(browser, baseURL, size, runIndex) {
     result.heap = await heapAfterGc(page)
 
     // 4. Keystroke → results painted.
-    const search = page
-      .getByRole('searchbox', { name: 'Search members' })
-      .or(page.getByLabel('Search members'))
-    await search.first().click()
-    await page.evaluate(
-      (input) => window.rosterBench.observeResults(input),
-      await search.first().elementHandle(),
-    )
-    result.keystrokes = []
-    for (const query of queries) {
-      for (const char of query) {
-        await page.evaluate(() => window.rosterBench.arm('key'))
-        await page.keyboard.type(char)
-        result.keystrokes.push({ query, key: char, ...(await settleInteraction(page)) })
-      }
-      await page.keyboard.press('ControlOrMeta+A')
-      await page.evaluate(() => window.rosterBench.arm('key'))
-      await page.keyboard.press('Backspace')
-      result.keystrokes.push({ query, key: 'clear', ...(await settleInteraction(page)) })
-    }
+    result.keystrokes = await typeQueries(page)
 
     // 5. Sort by name, twice (one direction, then back), over the whole directory.
     result.sort = []
@@ -408,7 +413,193 @@ async function main() {
   }
 }
 
-main().catch((error) => {
+// ─── --http: the directory over real HTTP ───────────────────────────────────────────────────────
+// The demo organization served by `npm run demo-api` (one extra organization per size, made with
+// POST /__demo/orgs), read through the preview server's /api proxy as a real Tallyfy organization
+// would be: page cap 100 (what Tallyfy's CLI reports as the server's cap) and a fixed latency per
+// request. Unlike the in-browser demo, no MSW runs on the page's main thread.
+//
+// Options: --http  --http-sizes 10000,100000  --http-runs 3  --api-port <port+2>  --latency 40
+//          --per-page-cap 100
+const httpSizes = option('http-sizes', '10000,100000')
+  .split(',')
+  .map((s) => Number(s.trim()))
+  .filter((n) => Number.isInteger(n) && n > 0)
+const httpRuns = Number(option('http-runs', '3'))
+const latencyMs = Number(option('latency', '40'))
+const perPageCap = Number(option('per-page-cap', '100'))
+const httpTargets = {
+  firstRows: 1000,
+  complete: { 100000: 15000 },
+  heapGrowthMB: { 100000: 150 },
+  keystrokeP95: { 100000: 50 },
+}
+
+async function startDemoApiProcess() {
+  const child = spawn(process.execPath, ['scripts/demo-api.mjs', '--port', String(apiPort)], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  })
+  const url = `http://127.0.0.1:${apiPort}`
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`demo-api exited with ${child.exitCode}`)
+    try {
+      if ((await fetch(`${url}/health`)).ok) return { url, stop: () => child.kill('SIGTERM') }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+  child.kill('SIGTERM')
+  throw new Error('demo-api did not start')
+}
+
+async function httpRun(browser, baseURL, size, orgId, runIndex) {
+  const loadTimeout = Math.max(120_000, size * 3)
+  const context = await browser.newContext({
+    baseURL,
+    viewport: { width: 1440, height: 900 },
+    locale: 'en-US',
+  })
+  await context.addInitScript(installProbe, size)
+  const page = await context.newPage()
+  let requests = 0
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.startsWith('/api/')) requests++
+  })
+  const result = { run: runIndex + 1, loadAverageBefore: os.loadavg()[0] }
+  try {
+    await page.goto('/sign-in')
+    result.heapBefore = await heapAfterGc(page)
+    await page.getByLabel('Organization ID').fill(orgId)
+    await page.getByLabel('Access token').fill(demo.token)
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await waitForBench(page, () => window.rosterBench.completeAt !== null, undefined, loadTimeout)
+    // A full page load of /members with the session open: navigation start → first rows → whole
+    // directory, every page over HTTP again.
+    requests = 0
+    await page.reload()
+    await waitForBench(page, () => window.rosterBench.firstRowPaintedAt !== null, undefined, loadTimeout)
+    await waitForBench(page, () => window.rosterBench.completeAt !== null, undefined, loadTimeout)
+    Object.assign(
+      result,
+      await page.evaluate(() => ({
+        firstRows: window.rosterBench.firstRowPaintedAt,
+        complete: window.rosterBench.completeAt,
+      })),
+    )
+    result.requests = requests
+    result.heap = await heapAfterGc(page)
+    result.heapGrowthMB = result.heap.usedMB - result.heapBefore.usedMB
+    result.keystrokes = await typeQueries(page)
+  } catch (error) {
+    result.error = String(error?.message ?? error).split('\n')[0]
+  }
+  result.loadAverageAfter = os.loadavg()[0]
+  await context.close()
+  return result
+}
+
+async function httpMain() {
+  const startedAt = new Date()
+  const api = await startDemoApiProcess()
+  const raw = {}
+  const summary = {}
+  let failures = 0
+  // The preview server's /api proxy reads this when it starts (vite.config.ts).
+  process.env.TALLYFY_API_URL = api.url
+  try {
+    await withPreview({ outDir, port, skipBuild }, async ({ baseURL, browser }) => {
+      console.log(
+        `HTTP scenario: ${baseURL} → /api proxy → demo-api ${api.url}; page cap ${perPageCap}, latency ${latencyMs} ms; ` +
+          `sizes ${httpSizes.map((n) => fmt.format(n)).join(', ')}; ${httpRuns} runs each`,
+      )
+      for (const size of httpSizes) {
+        const orgId = `bench-${size}`
+        const made = await fetch(`${api.url}/__demo/orgs`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ id: orgId, members: size, latencyMs, perPageCap }),
+        })
+        if (!made.ok) throw new Error(`could not create ${orgId}: ${await made.text()}`)
+        raw[size] = []
+        for (let i = 0; i < httpRuns; i++) {
+          const r = await httpRun(browser, baseURL, size, orgId, i)
+          raw[size].push(r)
+          if (r.error) {
+            failures++
+            console.log(`  ${fmt.format(size)} run ${i + 1}: FAILED: ${r.error}`)
+            continue
+          }
+          const keys = r.keystrokes.filter((k) => k.changed).map((k) => k.ms)
+          console.log(
+            `  ${fmt.format(size)} run ${i + 1}/${httpRuns}: first rows ${r.firstRows.toFixed(0)} ms, whole directory ` +
+              `${r.complete.toFixed(0)} ms, ${r.requests} requests, heap +${r.heapGrowthMB.toFixed(0)} MB ` +
+              `(${r.heap.usedMB.toFixed(0)} MB), keystroke p95 ${percentile(keys, 95)?.toFixed(1)} ms ` +
+              `(load average ${r.loadAverageBefore.toFixed(1)} → ${r.loadAverageAfter.toFixed(1)})`,
+          )
+        }
+        const ok = raw[size].filter((r) => !r.error)
+        summary[size] = {
+          firstRows: summarize(ok.map((r) => r.firstRows)),
+          complete: summarize(ok.map((r) => r.complete)),
+          keystroke: summarize(ok.flatMap((r) => r.keystrokes.filter((k) => k.changed).map((k) => k.ms))),
+          heapGrowthMB: summarize(ok.map((r) => r.heapGrowthMB)),
+          heapUsedMB: summarize(ok.map((r) => r.heap.usedMB)),
+          requests: summarize(ok.map((r) => r.requests)),
+          loadAverage: summarize(raw[size].map((r) => r.loadAverageBefore)),
+          failedRuns: raw[size].length - ok.length,
+        }
+      }
+    })
+  } finally {
+    api.stop()
+  }
+  const rows = [
+    ['first rows, page load of /members (ms)', 'firstRows', () => `≤ ${httpTargets.firstRows}`],
+    [
+      'whole directory, page load (ms)',
+      'complete',
+      (n) => (httpTargets.complete[n] ? `≤ ${httpTargets.complete[n]}` : ''),
+    ],
+    [
+      'keystroke → results painted (ms)',
+      'keystroke',
+      (n) => (httpTargets.keystrokeP95[n] ? `p95 ≤ ${httpTargets.keystrokeP95[n]}` : ''),
+    ],
+    [
+      'JS heap growth after load, after GC (MB)',
+      'heapGrowthMB',
+      (n) => (httpTargets.heapGrowthMB[n] ? `≤ ${httpTargets.heapGrowthMB[n]}` : ''),
+    ],
+    ['JS heap after load, after GC (MB)', 'heapUsedMB', () => ''],
+    ['requests to /api for one load', 'requests', () => ''],
+    ['1-minute load average before a run', 'loadAverage', () => ''],
+  ]
+  console.log(
+    `\n${'median / p95 (over HTTP)'.padEnd(44)}${httpSizes.map((n) => `${fmt.format(n)} members`.padEnd(40)).join('')}`,
+  )
+  for (const [title, key, target] of rows) {
+    console.log(
+      `${title.padEnd(44)}${httpSizes.map((n) => `${cell(summary[n][key])}${target(n) ? ` [${target(n)}]` : ''}`.padEnd(40)).join('')}`,
+    )
+  }
+  const report = {
+    date: startedAt.toISOString(),
+    commit: commitOf(),
+    scenario: 'http',
+    options: { sizes: httpSizes, runs: httpRuns, latencyMs, perPageCap, queries },
+    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? 'unknown' },
+    targets: httpTargets,
+    summary,
+    runs: raw,
+  }
+  mkdirSync('bench-results', { recursive: true })
+  writeFileSync('bench-results/http-latest.json', `${JSON.stringify(report, null, 2)}\n`)
+  console.log('\nRaw figures: bench-results/http-latest.json')
+  if (failures > 0) process.exit(1)
+}
+
+;(flag('http') ? httpMain() : main()).catch((error) => {
   console.error(error)
   process.exit(1)
 })

@@ -1,7 +1,7 @@
 import { http, HttpResponse, type JsonBodyType } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { apiGet, apiRequest, backoffDelay, retryPolicy, type HttpMethod } from './client'
+import { apiGet, apiRequest, backoffDelay, rateLimitGate, retryPolicy, type HttpMethod } from './client'
 import { credentialStore } from './credentials'
 import { ApiError } from './errors'
 import { retryNotice } from './retry-notice'
@@ -23,6 +23,7 @@ beforeEach(() => {
   credentialStore.set(creds, { remember: false })
   // No jitter, so waits are exact.
   retryPolicy.random = () => 0
+  rateLimitGate.reset()
 })
 afterEach(() => {
   server.resetHandlers()
@@ -48,6 +49,7 @@ function sequenceFor(method: HttpMethod, path: string, ...responses: Array<() =>
 const sequence = (path: string, ...responses: Array<() => Response>) => sequenceFor('GET', path, ...responses)
 
 const ok = () => HttpResponse.json(meBody)
+const getUsersPage = (page: number) => apiGet('/organizations/org123/users', parseMe, { query: { page } })
 const status =
   (code: number, body: JsonBodyType = { message: 'x' }, headers: Record<string, string> = {}) =>
   () =>
@@ -215,14 +217,15 @@ describe('retries', () => {
     expect(retryNotice.get()).toBeNull()
   })
 
-  it('429 four times gives up with the 429 after three waits (2 s default, Retry-After capped at 30 s)', async () => {
+  it('429 four times gives up with the 429 after three waits (2 s default, then the full Retry-After)', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
     let served = 0
     const requests = sequence('/me', () =>
-      // First without Retry-After (default 2 s), then an absurd 120 s (capped at 30 s).
+      // First without Retry-After (default 2 s), then 45 s: honoured whole, not cut to 30 s, since a
+      // retry inside the window only spends an attempt.
       served++ === 0
         ? HttpResponse.json({ message: 'x' }, { status: 429 })
-        : status(429, { message: 'x' }, { 'Retry-After': '120' })(),
+        : status(429, { message: 'x' }, { 'Retry-After': '45' })(),
     )
     const result = failure(apiGet('/me', parseMe))
     await flush()
@@ -231,16 +234,79 @@ describe('retries', () => {
     await vi.advanceTimersByTimeAsync(1)
     await flush()
     expect(requests).toHaveLength(2)
-    await vi.advanceTimersByTimeAsync(29_999)
+    await vi.advanceTimersByTimeAsync(44_999)
     expect(requests).toHaveLength(2)
     await vi.advanceTimersByTimeAsync(1)
     await flush()
     expect(requests).toHaveLength(3)
-    await vi.advanceTimersByTimeAsync(30_000)
+    await vi.advanceTimersByTimeAsync(45_000)
     await flush()
     const e = await result
     expect(requests).toHaveLength(4)
     expect(e).toMatchObject({ kind: 'http', status: 429 })
+    expect(retryNotice.get()).toBeNull()
+  })
+
+  it.each([
+    ['0', '0'],
+    ['a date in the past', 'Wed, 21 Oct 2015 07:28:00 GMT'],
+  ])('Retry-After %s still waits a moment instead of retrying at once', async (_label, header) => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
+    const requests = sequence('/me', status(429, { message: 'x' }, { 'Retry-After': header }), ok)
+    const result = apiGet('/me', parseMe)
+    await flush()
+    await vi.advanceTimersByTimeAsync(999)
+    expect(requests).toHaveLength(1)
+    await vi.advanceTimersByTimeAsync(1)
+    await flush()
+    await expect(result).resolves.toMatchObject({ id: 5 })
+    expect(requests).toHaveLength(2)
+  })
+
+  it('a 429 with Retry-After: 45 on two parallel pages: one gate, every request waits, retries spread out, nothing lost', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
+    // Jitter on: the first waiter draws 0, the second 0.9 (of 1 s), the third 0.5.
+    const draws = [0, 0.9, 0.5]
+    retryPolicy.random = () => draws.shift() ?? 0
+    const start = Date.now()
+    const sent: Array<{ page: string; at: number }> = []
+    let limited = 2
+    server.use(
+      http.get('*/api/organizations/org123/users', ({ request }) => {
+        const page = new URL(request.url).searchParams.get('page') ?? '?'
+        sent.push({ page, at: Date.now() - start })
+        if (limited > 0) {
+          limited--
+          return HttpResponse.json(
+            { message: 'Slow down' },
+            { status: 429, headers: { 'Retry-After': '45' } },
+          )
+        }
+        return HttpResponse.json(meBody)
+      }),
+    )
+    const two = Promise.all([getUsersPage(2), getUsersPage(3)])
+    await flush()
+    expect(sent.map((s) => s.page)).toEqual(['2', '3'])
+    expect(retryNotice.get()?.reason).toBe('rate-limited')
+    // A request that starts during the window is not sent into it either.
+    await vi.advanceTimersByTimeAsync(10_000)
+    const third = getUsersPage(4)
+    await flush()
+    expect(sent).toHaveLength(2)
+    // The notice counts down to the announced time (plus the latest jitter).
+    expect(retryNotice.get()!.retryAt - start).toBeGreaterThanOrEqual(45_000)
+    await vi.advanceTimersByTimeAsync(34_999)
+    expect(sent).toHaveLength(2)
+    await vi.advanceTimersByTimeAsync(2_000)
+    await flush()
+    await expect(two).resolves.toHaveLength(2)
+    await expect(third).resolves.toMatchObject({ id: 5 })
+    const retries = sent.slice(2)
+    expect(retries).toHaveLength(3)
+    for (const retry of retries) expect(retry.at).toBeGreaterThanOrEqual(45_000)
+    // Not a herd: the retries land at different instants.
+    expect(new Set(retries.map((r) => r.at)).size).toBe(3)
     expect(retryNotice.get()).toBeNull()
   })
 

@@ -36,10 +36,18 @@ export interface ApiRequestOptions<T> extends ApiGetOptions {
 export const retryPolicy = {
   /** Attempts in total for a 429 (the first try included), as Tallyfy's CLI does. */
   rateLimitAttempts: 4,
-  /** Longest wait honoured from Retry-After. */
-  maxRetryAfterSeconds: 30,
+  /**
+   * Longest wait honoured from Retry-After. Tallyfy's windows can be longer than 30 s, and retrying
+   * inside the window only spends the attempts, so the announced time is honoured (this is a guard
+   * against an absurd header, not a shortcut).
+   */
+  maxRetryAfterSeconds: 600,
+  /** Shortest wait after a 429, also when Retry-After says 0 or a date in the past. */
+  minRetryAfterSeconds: 1,
   /** When a 429 comes without Retry-After. */
   defaultRetryAfterSeconds: 2,
+  /** After the rate-limit gate opens, each waiting request adds up to this much at random. */
+  gateJitterMs: 1000,
   /** Retries after 502/503/504 or a network failure. */
   transientRetries: 3,
   backoffBaseMs: 500,
@@ -95,6 +103,30 @@ function waitBeforeRetry(ms: number, reason: RetryNotice['reason'], signal: Abor
     }, ms)
     signal?.addEventListener('abort', onAbort, { once: true })
   })
+}
+
+/**
+ * The one rate-limit gate for every request to Tallyfy. A 429 is about the client, not the request:
+ * when any request gets one, every request (those in flight retrying and those not yet sent) waits
+ * until the announced time, then each goes at its own random offset so they do not arrive as a herd.
+ */
+export const rateLimitGate = {
+  /** Epoch ms before which no request is sent. */
+  until: 0,
+  close(seconds: number) {
+    this.until = Math.max(this.until, Date.now() + seconds * 1000)
+  },
+  reset() {
+    this.until = 0
+  },
+}
+
+async function passRateLimitGate(signal: AbortSignal | undefined): Promise<void> {
+  // Loop: the gate can close further while we wait (another 429 lands).
+  while (Date.now() < rateLimitGate.until) {
+    const ms = rateLimitGate.until - Date.now() + Math.round(retryPolicy.gateJitterMs * retryPolicy.random())
+    await waitBeforeRetry(ms, 'rate-limited', signal)
+  }
 }
 
 type Attempt<T> =
@@ -259,6 +291,7 @@ export async function apiRequest<T>(
   let transientRetries = 0
   for (;;) {
     if (signal?.aborted) throw abortedError(signal)
+    await passRateLimitGate(signal)
     const result = await attempt(request, parse, credentials, signal)
     if (result.ok) return result.value
     const { error, retry } = result
@@ -273,10 +306,14 @@ export async function apiRequest<T>(
       rateLimitedAttempts++
       if (rateLimitedAttempts < retryPolicy.rateLimitAttempts) {
         const seconds = Math.min(
-          error.retryAfter ?? retryPolicy.defaultRetryAfterSeconds,
+          Math.max(
+            error.retryAfter ?? retryPolicy.defaultRetryAfterSeconds,
+            retryPolicy.minRetryAfterSeconds,
+          ),
           retryPolicy.maxRetryAfterSeconds,
         )
-        await waitBeforeRetry(seconds * 1000, 'rate-limited', signal)
+        // The wait itself happens at the gate, shared with every other request.
+        rateLimitGate.close(seconds)
         continue
       }
     } else if (

@@ -3,6 +3,7 @@ import { apiGet, apiRequest } from './client'
 import { orgKeys } from './keys'
 import { fetchAllPages } from './paginate'
 import { parseGroup, parseGroupPage } from './schemas'
+import type { Group } from './types'
 
 /** Tallyfy documents 100 as the maximum page size for groups. */
 const GROUP_PAGE_SIZE = 100
@@ -19,6 +20,8 @@ export const groupQueries = {
       queryFn: ({ signal }) =>
         fetchAllPages({
           perPage: GROUP_PAGE_SIZE,
+          // A group that shifts between pages while they are read comes back once.
+          getId: (group: Group) => group.id,
           signal,
           fetchPage: (page, perPage, pageSignal) =>
             apiGet(groupsPath(orgId), parseGroupPage, {

@@ -1,38 +1,70 @@
-// Exported only under its experimental name in 5.108; pinned, so the shape (reducer, initialValue) is stable here.
-import { experimental_streamedQuery as streamedQuery, queryOptions } from '@tanstack/react-query'
+import { hashKey, queryOptions, type QueryClient } from '@tanstack/react-query'
 import { apiGet } from './client'
+import type { DirectoryLoader } from './directory-loader'
 import { claimPrefetch, startPrefetch, type PrefetchHandle } from './first-page-prefetch'
 import { orgKeys } from './keys'
-import { iteratePages, type PageChunk } from './paginate'
 import { parseMember, parseMemberPage, type Page } from './schemas'
 import type { Credentials, Member, MemberDirectory } from './types'
 
-// The whole member directory loads once and is then searched, sorted and filtered in the browser.
-// It streams into the cache page by page (streamedQuery), so the first rows show as soon as the
-// first page lands, with `complete: false` until the last one.
+// The whole member directory loads once per session and is then searched, sorted and filtered in
+// the browser. It fills the cache page by page (the first rows show as soon as the first page
+// lands) through one loader per organization (./directory-loader.ts), which the session starts
+// and which outlives every page: see `startDirectory`.
 
 /** Asked for on page 1; a server that caps lower says so in meta.pagination and we follow it. */
 const DIRECTORY_PAGE_SIZE = 1000
 
+const usersPath = (orgId: string) => `/organizations/${encodeURIComponent(orgId)}/users`
+
 const emptyDirectory: MemberDirectory = { members: [], total: 0, complete: false }
 
-/** Pages can overlap when members are added while we read; the first copy of an ID wins. */
-function addPage(directory: MemberDirectory, chunk: PageChunk<Member>): MemberDirectory {
-  const seen = new Set(directory.members.map((m) => m.id))
-  const fresh = chunk.items.filter((m) => {
-    if (seen.has(m.id)) return false
-    seen.add(m.id)
-    return true
-  })
-  const members = fresh.length ? [...directory.members, ...fresh] : directory.members
-  return {
-    members,
-    total: chunk.done ? members.length : Math.max(chunk.total, members.length),
-    complete: chunk.done,
+const loaders = new WeakMap<QueryClient, Map<string, DirectoryLoader>>()
+
+// Its own small chunk, fetched when the session starts (in parallel with the app's first render),
+// so the loader does not weigh on the initial JavaScript budget of /members.
+let loaderModule: Promise<typeof import('./directory-loader')> | null = null
+
+/** The organization's one directory loader in this query client (created on first use). */
+export async function directoryLoader(client: QueryClient, orgId: string): Promise<DirectoryLoader> {
+  const { DirectoryLoader } = await (loaderModule ??= import('./directory-loader'))
+  let byOrg = loaders.get(client)
+  if (!byOrg) {
+    const registry = new Map<string, DirectoryLoader>()
+    byOrg = registry
+    loaders.set(client, registry)
+    // Sign-out and an organization change clear the cache: the loader of a removed directory stops
+    // for good, and a later sign-in starts a fresh one.
+    client.getQueryCache().subscribe((event) => {
+      if (event.type !== 'removed') return
+      for (const [org, loader] of registry) {
+        if (event.query.queryHash === hashKey(memberQueries.directory(org).queryKey)) {
+          loader.stop()
+          registry.delete(org)
+        }
+      }
+    })
   }
+  let loader = byOrg.get(orgId)
+  if (!loader) {
+    loader = new DirectoryLoader({
+      client,
+      queryKey: memberQueries.directory(orgId).queryKey,
+      perPage: DIRECTORY_PAGE_SIZE,
+      // Page 1 may already be on its way from the sign-in form (first-page-prefetch.ts).
+      fetchPage: (page, perPage, signal) => firstOrFetchedPage(orgId, page, perPage, signal),
+    })
+    byOrg.set(orgId, loader)
+  }
+  return loader
 }
 
-const usersPath = (orgId: string) => `/organizations/${encodeURIComponent(orgId)}/users`
+/**
+ * Called by the signed-in layout: the directory starts loading with the session, whatever page is
+ * open, and keeps loading while the person browses (no observer is needed).
+ */
+export function startDirectory(client: QueryClient, orgId: string): void {
+  void client.prefetchQuery(memberQueries.directory(orgId))
+}
 
 function fetchDirectoryPage(
   orgId: string,
@@ -75,18 +107,15 @@ export const memberQueries = {
   directory: (orgId: string) =>
     queryOptions({
       queryKey: [...memberQueries.all(orgId), 'directory'] as const,
-      queryFn: streamedQuery({
-        streamFn: ({ signal }) =>
-          iteratePages({
-            perPage: DIRECTORY_PAGE_SIZE,
-            signal,
-            fetchPage: (page, perPage, pageSignal) => firstOrFetchedPage(orgId, page, perPage, pageSignal),
-          }),
-        reducer: addPage,
-        initialValue: emptyDirectory,
-        // A background refresh keeps the complete directory on screen and swaps in the new one at the end.
-        refetchMode: 'replace',
-      }),
+      // The context's `signal` is deliberately never read: TanStack aborts a fetch whose signal was
+      // read when its last observer unmounts, and the directory must outlive every page.
+      queryFn: async ({ client, queryKey }): Promise<MemberDirectory> => {
+        await (await directoryLoader(client, orgId)).load()
+        // The cache's value, not the loader's: a patch made since the last merge stays.
+        return client.getQueryData<MemberDirectory>(queryKey) ?? emptyDirectory
+      },
+      // Tens of thousands of rows: a deep compare per write would cost more than the merge.
+      structuralSharing: false,
       staleTime: 5 * 60_000,
       gcTime: 60 * 60_000,
     }),

@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { apiGet } from './client'
 import { credentialStore } from './credentials'
 import { ApiError } from './errors'
-import { fetchAllPages, iteratePages, type PageChunk } from './paginate'
+import { fetchAllPages, iteratePages, loadAllPages, type PageChunk } from './paginate'
 import { parseMemberPage, type Page } from './schemas'
 import type { Pagination } from './wire-schemas'
 
@@ -68,7 +68,13 @@ describe('iteratePages and fetchAllPages against a capping server', () => {
   it('gets all 250 members in order when the server caps per_page at 100, reporting progress per page', async () => {
     const api = usersEndpoint({ total: 250, cap: 100, delay: (page) => (page === 2 ? 30 : 0) })
     const delivered = await chunksOf({ perPage: 1000, fetchPage: fetchUsers })
-    const chunks = delivered.map(({ items: pageItems, ...rest }) => ({ ...rest, count: pageItems.length }))
+    const chunks = delivered.map(({ page, loaded, total, done, items: pageItems }) => ({
+      page,
+      loaded,
+      total,
+      done,
+      count: pageItems.length,
+    }))
     const items = delivered.flatMap((c) => c.items)
     expect(items.map((m) => m.id)).toEqual(Array.from({ length: 250 }, (_, i) => i + 1))
     expect(delivered.at(-1)?.total).toBe(250)
@@ -102,14 +108,15 @@ describe('iteratePages and fetchAllPages against a capping server', () => {
 })
 
 /** total_pages absent: only links decide whether there is a next page. */
-function linksEndpoint(linksForPage: (page: number) => unknown) {
+function linksEndpoint(linksForPage: (page: number) => unknown, withTotal = true) {
   const asked: number[] = []
   server.use(
     http.get('*/api/organizations/org1/users', ({ request }) => {
       const page = Number(new URL(request.url).searchParams.get('page'))
       asked.push(page)
       const links = linksForPage(page)
-      const meta: Record<string, unknown> = { total: 4, per_page: 2, current_page: page }
+      const meta: Record<string, unknown> = { per_page: 2, current_page: page }
+      if (withTotal) meta.total = 4
       if (links !== undefined) meta.links = links
       return HttpResponse.json({ data: [{ id: page * 2 - 1 }, { id: page * 2 }], meta: { pagination: meta } })
     }),
@@ -123,11 +130,22 @@ describe('links shapes on the wire (no total_pages)', () => {
     ['{}', {}],
     ['{next: null}', { next: null, previous: null }],
     ['absent', undefined],
-  ])('links %s means no next page', async (_label, links) => {
-    const asked = linksEndpoint(() => links)
+  ])('links %s without a total means no next page', async (_label, links) => {
+    const asked = linksEndpoint(() => links, false)
     const items = await fetchAllPages({ perPage: 2, fetchPage: fetchUsers })
     expect(asked).toEqual([1])
     expect(items.map((m) => m.id)).toEqual([1, 2])
+  })
+
+  it.each([
+    ['[]', []],
+    ['{}', {}],
+    ['absent', undefined],
+  ])('links %s while meta.pagination.total says there are more: the total wins', async (_label, links) => {
+    const asked = linksEndpoint(() => links)
+    const items = await fetchAllPages({ perPage: 2, fetchPage: fetchUsers })
+    expect(asked).toEqual([1, 2])
+    expect(items.map((m) => m.id)).toEqual([1, 2, 3, 4])
   })
 
   it('links.next is followed until it is [] on the last page', async () => {
@@ -156,7 +174,16 @@ describe('stop rules', () => {
     expect(items).toEqual([1, 2, 3])
     expect(chunks.at(-1)?.total).toBe(3)
     expect(asked).toEqual([1, 1])
-    expect(chunks).toEqual([{ items: [1, 2, 3], page: 1, loaded: 3, total: 3, done: true }])
+    expect(chunks).toEqual([
+      expect.objectContaining({
+        items: [1, 2, 3],
+        page: 1,
+        loaded: 3,
+        total: 3,
+        done: true,
+        plannedPages: 1,
+      }),
+    ])
   })
 
   it('current_page >= total_pages on page 1 stops', async () => {
@@ -223,17 +250,86 @@ describe('stop rules', () => {
     expect(chunks.at(-1)?.done).toBe(true)
   })
 
-  it('a next link that never ends stops at maxPages', async () => {
+  it('no fixed page limit: a next link that never ends stops where total / per_page says', async () => {
     const asked: number[] = []
     await fetchAllPages<number>({
       perPage: 1,
-      maxPages: 5,
       fetchPage: async (page) => {
         asked.push(page)
-        return { items: [page], pagination: pagination({ next: 'https://x/users?page=again' }) }
+        return {
+          items: [page],
+          pagination: pagination({
+            total: 5,
+            perPage: 1,
+            currentPage: page,
+            next: 'https://x/users?page=again',
+          }),
+        }
       },
     })
     expect(asked).toEqual([1, 2, 3, 4, 5])
+  })
+
+  it('1,001 pages: every one is asked for (the old 500-page cap is gone)', async () => {
+    const items = await fetchAllPages<number>({
+      perPage: 100,
+      fetchPage: async (page) => ({
+        items: Array.from({ length: page === 1001 ? 50 : 100 }, (_, i) => (page - 1) * 100 + i),
+        pagination: pagination({ total: 100_050, perPage: 100, currentPage: page, totalPages: 1001 }),
+      }),
+    })
+    expect(items).toHaveLength(100_050)
+  })
+
+  it('a server that under-reports total_pages is asked for every page its total implies', async () => {
+    const asked: number[] = []
+    const all = await loadAllPages<number>({
+      perPage: 100,
+      fetchPage: async (page) => {
+        asked.push(page)
+        return {
+          items: Array.from({ length: page < 3 ? 100 : 50 }, (_, i) => (page - 1) * 100 + i),
+          pagination: pagination({ total: 250, perPage: 100, currentPage: page, totalPages: 1 }),
+        }
+      },
+    })
+    expect(asked).toEqual([1, 2, 3])
+    expect(all).toMatchObject({ complete: true, total: 250 })
+  })
+
+  it('links: {} while the total says there are more keeps going', async () => {
+    const all = await loadAllPages<number>({
+      perPage: 2,
+      fetchPage: async (page) => ({
+        items: page <= 3 ? [page * 10, page * 10 + 1] : [],
+        pagination: pagination({ total: 6, perPage: 2, currentPage: page, next: null }),
+      }),
+    })
+    expect(all.items).toEqual([10, 11, 20, 21, 30, 31])
+    expect(all.complete).toBe(true)
+  })
+
+  it('fewer records than announced is incomplete, never silently whole', async () => {
+    const all = await loadAllPages<number>({
+      perPage: 2,
+      fetchPage: async (page) => ({
+        items: page === 1 ? [1, 2] : [],
+        pagination: pagination({ total: 10, perPage: 2, currentPage: page, totalPages: 5 }),
+      }),
+    })
+    expect(all).toMatchObject({ items: [1, 2], complete: false, total: 10 })
+  })
+
+  it('de-duplicates by ID when asked (a record that shifted between pages appears once)', async () => {
+    const items = await fetchAllPages<{ id: string }>({
+      perPage: 2,
+      getId: (g) => g.id,
+      fetchPage: async (page) => ({
+        items: page === 1 ? [{ id: 'a' }, { id: 'b' }] : [{ id: 'b' }, { id: 'c' }],
+        pagination: pagination({ total: 4, perPage: 2, currentPage: page, totalPages: 2 }),
+      }),
+    })
+    expect(items.map((g) => g.id)).toEqual(['a', 'b', 'c'])
   })
 
   it('a server that ignores `page` (returns page 1 again) is an invalid response, not a loop', async () => {

@@ -1,45 +1,90 @@
 import { ApiError } from './errors'
-import type { Page } from './schemas'
+import type { InvalidRecord, Page } from './schemas'
+import type { Pagination } from './wire-schemas'
 
 // Loads every page of a Tallyfy list. Tallyfy's documented page sizes disagree with what clients
 // observe (9999 by default for users, yet "the server caps at 100"), so the first answer's
 // meta.pagination decides how many pages there are, and the rest load in parallel with a small bound.
-// Stop rules follow Tallyfy's own CLI: stop at current_page >= total_pages; without total_pages,
-// follow links.next; without meta, the first page is everything.
+//
+// How many pages: when the server gives a total, as many as `total / per_page` needs, or more when
+// total_pages says so (a server that under-reports total_pages, or sends `links: {}` while the total
+// says more, still gets asked for every page the total implies). Without a total, total_pages; without
+// either, links.next one page at a time. There is no fixed page limit: the only bound is the one the
+// server announced. Whether the result is complete is the caller's call (see `isComplete`), because
+// only the caller knows how many distinct records arrived.
 
 export interface PageChunk<T> {
-  /** The items of this page, in server order. */
+  /** The records of this page that could be read, in server order. */
   items: T[]
+  /** Records of this page that could not be read (never their values). */
+  invalid: InvalidRecord[]
   /** 1-based page number. */
   page: number
-  /** Items delivered so far, this page included. */
+  /** Items delivered so far by this iteration, this page included. */
   loaded: number
   /** The server's total when it says one; otherwise the best guess so far (loaded). */
   total: number
+  /** The server's total exactly as announced (null when it gave none). */
+  announcedTotal: number | null
+  /** Pages the server announced (total_pages, or total / per_page when that is more); null while following links. */
+  plannedPages: number | null
+  /** The page size the server says it used. */
+  perPage: number
+  /** Page 1's pagination (to resume without asking for page 1 again). */
+  pagination: Pagination | null
   /** True on the last chunk: nothing else will come. */
   done: boolean
 }
 
-interface FetchAllPagesOptions<T> {
+export interface KnownFirstPage {
+  pagination: Pagination | null
+  perPage: number
+}
+
+export interface IteratePagesOptions<T> {
   fetchPage: (page: number, perPage: number, signal: AbortSignal) => Promise<Page<T>>
   /** Asked for on page 1; later pages use whatever page size the server reports it used. */
   perPage: number
   signal?: AbortSignal
   /** Pages in flight at once after the first. */
   concurrency?: number
-  /** Safety net against a server that never stops. */
-  maxPages?: number
+  /** To resume: page 1's pagination from an earlier run, so page 1 is not needed again… */
+  known?: KnownFirstPage
+  /** …and the pages that run already has (they are not asked for again). */
+  skip?: (page: number) => boolean
 }
 
 const DEFAULT_CONCURRENCY = 4
-const DEFAULT_MAX_PAGES = 500
+
+/** The pages a list needs, from page 1's pagination: never a fixed limit, always what the server announced. */
+export function plannedPageCount(p: Pagination, perPage: number): number | null {
+  if (p.total != null) return Math.max(p.totalPages ?? 0, Math.ceil(p.total / Math.max(1, perPage)), 1)
+  return p.totalPages
+}
+
+/**
+ * The one completeness rule: every announced page arrived and the records counted (distinct ones
+ * read plus those that could not be read) reach the server's total, or the server gave no total.
+ */
+export function isComplete(opts: {
+  finished: boolean
+  missingPages: number
+  counted: number
+  announcedTotal: number | null
+}): boolean {
+  return (
+    opts.finished &&
+    opts.missingPages === 0 &&
+    (opts.announcedTotal == null || opts.counted >= opts.announcedTotal)
+  )
+}
 
 /** Yields pages in order as they become available. Breaking out of the loop cancels what is in flight. */
 export async function* iteratePages<T>(
-  opts: FetchAllPagesOptions<T>,
+  opts: IteratePagesOptions<T>,
 ): AsyncGenerator<PageChunk<T>, void, undefined> {
   const concurrency = Math.max(1, opts.concurrency ?? DEFAULT_CONCURRENCY)
-  const maxPages = Math.max(1, opts.maxPages ?? DEFAULT_MAX_PAGES)
+  const skip = opts.skip ?? (() => false)
   // Our own controller so that an error on one page, or a consumer that stops early, cancels the others.
   const controller = new AbortController()
   const onOuterAbort = () => controller.abort(opts.signal?.reason)
@@ -63,67 +108,99 @@ export async function* iteratePages<T>(
   }
 
   try {
-    const first = await load(1, opts.perPage)
-    let loaded = first.items.length
-    const p = first.pagination
-    const total = () => Math.max(p?.total ?? loaded, loaded)
-
-    if (!p) {
-      yield { items: first.items, page: 1, loaded, total: loaded, done: true }
-      return
+    let p: Pagination | null
+    let perPage: number
+    let loaded = 0
+    let firstItems: T[] | null = null
+    let firstInvalid: InvalidRecord[] = []
+    if (opts.known && skip(1)) {
+      p = opts.known.pagination
+      perPage = opts.known.perPage
+    } else {
+      const first = await load(1, opts.perPage)
+      firstItems = first.items
+      firstInvalid = first.invalid ?? []
+      p = first.pagination
+      // A server that caps the page size without saying so: the size of a short first page is the cap.
+      const readOnFirst = first.items.length + firstInvalid.length
+      perPage =
+        p?.perPage ??
+        (p?.total != null && p.total > readOnFirst && readOnFirst > 0 ? readOnFirst : opts.perPage)
+    }
+    const announcedTotal = p?.total ?? null
+    const planned = p ? plannedPageCount(p, perPage) : 1
+    const chunk = (page: number, result: Page<T>, done: boolean): PageChunk<T> => {
+      loaded += result.items.length
+      return {
+        items: result.items,
+        invalid: result.invalid ?? [],
+        page,
+        loaded,
+        total: Math.max(announcedTotal ?? loaded, loaded),
+        announcedTotal,
+        plannedPages: planned,
+        perPage,
+        pagination: p,
+        done,
+      }
     }
 
-    const perPage = p.perPage ?? opts.perPage
-    if (p.totalPages != null) {
-      const lastPage = Math.min(p.totalPages, maxPages)
-      const firstIsLast = (p.currentPage ?? 1) >= p.totalPages || lastPage <= 1 || first.items.length === 0
-      yield { items: first.items, page: 1, loaded, total: total(), done: firstIsLast }
-      if (firstIsLast) return
+    if (planned != null) {
+      const lastPage = planned
+      const wanted: number[] = []
+      for (let page = 2; page <= lastPage; page++) if (!skip(page)) wanted.push(page)
+      if (firstItems) {
+        const firstIsLast = wanted.length === 0 || (firstItems.length === 0 && firstInvalid.length === 0)
+        yield chunk(1, { items: firstItems, invalid: firstInvalid, pagination: p }, firstIsLast)
+        if (firstIsLast) return
+      } else if (wanted.length === 0) {
+        return
+      }
 
       const inFlight = new Map<number, Promise<Page<T>>>()
-      let nextToStart = 2
+      let nextIndex = 0
       const startMore = () => {
-        while (nextToStart <= lastPage && inFlight.size < concurrency) {
-          const request = load(nextToStart, perPage)
+        while (nextIndex < wanted.length && inFlight.size < concurrency) {
+          const page = wanted[nextIndex++] as number
+          const request = load(page, perPage)
           // Rejections are observed when their turn comes; this stops "unhandled rejection" noise meanwhile.
           request.catch(() => {})
-          inFlight.set(nextToStart, request)
-          nextToStart++
+          inFlight.set(page, request)
         }
       }
-      for (let page = 2; page <= lastPage; page++) {
+      for (let i = 0; i < wanted.length; i++) {
+        const page = wanted[i] as number
         startMore()
         const request = inFlight.get(page)
         if (!request) break
         const result = await request
         inFlight.delete(page)
-        loaded += result.items.length
-        // An empty page before the end means the list shrank while we read it: stop rather than ask forever.
-        const done = page === lastPage || result.items.length === 0
-        yield { items: result.items, page, loaded, total: total(), done }
+        // An empty page before the end means the list shrank while we read it: stop rather than ask
+        // forever (the caller's count then says whether anything is missing).
+        const empty = result.items.length === 0 && (result.invalid?.length ?? 0) === 0
+        const done = i === wanted.length - 1 || empty
+        yield chunk(page, result, done)
         if (done) return
       }
       return
     }
 
-    // No total_pages: follow links.next one page at a time, as far as it goes.
-    let next = p.next
+    // No total and no total_pages: follow links.next one page at a time, as far as it goes.
     let page = 1
-    let done = !next || first.items.length === 0 || page >= maxPages
-    yield { items: first.items, page, loaded, total: total(), done }
-    while (!done) {
+    let next = p?.next ?? null
+    if (firstItems) {
+      const done = !next || (firstItems.length === 0 && firstInvalid.length === 0)
+      yield chunk(1, { items: firstItems, invalid: firstInvalid, pagination: p }, done)
+      if (done) return
+    }
+    for (;;) {
       page++
+      if (skip(page)) continue
       const result = await load(page, perPage)
-      loaded += result.items.length
       next = result.pagination?.next ?? null
-      done = !next || result.items.length === 0 || page >= maxPages
-      yield {
-        items: result.items,
-        page,
-        loaded,
-        total: Math.max(result.pagination?.total ?? 0, total()),
-        done,
-      }
+      const done = !next || (result.items.length === 0 && (result.invalid?.length ?? 0) === 0)
+      yield chunk(page, result, done)
+      if (done) return
     }
   } finally {
     opts.signal?.removeEventListener('abort', onOuterAbort)
@@ -131,9 +208,47 @@ export async function* iteratePages<T>(
   }
 }
 
-/** Loads every page and returns all items in order (for lists shown only once complete). */
-export async function fetchAllPages<T>(opts: FetchAllPagesOptions<T>): Promise<T[]> {
+export interface AllPages<T> {
+  items: T[]
+  invalid: InvalidRecord[]
+  complete: boolean
+  total: number
+}
+
+/**
+ * Loads every page and returns the distinct items in order (for lists shown only once complete).
+ * A record that moved between pages while they were read comes back once: the first copy wins.
+ */
+export async function fetchAllPages<T>(
+  opts: IteratePagesOptions<T> & { getId?: (item: T) => string | number },
+): Promise<T[]> {
+  return (await loadAllPages(opts)).items
+}
+
+export async function loadAllPages<T>(
+  opts: IteratePagesOptions<T> & { getId?: (item: T) => string | number },
+): Promise<AllPages<T>> {
   const items: T[] = []
-  for await (const chunk of iteratePages(opts)) items.push(...chunk.items)
-  return items
+  const invalid: InvalidRecord[] = []
+  const seen = new Set<string | number>()
+  let last: PageChunk<T> | null = null
+  for await (const chunk of iteratePages(opts)) {
+    for (const item of chunk.items) {
+      if (opts.getId) {
+        const id = opts.getId(item)
+        if (seen.has(id)) continue
+        seen.add(id)
+      }
+      items.push(item)
+    }
+    invalid.push(...chunk.invalid)
+    last = chunk
+  }
+  const complete = isComplete({
+    finished: true,
+    missingPages: 0,
+    counted: items.length + invalid.length,
+    announcedTotal: last?.announcedTotal ?? null,
+  })
+  return { items, invalid, complete, total: Math.max(last?.announcedTotal ?? 0, items.length) }
 }

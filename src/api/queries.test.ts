@@ -1,4 +1,4 @@
-import { MutationObserver, QueryClient } from '@tanstack/react-query'
+import { MutationObserver, QueryClient, QueryObserver } from '@tanstack/react-query'
 import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -7,7 +7,7 @@ import { ApiError } from './errors'
 import { groupMutations, groupQueries } from './groups'
 import { orgKeys } from './keys'
 import { meQueries, verifyCredentials } from './me'
-import { memberQueries } from './members'
+import { memberQueries, startDirectory } from './members'
 import { createQueryClient } from './query-client'
 import type { MemberDirectory } from './types'
 
@@ -147,7 +147,43 @@ describe('memberQueries.directory', () => {
     )
     const directory = await queryClient.fetchQuery(memberQueries.directory(ORG))
     expect(directory.members.map((m) => m.id)).toEqual([1, 2, 3])
-    expect(directory.complete).toBe(true)
+    // Tallyfy said 4 and 3 distinct arrived (someone shifted between pages): not whole.
+    expect(directory.complete).toBe(false)
+  })
+
+  it('belongs to the session: started without any page, it keeps loading when the last observer leaves', async () => {
+    const gate = deferred()
+    const urls = directoryServer(gate.promise, 1000)
+    const options = memberQueries.directory(ORG)
+    startDirectory(queryClient, ORG)
+    // /members opens while rows arrive, and is left (a member opened) before the load ends.
+    const observer = new QueryObserver(queryClient, options)
+    const unsubscribe = observer.subscribe(() => {})
+    await vi.waitFor(() => expect(queryClient.getQueryData(options.queryKey)?.members.length).toBe(100))
+    unsubscribe()
+    gate.resolve()
+    await vi.waitFor(() => expect(queryClient.getQueryData(options.queryKey)?.complete).toBe(true))
+    expect(queryClient.getQueryData(options.queryKey)?.members).toHaveLength(1000)
+    expect(urls).toHaveLength(10)
+    // Back on /members: nothing starts again.
+    const again = new QueryObserver(queryClient, options)
+    const off = again.subscribe(() => {})
+    expect(again.getCurrentResult().data?.complete).toBe(true)
+    off()
+    expect(urls).toHaveLength(10)
+  })
+
+  it('stops for good when the cache is cleared (sign-out, organization change)', async () => {
+    const gate = deferred()
+    const urls = directoryServer(gate.promise, 5000)
+    startDirectory(queryClient, ORG)
+    await vi.waitFor(() => expect(urls.length).toBeGreaterThan(1))
+    queryClient.clear()
+    gate.resolve()
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    // Page 1 and the first four in flight, nothing after the clear.
+    expect(urls.length).toBeLessThanOrEqual(5)
+    expect(queryClient.getQueryData(memberQueries.directory(ORG).queryKey)).toBeUndefined()
   })
 
   it('caches for minutes: a second read does not refetch', async () => {

@@ -163,10 +163,35 @@ describe('members', () => {
     expect(m).not.toHaveProperty('extra')
   })
 
-  it('rejects a member without an ID, naming the path', () => {
-    const message = zodMessage(() => parseMemberPage({ data: [{ id: 1 }, { email: 'x@example.com' }] }))
-    expect(message).toContain('data[1].id')
+  it('a member without an ID costs only that record: the page keeps the others and names the path and type', () => {
+    const page = parseMemberPage({ data: [{ id: 1 }, { email: 'x@example.com' }, { id: 3 }] })
+    expect(page.items.map((m) => m.id)).toEqual([1, 3])
+    expect(page.invalid).toEqual([
+      {
+        index: 1,
+        issues: [{ path: 'data[1].id', expected: 'a member ID (a whole number)', received: 'missing' }],
+      },
+    ])
   })
+
+  it.each([
+    ['id: null', { id: null, email: 'secret@example.com' }, 'data[0].id', 'null'],
+    [
+      'groups: { data: null }',
+      { id: 7, email: 'secret@example.com', groups: { data: null } },
+      'data[0].groups',
+      'object',
+    ],
+    ['id: "abc"', { id: 'abc', email: 'secret@example.com' }, 'data[0].id', 'string'],
+  ])(
+    'a record with %s is counted as unreadable, described by type and never by value',
+    (_label, raw, path, received) => {
+      const page = parseMemberPage({ data: [raw, { id: 2 }] })
+      expect(page.items.map((m) => m.id)).toEqual([2])
+      expect(page.invalid?.[0]?.issues[0]).toMatchObject({ path, received })
+      expect(JSON.stringify(page.invalid)).not.toMatch(/secret|abc/)
+    },
+  )
 
   it('rejects a list whose data is not an array', () => {
     expect(zodMessage(() => parseMemberPage({ data: { id: 1 } }))).toContain('data')
@@ -239,7 +264,13 @@ describe('groups', () => {
   it('parses a page of groups and rejects a group without an ID', () => {
     const page = parseGroupPage({ data: [{ id: 'a', name: 'A' }], meta: { pagination: { total: 1 } } })
     expect(page.items.map((g) => g.name)).toEqual(['A'])
-    expect(zodMessage(() => parseGroupPage({ data: [{ name: 'no id' }] }))).toContain('data[0].id')
+    const bad = parseGroupPage({
+      data: [{ name: 'no id' }, { id: 'b', members: [1001, null, '1002'] }, { id: 'c' }],
+    })
+    expect(bad.items.map((g) => g.id)).toEqual(['b', 'c'])
+    // One null among a group's members names nobody: skipped, the group and its other members kept.
+    expect(bad.items[0]?.memberIds).toEqual(['1001', '1002'])
+    expect(bad.invalid?.map((r) => r.issues[0]?.path)).toEqual(['data[0].id'])
     expect(zodMessage(() => group({ id: '' }))).toContain('data.id')
   })
 })

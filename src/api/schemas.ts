@@ -1,6 +1,6 @@
 import * as z from 'zod/mini'
 import { toGroup, toMe, toMember } from './to-domain'
-import type { Group, Me, Member } from './types'
+import type { Group, InvalidRecordInfo, Me, Member } from './types'
 import {
   groupWireSchema,
   itemEnvelope,
@@ -44,9 +44,10 @@ const parse = <S extends z.ZodMiniType>(schema: S, json: unknown): z.output<S> =
   z.parse(schema, json, { error: readableIssues })
 
 const memberItem = itemEnvelope(memberWireSchema)
-const memberList = listEnvelope(memberWireSchema)
+// Lists: strict envelope, records read one at a time (readRecords).
+const memberList = listEnvelope(z.unknown())
 const groupItem = itemEnvelope(groupWireSchema)
-const groupList = listEnvelope(groupWireSchema)
+const groupList = listEnvelope(z.unknown())
 const meItem = itemEnvelope(meWireSchema)
 const organizationList = z.object({ data: z.array(organizationWireSchema) })
 
@@ -54,6 +55,68 @@ export interface Page<T> {
   items: T[]
   /** null when the response had no meta.pagination: then this one page is everything. */
   pagination: Pagination | null
+  /** Records of this page that could not be read; the others are in `items`. */
+  invalid?: InvalidRecord[]
+}
+
+/** A record of a list that could not be read (see InvalidRecordInfo: never the value itself). */
+export type InvalidRecord = InvalidRecordInfo
+
+/** The JSON type of a value, never the value: "null", "string", "number", "array", "object", "missing". */
+function jsonType(value: unknown): string {
+  if (value === undefined) return 'missing'
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'array'
+  return typeof value
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let current = root
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined
+    current = (current as Record<PropertyKey, unknown>)[key]
+  }
+  return current
+}
+
+const formatPath = (path: readonly PropertyKey[]) =>
+  path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join('')
+
+/** What the schema wanted, in words that never quote the value (readableIssues' messages can). */
+function expectedOf(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type') return String(issue.expected)
+  // The schemas' own messages ("Expected a member ID (a whole number)") name no value.
+  if (issue.message.startsWith('Expected ') && !issue.message.includes(', got '))
+    return issue.message.slice(9)
+  if (issue.code === 'invalid_union') return 'one of the accepted shapes'
+  return issue.code
+}
+
+function invalidRecord(index: number, raw: unknown, error: z.core.$ZodError): InvalidRecord {
+  return {
+    index,
+    issues: error.issues.map((issue) => ({
+      path: `data[${index}]${formatPath(issue.path)}`,
+      expected: expectedOf(issue),
+      received: jsonType(valueAt(raw, issue.path)),
+    })),
+  }
+}
+
+/** Each record on its own: one unreadable member or group never costs the page its other records. */
+function readRecords<W extends z.ZodMiniType, T>(
+  schema: W,
+  toDomain: (wire: z.output<W>) => T,
+  data: readonly unknown[],
+): { items: T[]; invalid: InvalidRecord[] } {
+  const items: T[] = []
+  const invalid: InvalidRecord[] = []
+  data.forEach((raw, index) => {
+    const result = z.safeParse(schema, raw, { error: readableIssues })
+    if (result.success) items.push(toDomain(result.data))
+    else invalid.push(invalidRecord(index, raw, result.error))
+  })
+  return { items, invalid }
 }
 
 // These throw zod errors; the client turns them into ApiError('invalid-response') with the issues.
@@ -63,7 +126,7 @@ export function parseMember(json: unknown): Member {
 
 export function parseMemberPage(json: unknown): Page<Member> {
   const page = parse(memberList, json)
-  return { items: page.data.map(toMember), pagination: page.meta ?? null }
+  return { ...readRecords(memberWireSchema, toMember, page.data), pagination: page.meta ?? null }
 }
 
 export function parseGroup(json: unknown): Group {
@@ -72,7 +135,7 @@ export function parseGroup(json: unknown): Group {
 
 export function parseGroupPage(json: unknown): Page<Group> {
   const page = parse(groupList, json)
-  return { items: page.data.map(toGroup), pagination: page.meta ?? null }
+  return { ...readRecords(groupWireSchema, toGroup, page.data), pagination: page.meta ?? null }
 }
 
 export function parseMe(json: unknown): Me {

@@ -72,5 +72,25 @@ export interface MemberDirectory {
   members: Member[]
   /** The server's total from meta.pagination (or members.length when there is no meta). */
   total: number
+  /**
+   * True only when every page the server announced has arrived and the records counted reach
+   * `total` (or the server gave none). A load that stopped short, however, stays false.
+   */
   complete: boolean
+  // The fields below are written by the directory loader (api/directory-loader.ts); a directory
+  // built elsewhere (tests, an optimistic patch) may leave them out.
+  /** True while the loader is fetching pages for this directory. */
+  loading?: boolean
+  /** Pages that arrived, and the pages the server announced (null while following links). */
+  pagesLoaded?: number
+  pagesPlanned?: number | null
+  /** Records the server sent that could not be read (where and of what type, never their values). */
+  invalidRecords?: InvalidRecordInfo[]
+}
+
+/** A record that could not be read: its page and position, and which fields had which JSON type. */
+export interface InvalidRecordInfo {
+  page?: number
+  index: number
+  issues: Array<{ path: string; expected: string; received: string }>
 }

@@ -126,7 +126,15 @@ export const groupWireSchema = z.looseObject({
   name: text,
   description: text,
   logo: text,
-  members: z.optional(z.nullable(z.array(memberRef))),
+  // A null inside the list names nobody: it is skipped, and the group keeps its other members.
+  members: z.optional(
+    z.nullable(
+      z.pipe(
+        z.array(z.union([memberRef, z.null()])),
+        z.transform((refs) => refs.filter((ref): ref is string => ref !== null)),
+      ),
+    ),
+  ),
   guests: z.optional(z.nullable(z.array(guestRef))),
   created_at: date,
   last_updated: date,

@@ -1,6 +1,8 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
+import { useQueryClient } from '@tanstack/react-query'
 import { Navigate, useLocation } from 'react-router'
 import { useCredentials } from '../api/credentials'
+import { startDirectory } from '../api/members'
 import { SessionProvider } from '../features/auth/session'
 import { paths } from '../lib/paths'
 import { AppHeader } from './layout/app-header'
@@ -19,6 +21,13 @@ export function AppLayout() {
   const location = useLocation()
   // Set by the Sign out button, so the redirect below does not offer to return to the page just left.
   const [signedOut, setSignedOut] = useState(false)
+  const queryClient = useQueryClient()
+  const orgId = credentials?.orgId
+  // The member directory belongs to the session: it starts loading now, whatever page is open, and
+  // goes on while the person browses (api/members.ts, "startDirectory").
+  useEffect(() => {
+    if (orgId) startDirectory(queryClient, orgId)
+  }, [queryClient, orgId])
 
   if (!credentials) {
     const here = `${location.pathname}${location.search}`

@@ -22,6 +22,13 @@ export interface Faults {
   /** Simulate a server that caps per_page; meta.pagination reports the capped value honestly. */
   perPageCap?: number
   /**
+   * A server that stops short: list pages after this one come back empty while meta.pagination still
+   * announces everyone (the case a loader must call incomplete, not whole).
+   */
+  stopAfterPage?: number
+  /** List pages after this one answer 500 (a load that fails part-way; clear it to let Retry work). */
+  failAfterPage?: number
+  /**
    * Not a fault but a persona: the signed-in person's role (default admin). As a standard or light
    * member, GET /me says so and admin-only endpoints (member profiles, writes) answer 403.
    */
@@ -44,9 +51,20 @@ export interface FaultController {
 
 const STATUSES: readonly FaultStatus[] = [401, 403, 429, 500, 502, 503]
 
-export function createFaultController(initial: Faults = {}): FaultController {
+/**
+ * How the server itself behaves whatever the faults (`npm run demo-api -- --latency 40
+ * --per-page-cap 100`): applied under every fault, and kept by reset().
+ */
+export type ServerProfile = Pick<Faults, 'latencyMs' | 'perPageCap'>
+
+export function createFaultController(initial: Faults = {}, profile: ServerProfile = {}): FaultController {
   let current: Faults = { ...initial }
   let remaining = current.times
+  const hasProfile = hasAnyFault(profile)
+  const withProfile = (faults: Faults | null): Faults | null => {
+    if (!hasProfile) return faults
+    return { ...profile, ...faults }
+  }
 
   return {
     get: () => ({ ...current, ...(remaining === undefined ? {} : { times: remaining }) }),
@@ -59,9 +77,9 @@ export function createFaultController(initial: Faults = {}): FaultController {
       remaining = undefined
     },
     take(pathname) {
-      if (!hasAnyFault(current)) return null
-      if (current.path !== undefined && !pathname.includes(current.path)) return null
-      if (remaining !== undefined && remaining <= 0) return null
+      if (!hasAnyFault(current)) return withProfile(null)
+      if (current.path !== undefined && !pathname.includes(current.path)) return withProfile(null)
+      if (remaining !== undefined && remaining <= 0) return withProfile(null)
       const applied = current
       if (remaining !== undefined) {
         remaining -= 1
@@ -70,13 +88,21 @@ export function createFaultController(initial: Faults = {}): FaultController {
           remaining = undefined
         }
       }
-      return applied
+      return withProfile(applied)
     },
   }
 }
 
 function hasAnyFault(f: Faults): boolean {
-  return Boolean(f.latencyMs || f.status || f.malformed || f.malformedText || f.perPageCap)
+  return Boolean(
+    f.latencyMs ||
+    f.status ||
+    f.malformed ||
+    f.malformedText ||
+    f.perPageCap ||
+    f.stopAfterPage ||
+    f.failAfterPage,
+  )
 }
 
 /**
@@ -98,6 +124,8 @@ export function parseFaults(input: unknown): { faults: Faults } | { error: strin
       case 'latencyMs':
       case 'retryAfter':
       case 'times':
+      case 'stopAfterPage':
+      case 'failAfterPage':
       case 'perPageCap': {
         const n = nonNegative(key, value)
         if (typeof n === 'string') return { error: n }

@@ -373,6 +373,9 @@ interface RouteContext {
   params: Record<string, string>
   /** The per_page cap of an active fault, if any. */
   perPageCap: number | undefined
+  /** List pages after this one come back empty, or fail with a 500 (faults), if any. */
+  stopAfterPage?: number | undefined
+  failAfterPage?: number | undefined
 }
 
 type Resolver = (ctx: RouteContext) => Response | Promise<Response>
@@ -404,12 +407,19 @@ export function createHandlers(org: DemoOrg, faults: FaultController): HttpHandl
   const index = () => (lazyIndex ??= createIndex(org))
 
   /** Latency first, then a faulty status or body; otherwise the cap for the resolver to honour. */
-  async function applyFaults(url: URL): Promise<{ response: Response } | { perPageCap: number | undefined }> {
+  async function applyFaults(
+    url: URL,
+  ): Promise<
+    | { response: Response }
+    | { perPageCap: number | undefined; stopAfterPage?: number; failAfterPage?: number }
+  > {
     const active = faults.take(url.pathname)
     if (!active) return { perPageCap: undefined }
     if (active.latencyMs) await sleep(active.latencyMs)
     const response = faultStatusResponse(active) ?? malformedResponse(active)
-    return response ? { response } : { perPageCap: active.perPageCap }
+    if (response) return { response }
+    const { perPageCap, stopAfterPage, failAfterPage } = active
+    return { perPageCap, stopAfterPage, failAfterPage }
   }
 
   function route(pattern: string, resolve: Resolver, { orgScoped = true } = {}): HttpHandler {
@@ -419,7 +429,14 @@ export function createHandlers(org: DemoOrg, faults: FaultController): HttpHandl
       const fault = await applyFaults(url)
       if ('response' in fault) return fault.response
       if (!hasTallyfyHeaders(request)) return unauthenticated()
-      const ctx: RouteContext = { request, url, params: stringParams(params), perPageCap: fault.perPageCap }
+      const ctx: RouteContext = {
+        request,
+        url,
+        params: stringParams(params),
+        perPageCap: fault.perPageCap,
+        stopAfterPage: fault.stopAfterPage,
+        failAfterPage: fault.failAfterPage,
+      }
       if (orgScoped && ctx.params.orgId !== org.id) return forbidden()
       return resolve(ctx)
     })
@@ -454,7 +471,7 @@ export function createHandlers(org: DemoOrg, faults: FaultController): HttpHandl
 
     route('/organizations/:orgId/me', () => HttpResponse.json({ data: me() })),
 
-    route('/organizations/:orgId/users', ({ url, perPageCap }) => {
+    route('/organizations/:orgId/users', ({ url, perPageCap, stopAfterPage, failAfterPage }) => {
       const idx = index()
       const { field, descending } = parseSort(url.searchParams.get('sort'))
       let rows = idx.membersSorted(field, descending)
@@ -465,7 +482,12 @@ export function createHandlers(org: DemoOrg, faults: FaultController): HttpHandl
         url,
         pageRequest(url, USERS_DEFAULT_PER_PAGE, USERS_MAX_PER_PAGE, perPageCap),
       )
-      const body = includes(url).has('groups') ? data.map((m) => withGroups(idx, m)) : data
+      if (failAfterPage !== undefined && pagination.current_page > failAfterPage) {
+        return HttpResponse.json({ error: true, message: 'Server Error' }, { status: 500 })
+      }
+      const stoppedShort = stopAfterPage !== undefined && pagination.current_page > stopAfterPage
+      const page = stoppedShort ? [] : data
+      const body = includes(url).has('groups') ? page.map((m) => withGroups(idx, m)) : page
       return HttpResponse.json({ data: body, meta: { pagination } })
     }),
 

@@ -16,6 +16,10 @@ export interface DemoApiOptions {
   port?: number
   members?: number
   seed?: number
+  /** Every request waits this long (ms), like a real network. Kept across /__demo/reset. */
+  latencyMs?: number
+  /** The largest page the server hands out, whatever per_page asks (Tallyfy's reported cap is 100). */
+  perPageCap?: number
 }
 
 export interface DemoApi {
@@ -73,8 +77,9 @@ async function sendFetchResponse(res: ServerResponse, response: Response, method
 
 export async function startDemoApi(options: DemoApiOptions = {}): Promise<DemoApi> {
   const org = createDemoOrg({ members: options.members, seed: options.seed })
-  const faults = createFaultController()
+  const faults = createFaultController({}, { latencyMs: options.latencyMs, perPageCap: options.perPageCap })
   const handlers = createHandlers(org, faults)
+  const extraOrgs = new Map<string, ExtraOrg>()
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
@@ -88,6 +93,40 @@ export async function startDemoApi(options: DemoApiOptions = {}): Promise<DemoAp
     const url = new URL(req.url ?? '/', origin())
 
     if (url.pathname === '/health') return json(res, 200, { ok: true, members: org.members.length })
+    if (url.pathname === '/__demo/orgs') {
+      if (method !== 'POST') return json(res, 405, { message: 'Use POST' })
+      let input: unknown
+      try {
+        input = JSON.parse((await readBody(req)).toString('utf8') || '{}')
+      } catch {
+        return json(res, 400, { message: 'Body must be JSON' })
+      }
+      const parsed = parseExtraOrg(input)
+      if ('error' in parsed) return json(res, 400, { message: parsed.error })
+      const { id, members, seed, latencyMs, perPageCap } = parsed.options
+      if (id === org.id) return json(res, 400, { message: 'That is the main demo organization' })
+      const extraFaults = createFaultController({}, { latencyMs, perPageCap })
+      const extra = { ...createDemoOrg({ members, seed }), id }
+      extraOrgs.set(id, { org: extra, faults: extraFaults, handlers: createHandlers(extra, extraFaults) })
+      return json(res, 200, { id, members: extra.members.length })
+    }
+    // Faults and reset apply to the main organization, or to an extra one with ?org=<id>.
+    const target = url.searchParams.get('org')
+    const targetFaults = target ? extraOrgs.get(target)?.faults : faults
+    if (!targetFaults && url.pathname.startsWith('/__demo/')) {
+      return json(res, 404, { message: `No demo organization ${String(target)}` })
+    }
+    if (url.pathname === '/__demo/faults' && targetFaults && targetFaults !== faults) {
+      if (method !== 'POST') return json(res, 405, { message: 'Use POST' })
+      const parsed = parseFaults(JSON.parse((await readBody(req)).toString('utf8') || '{}'))
+      if ('error' in parsed) return json(res, 400, { message: parsed.error })
+      targetFaults.set(parsed.faults)
+      return json(res, 200, { faults: targetFaults.get() })
+    }
+    if (url.pathname === '/__demo/reset' && targetFaults && targetFaults !== faults) {
+      targetFaults.reset()
+      return json(res, 200, { faults: targetFaults.get() })
+    }
     if (url.pathname === '/__demo/faults') {
       if (method === 'GET') return json(res, 200, { faults: faults.get() })
       if (method !== 'POST') return json(res, 405, { message: 'Use GET or POST' })
@@ -117,7 +156,10 @@ export async function startDemoApi(options: DemoApiOptions = {}): Promise<DemoAp
 
     const body = method === 'GET' || method === 'HEAD' ? null : await readBody(req)
     const request = toFetchRequest(req, origin(), body)
-    const response = await getResponse(handlers, request)
+    // An extra organization answers for its own paths (and for /me when the request names it).
+    const orgInPath = /^\/organizations\/([^/]+)/.exec(url.pathname)?.[1]
+    const extra = orgInPath ? extraOrgs.get(decodeURIComponent(orgInPath)) : undefined
+    const response = await getResponse(extra?.handlers ?? handlers, request)
     if (response) return sendFetchResponse(res, response, method)
     // Without the /api prefix every path belongs to the API, so anything unhandled is Tallyfy's 404.
     return json(res, 404, { error: true, message: 'API endpoint not found', code: 'ENDPOINT_NOT_FOUND' })
@@ -148,7 +190,55 @@ export async function startDemoApi(options: DemoApiOptions = {}): Promise<DemoAp
   }
 }
 
-/** `--port 4610 --members 10000 --seed 2` (also `--port=4610`). */
+interface ExtraOrg {
+  org: DemoOrg
+  faults: FaultController
+  handlers: ReturnType<typeof createHandlers>
+}
+
+interface ExtraOrgOptions {
+  id: string
+  members: number
+  seed?: number
+  latencyMs?: number
+  perPageCap?: number
+}
+
+/**
+ * `POST /__demo/orgs {"id": "large-30008", "members": 30008, "latencyMs": 40, "perPageCap": 100}`:
+ * a second organization, served beside the main one by the same server, signed in to with the demo
+ * token and its own ID. Tests and the bench use it for large organizations without changing the one
+ * every other spec reads.
+ */
+function parseExtraOrg(input: unknown): { options: ExtraOrgOptions } | { error: string } {
+  if (typeof input !== 'object' || input === null) return { error: 'Expected a JSON object' }
+  const o = input as Record<string, unknown>
+  if (typeof o.id !== 'string' || !/^[\w-]{1,64}$/.test(o.id))
+    return { error: 'id must be letters, digits, - or _' }
+  const whole = (key: string, max: number, min = 0): number | undefined | string => {
+    const v = o[key]
+    if (v === undefined) return undefined
+    return typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max
+      ? v
+      : `${key} must be ${min}…${max}`
+  }
+  const members = whole('members', 100_000)
+  const seed = whole('seed', 2 ** 31)
+  const latencyMs = whole('latencyMs', 60_000)
+  const perPageCap = whole('perPageCap', 100_000, 1)
+  for (const v of [members, seed, latencyMs, perPageCap]) if (typeof v === 'string') return { error: v }
+  return {
+    options: {
+      id: o.id,
+      members: (members as number | undefined) ?? 1000,
+      seed: seed as number | undefined,
+      latencyMs: latencyMs as number | undefined,
+      perPageCap: perPageCap as number | undefined,
+    },
+  }
+}
+
+/** `--port 4610 --members 10000 --seed 2 --latency 40 --per-page-cap 100` (also `--port=4610`). */
 export function parseDemoApiArgs(argv: readonly string[]): DemoApiOptions {
   const options: DemoApiOptions = {}
   for (let i = 0; i < argv.length; i++) {
@@ -166,7 +256,12 @@ export function parseDemoApiArgs(argv: readonly string[]): DemoApiOptions {
     if (flag === '--port') options.port = take('--port', 65_535)
     else if (flag === '--members') options.members = take('--members', 100_000)
     else if (flag === '--seed') options.seed = take('--seed', 2 ** 31)
-    else throw new Error(`Unknown option ${arg} (expected --port, --members, --seed)`)
+    else if (flag === '--latency') options.latencyMs = take('--latency', 60_000)
+    else if (flag === '--per-page-cap') {
+      options.perPageCap = take('--per-page-cap', 100_000)
+      if (options.perPageCap < 1) throw new Error('--per-page-cap expects at least 1')
+    } else
+      throw new Error(`Unknown option ${arg} (expected --port, --members, --seed, --latency, --per-page-cap)`)
   }
   return options
 }

@@ -97,6 +97,41 @@ describe('member page', () => {
     expect(screen.getByRole('heading', { level: 1, name: 'Zoë Ångström' })).toBeInTheDocument()
   })
 
+  it('as a non-admin (403), says "Member not found" only when the complete directory lacks them', async () => {
+    answer(403, { error: 'Forbidden', message: 'Admins only' })
+    renderMember('/members/4242', { directory: completeDirectory([zoe]) })
+    expect(await screen.findByRole('heading', { level: 1, name: 'Member not found' })).toBeInTheDocument()
+  })
+
+  it('as a non-admin (403) with a directory that stopped short: no "not found", but how much loaded and Retry', async () => {
+    answer(403, { error: 'Forbidden', message: 'Admins only' })
+    renderMember('/members/4242', {
+      directory: { members: [zoe], total: 500, complete: false, loading: false },
+    })
+    expect(
+      await screen.findByRole('heading', { level: 1, name: "Couldn't find this member yet" }),
+    ).toBeInTheDocument()
+    expect(screen.getByText(/Only 1 of 500 members could be loaded/)).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Retry' })).toBeInTheDocument()
+    expect(screen.queryByRole('heading', { name: 'Member not found' })).not.toBeInTheDocument()
+  })
+
+  it('as a non-admin (403) whose directory failed: the error with Retry, not "not found"', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: RequestInfo | URL) => {
+        const list = String(input).includes('/users?')
+        return new Response(JSON.stringify(list ? { message: 'Server error' } : { message: 'Admins only' }), {
+          status: list ? 503 : 403,
+          headers: { 'Content-Type': 'application/json' },
+        })
+      }),
+    )
+    renderMember('/members/4242')
+    expect(await screen.findByRole('button', { name: 'Retry' }, { timeout: 20_000 })).toBeInTheDocument()
+    expect(screen.queryByRole('heading', { name: 'Member not found' })).not.toBeInTheDocument()
+  }, 30_000)
+
   it('says "Member not found" for an unknown ID (404) and for a malformed one', async () => {
     answer(404, { error: 'Not found' })
     renderMember('/members/5')

@@ -10,11 +10,12 @@ import type { Member, MemberDirectory } from '../../api/types'
 import { Avatar } from '../../components/avatar'
 import { RoleBadge, StatusBadge } from '../../components/domain/badge'
 import { GroupLink } from '../../components/domain/group-link'
-import { ErrorState, LoadingState, NotFoundState } from '../../components/states'
+import { EmptyState, ErrorState, LoadingState, NotFoundState } from '../../components/states'
 import { DateValue, NotSet } from '../../components/date-display'
 import { PageTitle } from '../../components/page-title'
 import { backLinkTarget } from '../../lib/back-link'
 import { isValidEmail } from '../../lib/email'
+import { formatCount } from '../../lib/format'
 import { paths } from '../../lib/paths'
 import { useOrgId } from '../auth/session'
 import './members.css'
@@ -93,8 +94,38 @@ function MemberPage({ orgId, id, backTo }: { orgId: string; id: number; backTo: 
       </div>
     )
   }
+  // "Not found" only from a complete directory: an incomplete one may simply not have reached them.
   if (forbidden && directory.isError) {
-    return <MemberNotFound backTo={backTo} />
+    return (
+      <div className="member-page">
+        <PageTitle title="Member" />
+        <BackLink to={backTo} />
+        <ErrorState
+          error={directory.error}
+          onRetry={() => void directory.refetch()}
+          what="member directory"
+          headingLevel={1}
+        />
+      </div>
+    )
+  }
+  if (forbidden && directory.data && directory.data.loading === false && !directory.data.complete) {
+    return (
+      <div className="member-page">
+        <PageTitle title="Member" />
+        <BackLink to={backTo} />
+        <EmptyState
+          headingLevel={1}
+          title="Couldn't find this member yet"
+          message={`Only ${formatCount(directory.data.members.length)} of ${formatCount(directory.data.total)} members could be loaded, and this member is not among them.`}
+          action={
+            <button type="button" className="button button--primary" onClick={() => void directory.refetch()}>
+              Retry
+            </button>
+          }
+        />
+      </div>
+    )
   }
   return (
     <>

@@ -139,6 +139,33 @@ describe('members page', () => {
     expect(screen.getByText('2 members')).toBeInTheDocument()
   })
 
+  it('a directory that stopped short says how many of how many loaded, with Retry, and never claims to be whole', () => {
+    const loaded = members.slice(0, 2)
+    renderMembers({ members: loaded, total: 60_000, complete: false, loading: false })
+    const notice = screen.getByRole('alert')
+    expect(notice).toHaveTextContent('Loaded 2 of 60,000 members, so this list is incomplete.')
+    expect(within(notice).getByRole('button', { name: 'Retry' })).toBeInTheDocument()
+    expect(screen.queryByText(/Loading members…/)).not.toBeInTheDocument()
+  })
+
+  it('says how many records could not be read, with field paths and types but no values', async () => {
+    const user = userEvent.setup()
+    renderMembers({
+      ...completeDirectory(members),
+      invalidRecords: [
+        {
+          page: 7,
+          index: 3,
+          issues: [{ path: 'data[3].id', expected: 'a member ID (a whole number)', received: 'null' }],
+        },
+      ],
+    })
+    await user.click(await screen.findByText('1 record could not be read'))
+    expect(
+      screen.getByText('Page 7, data[3].id: expected a member ID (a whole number), got null'),
+    ).toBeVisible()
+  })
+
   it('passes the list URL to member links so the member page can return to it', async () => {
     const user = userEvent.setup()
     const { router } = renderMembers(completeDirectory(members), '/members?q=a&status=active')

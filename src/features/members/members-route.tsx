@@ -1,9 +1,10 @@
 // /members: every member of the organization in one table, searched, sorted and filtered in the
 // browser over the cached directory. The URL holds the view (see use-member-list-url.ts).
-import { useDeferredValue, useMemo, useRef } from 'react'
+import { lazy, Suspense, useDeferredValue, useMemo, useRef } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import type { SortingState, Updater } from '@tanstack/react-table'
 import { memberQueries } from '../../api/members'
+import { describeApiError } from '../../api/errors'
 import type { MemberDirectory } from '../../api/types'
 import { DataTable } from '../../components/data-table/data-table'
 import { useDataTable } from '../../components/data-table/use-data-table'
@@ -23,6 +24,9 @@ import { MemberFilters, MemberSearchBox } from './member-toolbar'
 import { useMemberListUrl, type MemberListUrl } from './use-member-list-url'
 import { useScrollRestoration } from './use-scroll-restoration'
 import './members.css'
+
+// Rare (Tallyfy sent records Roster cannot read), so it loads only when needed.
+const InvalidRecordsNotice = lazy(() => import('./invalid-records-notice'))
 
 export function Component() {
   const orgId = useOrgId()
@@ -44,13 +48,18 @@ export function Component() {
       <MemberList
         orgId={orgId}
         directory={data}
-        loading={directory.isFetching && !data.complete}
+        loading={data.loading ?? (directory.isFetching && !data.complete)}
         error={directory.isError ? directory.error : null}
         onRetry={() => void directory.refetch()}
       />
     )
   } else if (directory.isError) {
     content = <ErrorState error={directory.error} onRetry={() => void directory.refetch()} what="members" />
+  } else if (data && data.loading === false && !data.complete) {
+    // The server announced members and sent none: not "No members yet", and not a skeleton forever.
+    content = (
+      <IncompleteNotice loaded={0} total={data.total} error={null} onRetry={() => void directory.refetch()} />
+    )
   } else {
     content = (
       <TableSkeleton
@@ -164,10 +173,17 @@ function MemberList({
         <p className="members-count" aria-live="polite">
           {describeCount(shown, members.length)}
         </p>
-        {loading && <LoadingProgress loaded={members.length} total={total} />}
+        {loading && <LoadingProgress loaded={directory.members.length} total={total} />}
       </div>
 
-      {error != null && !directory.complete && <IncompleteNotice onRetry={onRetry} />}
+      {!loading && !directory.complete && (
+        <IncompleteNotice loaded={members.length} total={total} error={error} onRetry={onRetry} />
+      )}
+      {directory.invalidRecords && directory.invalidRecords.length > 0 && (
+        <Suspense fallback={null}>
+          <InvalidRecordsNotice records={directory.invalidRecords} />
+        </Suspense>
+      )}
 
       <MemberTableContext value={context}>
         <DataTable
@@ -199,11 +215,26 @@ function LoadingProgress({ loaded, total }: { loaded: number; total: number }) {
 }
 
 // A failed refresh of a complete directory is announced by the shell's banner ("may be out of
-// date"); a directory that stopped part-way needs its own words, because rows are missing.
-function IncompleteNotice({ onRetry }: { onRetry: () => void }) {
+// date"); a directory that stopped part-way (a failure, or a server that sent fewer members than it
+// announced) needs its own words, because rows are missing.
+function IncompleteNotice({
+  loaded,
+  total,
+  error,
+  onRetry,
+}: {
+  loaded: number
+  total: number
+  error: unknown
+  onRetry: () => void
+}) {
+  const why = error != null ? describeApiError(error, 'members').message : null
   return (
     <div className="banner banner--warning members-notice" role="alert">
-      <span>Couldn't load every member, so this list is incomplete.</span>
+      <span>
+        Loaded {formatCount(loaded)} of {formatCount(total)} members, so this list is incomplete.
+        {why && ` ${why}`}
+      </span>
       <button type="button" className="button button--small" onClick={onRetry}>
         Retry
       </button>

@@ -1,0 +1,270 @@
+import type { QueryClient, QueryKey } from '@tanstack/react-query'
+import { isComplete, iteratePages, type KnownFirstPage } from './paginate'
+import type { InvalidRecord, Page } from './schemas'
+import type { Member, MemberDirectory } from './types'
+
+// The member directory belongs to the session, not to a page. One loader per organization (and
+// query client) fetches the pages and writes them into the query cache entry that every page reads
+// (`memberQueries.directory(orgId)`), so leaving /members mid-load does not stop it, and a Retry
+// asks only for the pages still missing. It stops when that cache entry is removed (sign-out, an
+// organization change: both clear the cache), see `stop()`.
+//
+// Pages are merged into the cache's current value, never into a private copy, so an optimistic
+// setQueryData patch made by someone else while pages arrive survives the next merge. Merging costs
+// O(page) (a Set of the IDs already held); the cache is written at most once per interval (growing
+// with the directory, see `interval()`), so a thousand pages mean a few dozen renders, not a thousand.
+
+export interface DirectoryLoaderOptions {
+  client: QueryClient
+  queryKey: QueryKey
+  fetchPage: (page: number, perPage: number, signal: AbortSignal) => Promise<Page<Member>>
+  /** Asked for on page 1; the server's answer decides the rest. */
+  perPage: number
+  concurrency?: number
+  /** Longest time pages wait before they are written to the cache (the first page never waits). */
+  flushMs?: number
+}
+
+const emptyDirectory: MemberDirectory = { members: [], total: 0, complete: false }
+
+export class DirectoryLoader {
+  private readonly opts: DirectoryLoaderOptions
+  private readonly flushMs: number
+  /** Pages already merged, so a resume asks only for the others. */
+  private pages = new Set<number>()
+  private invalid = new Map<number, InvalidRecord[]>()
+  private known: KnownFirstPage | undefined
+  private announcedTotal: number | null = null
+  private planned: number | null = null
+  /** The page loop ran to its end (it may still have fallen short of the total). */
+  private finished = false
+  /** IDs held by `written`, plus those pending. */
+  private ids = new Set<number>()
+  /** The members array this loader last wrote; anything else in the cache is someone else's patch. */
+  private written: Member[] | null = null
+  private pending: Member[] = []
+  private running: Promise<MemberDirectory> | null = null
+  private controller: AbortController | null = null
+  private timer: ReturnType<typeof setTimeout> | null = null
+  private lastFlush = 0
+  private stopped = false
+  /** Requests sent, for tests and the bench. */
+  requests = 0
+
+  constructor(opts: DirectoryLoaderOptions) {
+    this.opts = opts
+    this.flushMs = opts.flushMs ?? 150
+    // Tens of thousands of rows: a deep compare per write (TanStack's default) would cost more than
+    // the merge, whoever builds the cache entry first.
+    opts.client.setQueryDefaults(opts.queryKey, { structuralSharing: false })
+  }
+
+  /**
+   * Starts or joins the load. An incomplete directory resumes from its first missing page; a
+   * complete one is read again in the background and swapped in whole once complete (a refresh
+   * must not shrink the table to one page).
+   */
+  load(): Promise<MemberDirectory> {
+    if (this.stopped) return Promise.reject(new Error('The directory loader was stopped.'))
+    if (!this.running) {
+      const run = this.read()?.complete ? this.refresh() : this.resume()
+      this.running = run.finally(() => {
+        this.running = null
+      })
+    }
+    return this.running
+  }
+
+  get isRunning(): boolean {
+    return this.running !== null
+  }
+
+  /** For good: the cache entry is gone (sign-out, organization change). */
+  stop(): void {
+    this.stopped = true
+    this.controller?.abort()
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = null
+  }
+
+  private read(): MemberDirectory | undefined {
+    return this.opts.client.getQueryData<MemberDirectory>(this.opts.queryKey)
+  }
+
+  private missingPages(): number {
+    if (this.planned == null) return 0
+    let have = 0
+    for (const page of this.pages) if (page <= this.planned) have++
+    return this.planned - have
+  }
+
+  private fetchPage = (page: number, perPage: number, signal: AbortSignal) => {
+    this.requests++
+    return this.opts.fetchPage(page, perPage, signal)
+  }
+
+  private async resume(): Promise<MemberDirectory> {
+    // An earlier pass got every announced page and still fell short of the total: read them all
+    // again (merging, so the rows on screen stay) rather than declare it complete.
+    if (this.finished && this.missingPages() === 0) {
+      this.pages.clear()
+      this.invalid.clear()
+      this.known = undefined
+    }
+    this.finished = false
+    const controller = new AbortController()
+    this.controller = controller
+    this.flush(true)
+    try {
+      for await (const chunk of iteratePages({
+        fetchPage: this.fetchPage,
+        perPage: this.opts.perPage,
+        concurrency: this.opts.concurrency,
+        signal: controller.signal,
+        known: this.known,
+        skip: (page) => this.pages.has(page),
+      })) {
+        this.known = { pagination: chunk.pagination, perPage: chunk.perPage }
+        this.announcedTotal = chunk.announcedTotal
+        this.planned = chunk.plannedPages
+        this.pages.add(chunk.page)
+        if (chunk.invalid.length > 0) {
+          this.invalid.set(
+            chunk.page,
+            chunk.invalid.map((record) => ({ ...record, page: chunk.page })),
+          )
+        }
+        for (const member of chunk.items) {
+          if (this.ids.has(member.id)) continue
+          this.ids.add(member.id)
+          this.pending.push(member)
+        }
+        this.scheduleFlush(chunk.page === 1 || this.written === null)
+      }
+      this.finished = true
+      return this.flush(false)
+    } catch (error) {
+      // What arrived stays on screen; the query's error says why the rest did not.
+      if (!this.stopped) this.flush(false)
+      throw error
+    }
+  }
+
+  private async refresh(): Promise<MemberDirectory> {
+    const controller = new AbortController()
+    this.controller = controller
+    const members: Member[] = []
+    const ids = new Set<number>()
+    const pages = new Set<number>()
+    const invalid = new Map<number, InvalidRecord[]>()
+    let last: { announcedTotal: number | null; plannedPages: number | null; known: KnownFirstPage } | null =
+      null
+    for await (const chunk of iteratePages({
+      fetchPage: this.fetchPage,
+      perPage: this.opts.perPage,
+      concurrency: this.opts.concurrency,
+      signal: controller.signal,
+    })) {
+      pages.add(chunk.page)
+      if (chunk.invalid.length > 0) {
+        invalid.set(
+          chunk.page,
+          chunk.invalid.map((record) => ({ ...record, page: chunk.page })),
+        )
+      }
+      for (const member of chunk.items) {
+        if (ids.has(member.id)) continue
+        ids.add(member.id)
+        members.push(member)
+      }
+      last = {
+        announcedTotal: chunk.announcedTotal,
+        plannedPages: chunk.plannedPages,
+        known: { pagination: chunk.pagination, perPage: chunk.perPage },
+      }
+    }
+    if (this.stopped) throw new Error('The directory loader was stopped.')
+    this.pages = pages
+    this.invalid = invalid
+    this.ids = ids
+    this.pending = members
+    this.written = null
+    this.announcedTotal = last?.announcedTotal ?? null
+    this.planned = last?.plannedPages ?? null
+    this.known = last?.known
+    this.finished = true
+    return this.flush(false, true)
+  }
+
+  /**
+   * Time between two writes. Every write makes the table re-sort and re-index what it holds (its
+   * render is deferred, and a deferred render that a newer write interrupts starts over), so the
+   * interval grows with the directory: 150 ms while small, 1 s at 25,000 rows, 4 s at 100,000.
+   */
+  private interval(): number {
+    return Math.max(this.flushMs, (this.written?.length ?? 0) / 25)
+  }
+
+  private scheduleFlush(now: boolean) {
+    const elapsed = Date.now() - this.lastFlush
+    const interval = this.interval()
+    if (now || elapsed >= interval) {
+      this.flush(true)
+      return
+    }
+    this.timer ??= setTimeout(() => {
+      this.timer = null
+      if (!this.stopped) this.flush(this.running !== null)
+    }, interval - elapsed)
+  }
+
+  /** Writes what arrived into the cache's current value and returns the new value. */
+  private flush(loading: boolean, replace = false): MemberDirectory {
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = null
+    this.lastFlush = Date.now()
+    let next = emptyDirectory
+    this.opts.client.setQueryData<MemberDirectory>(this.opts.queryKey, (cached) => {
+      const current = replace || !cached ? emptyDirectory : cached
+      let fresh = this.pending
+      this.pending = []
+      if (!replace && current.members !== this.written) {
+        // Someone patched the directory (an invite, a role change): their array is the truth now.
+        this.ids = new Set(current.members.map((m) => m.id))
+        fresh = fresh.filter((m) => {
+          if (this.ids.has(m.id)) return false
+          this.ids.add(m.id)
+          return true
+        })
+      }
+      const members =
+        fresh.length === 0
+          ? current.members
+          : current.members.length === 0
+            ? fresh
+            : current.members.concat(fresh)
+      this.written = members
+      const invalidRecords = [...this.invalid.values()].flat()
+      const complete =
+        !loading &&
+        isComplete({
+          finished: this.finished,
+          missingPages: this.missingPages(),
+          counted: this.ids.size + invalidRecords.length,
+          announcedTotal: this.announcedTotal,
+        })
+      next = {
+        ...current,
+        members,
+        total: Math.max(this.announcedTotal ?? 0, members.length),
+        complete,
+        loading,
+        pagesLoaded: this.pages.size,
+        pagesPlanned: this.planned,
+        invalidRecords,
+      }
+      return next
+    })
+    return next
+  }
+}
