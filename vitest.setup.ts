@@ -11,12 +11,14 @@ afterEach(() => {
 
 // jsdom has <dialog> but not its modal methods; the browser's own behaviour (focus trap, inert
 // page, Escape → `cancel`) is covered in e2e. These only open and close it.
+function showModal(this: HTMLDialogElement) {
+  this.setAttribute('open', '')
+}
+function close(this: HTMLDialogElement) {
+  this.removeAttribute('open')
+  this.dispatchEvent(new Event('close'))
+}
 if (typeof HTMLDialogElement !== 'undefined' && !HTMLDialogElement.prototype.showModal) {
-  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
-    this.setAttribute('open', '')
-  }
-  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
-    this.removeAttribute('open')
-    this.dispatchEvent(new Event('close'))
-  }
+  HTMLDialogElement.prototype.showModal = showModal
+  HTMLDialogElement.prototype.close = close
 }

@@ -43,7 +43,7 @@ describe('Dialog', () => {
   })
 
   it('an alert dialog names what is lost, starts on Cancel and disables confirm while busy', () => {
-    const onConfirm = vi.fn()
+    const onConfirm = vi.fn<() => void>()
     render(
       <AlertDialog title="Delete Ops?" confirmLabel="Delete" onConfirm={onConfirm} onCancel={() => {}} busy>
         <p>The group Ops is deleted for good.</p>
@@ -90,7 +90,7 @@ describe('notices', () => {
   it('announce politely; Undo runs once and the notice goes; a plain one leaves by itself', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true })
     const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime })
-    const undo = vi.fn()
+    const undo = vi.fn<() => void>()
     render(
       <NoticeHost>
         <Notifier notice={{ message: 'Removed Bob from Ops.', undo }} />
@@ -151,7 +151,7 @@ function PeoplePicker({ onSelect }: { onSelect: (p: string) => void }) {
 describe('Combobox', () => {
   it('follows the APG list autocomplete pattern with the keyboard', async () => {
     const user = userEvent.setup()
-    const onSelect = vi.fn()
+    const onSelect = vi.fn<(p: string) => void>()
     render(<PeoplePicker onSelect={onSelect} />)
     const input = screen.getByRole('combobox', { name: 'Add member' })
     expect(input).toHaveAttribute('aria-expanded', 'false')
