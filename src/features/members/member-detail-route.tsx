@@ -17,6 +17,7 @@ import { backLinkTarget } from '../../lib/back-link'
 import { isValidEmail } from '../../lib/email'
 import { paths } from '../../lib/paths'
 import { useOrgId } from '../auth/session'
+import { MemberAdmin } from './member-admin'
 import './members.css'
 
 /** A positive integer ID, or null for anything else ("abc", "0", "1e3", "-4"). */
@@ -163,6 +164,8 @@ function MemberProfile({
           Only Tallyfy administrators can see full member profiles. Showing what the directory knows.
         </p>
       )}
+
+      <MemberAdmin orgId={orgId} member={member} />
 
       <dl className="member-fields">
         <Field label="Email">
