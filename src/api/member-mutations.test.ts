@@ -4,7 +4,7 @@ import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { credentialStore } from './credentials'
 import { ApiError } from './errors'
-import { memberMutations } from './members'
+import { memberMutations } from './member-mutations'
 import { createQueryClient } from './query-client'
 
 const ORG = 'org1'

@@ -1,14 +1,10 @@
 // Exported only under its experimental name in 5.108; pinned, so the shape (reducer, initialValue) is stable here.
-import {
-  mutationOptions,
-  experimental_streamedQuery as streamedQuery,
-  queryOptions,
-} from '@tanstack/react-query'
-import { apiGet, apiRequest } from './client'
+import { experimental_streamedQuery as streamedQuery, queryOptions } from '@tanstack/react-query'
+import { apiGet } from './client'
 import { orgKeys } from './keys'
 import { iteratePages, type PageChunk } from './paginate'
 import { parseMember, parseMemberPage } from './schemas'
-import type { Member, MemberDirectory, Role } from './types'
+import type { Member, MemberDirectory } from './types'
 
 // The whole member directory loads once and is then searched, sorted and filtered in the browser.
 // It streams into the cache page by page (streamedQuery), so the first rows show as soon as the
@@ -35,7 +31,7 @@ function addPage(directory: MemberDirectory, chunk: PageChunk<Member>): MemberDi
   }
 }
 
-const usersPath = (orgId: string) => `/organizations/${encodeURIComponent(orgId)}/users`
+export const usersPath = (orgId: string) => `/organizations/${encodeURIComponent(orgId)}/users`
 
 export const memberQueries = {
   all: (orgId: string) => [...orgKeys(orgId), 'members'] as const,
@@ -72,76 +68,5 @@ export const memberQueries = {
           query: { with: 'groups' },
         }),
       staleTime: 60_000,
-    }),
-}
-
-// Writes (docs/contracts.md, "Mutations"). Keys end with the member's ID, so `useIsMutating` can tell
-// whether a change to that person is in flight; the cache work lives in ./member-cache.ts and is
-// added by the feature.
-
-const userPath = (orgId: string, memberId: number) =>
-  `${usersPath(orgId)}/${encodeURIComponent(String(memberId))}`
-
-/** What the invite form sends: all five fields are required by Tallyfy's docs. */
-export interface InviteInput {
-  email: string
-  firstName: string
-  lastName: string
-  role: Exclude<Role, 'unknown'>
-  message: string
-}
-
-/**
- * A write's answer, when it carries the member (`{data: Member}`); null for 204, an empty body or
- * anything else. The write has happened either way, so an odd answer must not look like a failure.
- */
-function memberAnswer(json: unknown): Member | null {
-  if (json === undefined || json === null) return null
-  try {
-    return parseMember(json)
-  } catch {
-    return null
-  }
-}
-
-export const memberMutations = {
-  /**
-   * POST, so never repeated automatically. Tallyfy answers the new member with status "invited"
-   * (null when the answer does not hold one: the invitation was still sent).
-   */
-  invite: (orgId: string) =>
-    mutationOptions({
-      mutationKey: [...memberQueries.all(orgId), 'invite'] as const,
-      mutationFn: (input: InviteInput) =>
-        apiRequest('POST', `${usersPath(orgId)}/invite`, {
-          body: {
-            email: input.email,
-            first_name: input.firstName,
-            last_name: input.lastName,
-            role: input.role,
-            message: input.message,
-          },
-          parse: memberAnswer,
-        }),
-    }),
-
-  changeRole: (orgId: string, memberId: number) =>
-    mutationOptions({
-      mutationKey: [...memberQueries.all(orgId), 'role', memberId] as const,
-      mutationFn: (role: Exclude<Role, 'unknown'>) =>
-        apiRequest('PUT', `${userPath(orgId, memberId)}/role`, { body: { role }, parse: memberAnswer }),
-    }),
-
-  /** Tallyfy uses DELETE for disabling; the member stays in the organization, disabled. */
-  disable: (orgId: string, memberId: number) =>
-    mutationOptions({
-      mutationKey: [...memberQueries.all(orgId), 'disable', memberId] as const,
-      mutationFn: () => apiRequest('DELETE', `${userPath(orgId, memberId)}/disable`, { parse: memberAnswer }),
-    }),
-
-  enable: (orgId: string, memberId: number) =>
-    mutationOptions({
-      mutationKey: [...memberQueries.all(orgId), 'enable', memberId] as const,
-      mutationFn: () => apiRequest('PUT', `${userPath(orgId, memberId)}/enable`, { parse: memberAnswer }),
     }),
 }

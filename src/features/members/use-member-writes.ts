@@ -14,7 +14,8 @@ import {
   type MemberSnapshot,
   type WritableRole,
 } from '../../api/member-cache'
-import { memberMutations, memberQueries } from '../../api/members'
+import { memberMutations } from '../../api/member-mutations'
+import { memberQueries } from '../../api/members'
 
 export function useChangeRole(orgId: string, memberId: number) {
   const queryClient = useQueryClient()
