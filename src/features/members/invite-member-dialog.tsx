@@ -112,7 +112,7 @@ export function InviteMemberDialog({
         <FormField
           label="Role"
           error={errors.role}
-          hint="Administrators manage members and groups; Light members can only complete tasks."
+          hint="Administrators can invite and manage members. Light members complete tasks but can’t build templates."
         >
           {(control) => (
             <select {...control} {...bind('role')} className="input">

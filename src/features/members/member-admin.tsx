@@ -93,7 +93,7 @@ function MemberAdminControls({ orgId, member, isSelf }: { orgId: string; member:
   }
 
   const disabled = member.status === 'disabled'
-  const groupCount = member.groups?.length ?? null
+  const groupNames = (member.groups ?? []).map((g) => g.name)
 
   return (
     <section className="member-admin" aria-labelledby={`${roleId}-heading`}>
@@ -163,8 +163,8 @@ function MemberAdminControls({ orgId, member, isSelf }: { orgId: string; member:
         >
           <p>{name} will no longer be able to sign in to Tallyfy.</p>
           <p>
-            {groupCount
-              ? `They will also leave ${groupCount === 1 ? 'the one group' : `all ${groupCount} groups`} they are in. Enabling them later does not bring those memberships back.`
+            {groupNames.length > 0
+              ? `They will also leave ${groupNames.length === 1 ? 'their group' : `all ${groupNames.length} of their groups`}: ${listFormat.format(groupNames)}. Enabling them later does not bring those memberships back.`
               : 'Enabling them later gives them their access back.'}
           </p>
         </AlertDialog>
@@ -188,4 +188,5 @@ function MemberAdminControls({ orgId, member, isSelf }: { orgId: string; member:
   )
 }
 
+const listFormat = new Intl.ListFormat(undefined, { style: 'long', type: 'conjunction' })
 const article = (role: WritableRole) => (role === 'admin' ? 'an' : 'a')
