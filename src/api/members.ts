@@ -14,7 +14,7 @@ import type { Credentials, Member, MemberDirectory } from './types'
 /** Asked for on page 1; a server that caps lower says so in meta.pagination and we follow it. */
 const DIRECTORY_PAGE_SIZE = 1000
 
-const usersPath = (orgId: string) => `/organizations/${encodeURIComponent(orgId)}/users`
+export const usersPath = (orgId: string) => `/organizations/${encodeURIComponent(orgId)}/users`
 
 const emptyDirectory: MemberDirectory = { members: [], total: 0, complete: false }
 

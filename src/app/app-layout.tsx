@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query'
 import { Navigate, useLocation } from 'react-router'
 import { useCredentials } from '../api/credentials'
 import { startDirectory } from '../api/members'
+import { NoticeHost } from '../components/notices'
 import { SessionProvider } from '../features/auth/session'
 import { paths } from '../lib/paths'
 import { AppHeader } from './layout/app-header'
@@ -36,14 +37,17 @@ export function AppLayout() {
 
   return (
     <SessionProvider credentials={credentials}>
-      <div className="app">
-        <a className="skip-link" href="#main">
-          Skip to main content
-        </a>
-        <AppHeader onSignedOut={() => setSignedOut(true)} />
-        <Banners />
-        <MainWithFocus />
-      </div>
+      {/* Above the pages, so a notice and its Undo survive leaving the page that raised it. */}
+      <NoticeHost>
+        <div className="app">
+          <a className="skip-link" href="#main">
+            Skip to main content
+          </a>
+          <AppHeader onSignedOut={() => setSignedOut(true)} />
+          <Banners />
+          <MainWithFocus />
+        </div>
+      </NoticeHost>
     </SessionProvider>
   )
 }

@@ -134,6 +134,13 @@ export const FIRST_MEMBER_ID = 1001
 /** Listed in one group although no member has it: a removed person the group still remembers. */
 export const REMOVED_MEMBER_ID = 424242
 export const XSS_NAME = '<img src=x onerror=alert(1)>'
+/**
+ * The organization's default administrator (Mateo Álvarez), whom Tallyfy refuses to change or
+ * disable. Not the signed-in demo person, so that person can act on everyone else and on themselves.
+ */
+export const DEFAULT_ADMIN_ID = FIRST_MEMBER_ID + 1
+/** Tallyfy's bot member: every write on it is refused (tallyfy-api.md §3.3). */
+export const BOT_MEMBER_ID = FIRST_MEMBER_ID + 20
 export const MAX_DEMO_MEMBERS = 100_000
 
 const DAY = 86_400_000
@@ -669,6 +676,15 @@ const SPECIAL_MEMBERS: readonly MemberSpec[] = [
     jobTitle: null,
   },
   { first: 'Marie-Claire', last: 'de la Fontaine', role: 'Light', status: 'active' },
+  // BOT_MEMBER_ID: Tallyfy's bot, which refuses every change.
+  {
+    first: 'Tallyfy',
+    last: 'Bot',
+    email: `bot@${DOMAIN}`,
+    role: 'standard',
+    status: 'active',
+    jobTitle: 'Automation',
+  },
 ]
 
 /** The culture a fixed person's name comes from, so their locale, timezone and phone agree with it. */
@@ -761,7 +777,7 @@ function buildMember(ctx: MemberContext, id: number, spec: MemberSpec | null): W
     UTC_offset: offset,
     date_format: culture.dateFormat,
     status,
-    is_default_admin: id === DEMO_ME_ID,
+    is_default_admin: id === DEFAULT_ADMIN_ID,
     created_at: iso(createdAt),
     activated_at: activatedAt === null ? null : iso(activatedAt),
     last_login_at: lastLogin === null ? null : iso(lastLogin),
@@ -1203,6 +1219,20 @@ function buildGroups(
   })
 }
 
+/** Group IDs per member ID, from the groups' `members`; rebuilt after a write changes them. */
+export function indexGroupMembership(groups: readonly WireGroup[]): Map<number, string[]> {
+  const groupIdsByMember = new Map<number, string[]>()
+  for (const group of groups) {
+    for (const raw of group.members) {
+      const id = Number(raw)
+      const list = groupIdsByMember.get(id)
+      if (list) list.push(group.id)
+      else groupIdsByMember.set(id, [group.id])
+    }
+  }
+  return groupIdsByMember
+}
+
 // ---------------------------------------------------------------------------------------------
 
 export function createDemoOrg({ members: requested = 300, seed = 1 }: DemoOrgOptions = {}): DemoOrg {
@@ -1222,15 +1252,7 @@ export function createDemoOrg({ members: requested = 300, seed = 1 }: DemoOrgOpt
   const guests = buildGuests(seed, activeIds.slice(0, 200))
   const groups = buildGroups(seed, members, guests)
 
-  const groupIdsByMember = new Map<number, string[]>()
-  for (const group of groups) {
-    for (const raw of group.members) {
-      const id = Number(raw)
-      const list = groupIdsByMember.get(id)
-      if (list) list.push(group.id)
-      else groupIdsByMember.set(id, [group.id])
-    }
-  }
+  const groupIdsByMember = indexGroupMembership(groups)
 
   const organization: WireOrganization = {
     id: DEMO_ORG_ID,

@@ -7,7 +7,16 @@
 
 import { http, HttpResponse, type HttpHandler } from 'msw'
 import { DEMO_TOKEN } from './credentials'
-import { hexId, wireRole, type DemoOrg, type WireGroup, type WireGuest, type WireMember } from './data'
+import {
+  BOT_MEMBER_ID,
+  hexId,
+  indexGroupMembership,
+  wireRole,
+  type DemoOrg,
+  type WireGroup,
+  type WireGuest,
+  type WireMember,
+} from './data'
 import type { FaultController, Faults } from './faults'
 
 const USERS_DEFAULT_PER_PAGE = 9999
@@ -36,6 +45,66 @@ const endpointNotFound = () =>
     { error: true, message: 'API endpoint not found', code: 'ENDPOINT_NOT_FOUND' },
     { status: 404 },
   )
+
+// Tallyfy's words for the refusals of member writes (tallyfy-api.md §3.3, §6).
+const DEFAULT_ADMIN_REFUSAL =
+  'Cannot modify the default administrator. Please assign another member as default administrator first.'
+const BOT_REFUSAL = "You can't modify a bot user in this organization!"
+const WRITABLE_ROLES = new Set(['admin', 'standard', 'light'])
+
+const businessError = (message: string) => HttpResponse.json({ error: true, message }, { status: 400 })
+const validationFailed = (errors: Record<string, string[]>) =>
+  HttpResponse.json({ message: 'The given data was invalid.', errors }, { status: 422 })
+
+async function jsonBody(request: Request): Promise<unknown> {
+  try {
+    return await request.json()
+  } catch {
+    return null
+  }
+}
+
+// Laravel's messages for InviteUserRequest: required, max:32, is_not_url, in:admin,standard,light, max:5000.
+const URL_IN_NAME = /[a-z][a-z0-9+.-]*:\/\/|\bwww\.|\b[a-z0-9-]+\.(com|net|org|io|co|info|biz|app|dev)\b/i
+const PLAIN_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+
+/** A text field of a JSON body, trimmed; '' when absent or not text. */
+function textField(body: unknown, key: string): string {
+  const value = body && typeof body === 'object' ? (body as Record<string, unknown>)[key] : undefined
+  return typeof value === 'string' ? value.trim() : ''
+}
+
+const fieldLabel = (key: string) => key.replace('_', ' ')
+
+function inviteErrors(body: unknown, members: readonly WireMember[]): Record<string, string[]> | null {
+  const errors: Record<string, string[]> = {}
+  const text = (key: string) => textField(body, key)
+  for (const key of ['email', 'first_name', 'last_name', 'role', 'message']) {
+    if (text(key) === '') errors[key] = [`The ${fieldLabel(key)} field is required.`]
+  }
+  for (const key of ['first_name', 'last_name']) {
+    if (errors[key]) continue
+    if ([...text(key)].length > 32)
+      errors[key] = [`The ${fieldLabel(key)} may not be greater than 32 characters.`]
+    else if (URL_IN_NAME.test(text(key))) errors[key] = [`The ${fieldLabel(key)} must not be a URL.`]
+  }
+  if (!errors.message && [...text('message')].length > 5000)
+    errors.message = ['The message may not be greater than 5000 characters.']
+  if (!errors.role && !WRITABLE_ROLES.has(text('role'))) errors.role = ['The selected role is invalid.']
+  const email = text('email').toLowerCase()
+  if (!errors.email) {
+    if (!PLAIN_EMAIL.test(email)) errors.email = ['The email must be a valid email address.']
+    else if (members.some((m) => m.email.toLowerCase() === email))
+      errors.email = ['The email has already been taken.']
+  }
+  return Object.keys(errors).length > 0 ? errors : null
+}
+
+function touch(member: WireMember) {
+  const now = new Date().toISOString()
+  if (member.updated_at !== undefined) member.updated_at = now
+  else member.last_updated = now
+}
 
 let requestCounter = 0
 const nextRequestId = () => `demo-${(++requestCounter).toString(16).padStart(8, '0')}`
@@ -453,6 +522,36 @@ export function createHandlers(org: DemoOrg, faults: FaultController): HttpHandl
     })
   }
 
+  // ── Member writes: helpers ────────────────────────────────────────────────────────────────
+  /** After a write: indexes (sorts, search text, group membership) are rebuilt on the next read. */
+  function changed() {
+    org.groupIdsByMember = indexGroupMembership(org.groups)
+    lazyIndex = null
+  }
+
+  /** A write route: the same checks as a read, then Tallyfy's rule that only admins change people. */
+  function memberWrite(method: 'post' | 'put' | 'delete', pattern: string, resolve: Resolver): HttpHandler {
+    return http[method](`*${pattern}`, async ({ request, params }) => {
+      const url = new URL(request.url)
+      if (!isApiPrefix(params['0'], url)) return undefined
+      const fault = await applyFaults(url)
+      if ('response' in fault) return fault.response
+      if (!hasTallyfyHeaders(request)) return unauthenticated()
+      const ctx: RouteContext = { request, url, params: stringParams(params), perPageCap: undefined }
+      if (ctx.params.orgId !== org.id || signedInRole() !== 'admin') return forbidden()
+      return resolve(ctx)
+    })
+  }
+
+  /** The member a role, disable or enable request names, or Tallyfy's refusal. */
+  function writableMember(raw: string | undefined): WireMember | Response {
+    const member = /^\d{1,12}$/.test(raw ?? '') ? index().memberById.get(Number(raw)) : undefined
+    if (!member) return resourceNotFound()
+    if (member.is_default_admin) return businessError(DEFAULT_ADMIN_REFUSAL)
+    if (member.id === BOT_MEMBER_ID) return businessError(BOT_REFUSAL)
+    return member
+  }
+
   // The persona switch: who the demo says is signed in (an admin unless a test says otherwise).
   const signedInRole = () => faults.get().signedInRole ?? 'admin'
   const me = () => (signedInRole() === 'admin' ? org.me : { ...org.me, role: signedInRole() })
@@ -500,6 +599,92 @@ export function createHandlers(org: DemoOrg, faults: FaultController): HttpHandl
       if (!member) return resourceNotFound()
       return HttpResponse.json({ data: includes(url).has('groups') ? withGroups(idx, member) : member })
     }),
+
+    // ── Member writes (tallyfy-api.md §3.3): invite, role, disable, enable ───────────────────
+    memberWrite('post', '/organizations/:orgId/users/invite', async ({ request }) => {
+      const body = await jsonBody(request)
+      const errors = inviteErrors(body, org.members)
+      if (errors) return validationFailed(errors)
+      const id = org.members.reduce((max, m) => Math.max(max, m.id), 0) + 1
+      const first = textField(body, 'first_name')
+      const last = textField(body, 'last_name')
+      const email = textField(body, 'email')
+      const member: WireMember = {
+        id,
+        email,
+        username: email,
+        first_name: first,
+        last_name: last,
+        full_name: `${first} ${last}`,
+        profile_pic: null,
+        is_active: false,
+        is_suspended: false,
+        support_user: false,
+        job_title: null,
+        phone: null,
+        status: 'invited',
+        role: textField(body, 'role'),
+        is_default_admin: false,
+        created_at: new Date().toISOString(),
+        last_updated: new Date().toISOString(),
+        activated_at: null,
+        last_login_at: null,
+        invited_by: org.me.id,
+      }
+      org.members.push(member)
+      changed()
+      return HttpResponse.json({ data: member })
+    }),
+
+    memberWrite('put', '/organizations/:orgId/users/:userId/role', async ({ request, params }) => {
+      const found = writableMember(params.userId)
+      if (found instanceof Response) return found
+      const body = await jsonBody(request)
+      const role = (body as { role?: unknown } | null)?.role
+      if (typeof role !== 'string' || !WRITABLE_ROLES.has(role)) {
+        return validationFailed({ role: ['The selected role is invalid.'] })
+      }
+      delete found.user_role
+      found.role = role
+      touch(found)
+      changed()
+      return HttpResponse.json({ data: found })
+    }),
+
+    memberWrite('delete', '/organizations/:orgId/users/:userId/disable', ({ params }) => {
+      const found = writableMember(params.userId)
+      if (found instanceof Response) return found
+      if (found.status !== 'disabled') {
+        found.status = 'disabled'
+        found.is_active = false
+        found.disabled_at = new Date().toISOString()
+        found.disabled_by = org.me.id
+        touch(found)
+        // Disabled members leave every group (tallyfy-api.md §2.6).
+        for (const group of org.groups) {
+          if (group.members.some((m) => Number(m) === found.id)) {
+            group.members = group.members.filter((m) => Number(m) !== found.id)
+          }
+        }
+        changed()
+      }
+      return HttpResponse.json({ data: found })
+    }),
+
+    memberWrite('put', '/organizations/:orgId/users/:userId/enable', ({ params }) => {
+      const found = writableMember(params.userId)
+      if (found instanceof Response) return found
+      if (found.status === 'disabled') {
+        found.status = found.activated_at ? 'active' : 'invited'
+        found.is_active = found.status === 'active'
+        found.disabled_at = null
+        found.disabled_by = null
+        touch(found)
+        changed()
+      }
+      return HttpResponse.json({ data: found })
+    }),
+    // ── end of member writes ──────────────────────────────────────────────────────────────
 
     route('/organizations/:orgId/groups', ({ url, perPageCap }) => {
       const idx = index()

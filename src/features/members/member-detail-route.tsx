@@ -18,6 +18,7 @@ import { isValidEmail } from '../../lib/email'
 import { formatCount } from '../../lib/format'
 import { paths } from '../../lib/paths'
 import { useOrgId } from '../auth/session'
+import { MemberAdmin } from './member-admin'
 import './members.css'
 
 /** A positive integer ID, or null for anything else ("abc", "0", "1e3", "-4"). */
@@ -194,6 +195,8 @@ function MemberProfile({
           Only Tallyfy administrators can see full member profiles. Showing what the directory knows.
         </p>
       )}
+
+      <MemberAdmin orgId={orgId} member={member} />
 
       <dl className="member-fields">
         <Field label="Email">

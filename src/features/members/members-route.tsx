@@ -17,6 +17,7 @@ import { hasActiveFilters, memberSortIds, type SortEntry } from '../../lib/list-
 import { paths } from '../../lib/paths'
 import { splitTerms } from '../../lib/text'
 import { useOrgId } from '../auth/session'
+import { InviteMemberButton } from './invite-member-button'
 import { MemberTableContext, type MemberTableContextValue } from './member-cells'
 import { memberColumns } from './member-columns'
 import { buildSearchIndex, filterMemberRows } from './member-search'
@@ -73,9 +74,12 @@ export function Component() {
   return (
     <div className="members-page">
       <PageTitle title="Members" />
-      <h1 ref={headingRef} tabIndex={-1} className="members-page__title">
-        Members
-      </h1>
+      <div className="members-page__header">
+        <h1 ref={headingRef} tabIndex={-1} className="members-page__title">
+          Members
+        </h1>
+        <InviteMemberButton orgId={orgId} />
+      </div>
       {content}
     </div>
   )

@@ -1,0 +1,144 @@
+import { QueryClient } from '@tanstack/react-query'
+import { describe, expect, it } from 'vitest'
+import { completeDirectory, makeMember } from '../test/member-factory'
+import { makeGroup } from '../test/group-factory'
+import { groupQueries } from './groups'
+import {
+  addDirectoryMember,
+  addInvited,
+  applyAnswer,
+  applyOptimistic,
+  groupsWithoutMember,
+  mergeAnswer,
+  patchDirectoryMember,
+  removeFromGroups,
+  rollback,
+  rollbackDirectoryMember,
+  rolePatch,
+} from './member-cache'
+import { memberQueries } from './members'
+import type { MemberDirectory } from './types'
+
+const ORG = 'org1'
+const ana = makeMember({ id: 1, fullName: 'Ana', role: 'unknown', rawRole: 'Coworker' })
+const ben = makeMember({ id: 2, fullName: 'Ben', role: 'admin', rawRole: 'Admin' })
+const cy = makeMember({ id: 3, fullName: 'Cy', status: 'disabled' })
+const directory = () => completeDirectory([ana, ben, cy])
+
+describe('patching one member of the directory', () => {
+  it('replaces only that row; the others keep their identity', () => {
+    const before = directory()
+    const after = patchDirectoryMember(before, 2, rolePatch('light'))
+    expect(after).not.toBe(before)
+    expect(after.members[1]).toEqual({ ...ben, role: 'light', rawRole: 'light' })
+    expect(after.members[0]).toBe(ana)
+    expect(after.members[2]).toBe(cy)
+    expect(after.total).toBe(3)
+    expect(after.complete).toBe(true)
+  })
+
+  it('sets role and rawRole together, whatever casing the table held', () => {
+    const after = patchDirectoryMember(directory(), 1, rolePatch('admin'))
+    expect(after.members[0]).toMatchObject({ role: 'admin', rawRole: 'admin' })
+  })
+
+  it('returns the same directory when the member is not in it or nothing changes', () => {
+    const before = directory()
+    expect(patchDirectoryMember(before, 99, { status: 'disabled' })).toBe(before)
+    expect(patchDirectoryMember(before, 3, { status: 'disabled' })).toBe(before)
+  })
+
+  it('rolls back only the fields it patched, keeping a change another write made meanwhile', () => {
+    const patched = patchDirectoryMember(directory(), 2, rolePatch('light'))
+    // Meanwhile a disable of the same person succeeded.
+    const meanwhile = patchDirectoryMember(patched, 2, { status: 'disabled' })
+    const rolledBack = rollbackDirectoryMember(meanwhile, ben, rolePatch('light'))
+    expect(rolledBack.members[1]).toMatchObject({ role: 'admin', rawRole: 'Admin', status: 'disabled' })
+    expect(rolledBack.members[0]).toBe(ana)
+  })
+})
+
+describe('answers and invitations', () => {
+  it("keeps the groups we knew when Tallyfy's answer has none included", () => {
+    const answer = { ...ben, role: 'standard' as const, rawRole: 'standard', groups: null }
+    expect(mergeAnswer({ ...ben, groups: [{ id: 'g', name: 'Ops' }] }, answer).groups).toEqual([
+      { id: 'g', name: 'Ops' },
+    ])
+  })
+
+  it('adds an invited member once, counting them in the total', () => {
+    const dan = makeMember({ id: 4, fullName: 'Dan', status: 'invited', groups: null })
+    const once = addDirectoryMember(directory(), dan)
+    expect(once.members.map((m) => m.id)).toEqual([1, 2, 3, 4])
+    expect(once.total).toBe(4)
+    const twice = addDirectoryMember(once, dan)
+    expect(twice.members).toHaveLength(4)
+    expect(twice.total).toBe(4)
+  })
+
+  it('a disabled member leaves every group; groups without them stay the same objects', () => {
+    const ops = makeGroup({ id: 'g1', name: 'Ops', memberIds: ['1', '2'] })
+    const hr = makeGroup({ id: 'g2', name: 'HR', memberIds: ['3'] })
+    const after = groupsWithoutMember([ops, hr], 2)
+    expect(after[0]?.memberIds).toEqual(['1'])
+    expect(after[1]).toBe(hr)
+    const none = [hr]
+    expect(groupsWithoutMember(none, 2)).toBe(none)
+  })
+})
+
+const setup = () => {
+  const queryClient = new QueryClient()
+  queryClient.setQueryData(memberQueries.directory(ORG).queryKey, directory())
+  queryClient.setQueryData(memberQueries.detail(ORG, 2).queryKey, ben)
+  return queryClient
+}
+const rows = (qc: QueryClient) =>
+  (qc.getQueryData(memberQueries.directory(ORG).queryKey) as MemberDirectory).members
+
+describe('on a QueryClient', () => {
+  it('an optimistic role change shows in the directory and on the profile, and rolls back on failure', async () => {
+    const qc = setup()
+    const snapshot = await applyOptimistic(qc, ORG, 2, rolePatch('standard'))
+    expect(rows(qc)[1]).toMatchObject({ role: 'standard', rawRole: 'standard' })
+    expect(qc.getQueryData(memberQueries.detail(ORG, 2).queryKey)).toMatchObject({ role: 'standard' })
+    expect(rows(qc)[0]).toBe(ana)
+
+    rollback(qc, ORG, snapshot)
+    expect(rows(qc)[1]).toEqual(ben)
+    expect(qc.getQueryData(memberQueries.detail(ORG, 2).queryKey)).toEqual(ben)
+  })
+
+  it('an optimistic disable changes the status, and rolls back to the status before', async () => {
+    const qc = setup()
+    const snapshot = await applyOptimistic(qc, ORG, 2, { status: 'disabled' })
+    expect(rows(qc)[1]?.status).toBe('disabled')
+    rollback(qc, ORG, snapshot)
+    expect(rows(qc)[1]?.status).toBe('active')
+  })
+
+  it("Tallyfy's answer replaces the guess; an invitation lands in the directory and its own cache", () => {
+    const qc = setup()
+    applyAnswer(qc, ORG, { ...ben, rawRole: 'Light', role: 'light', groups: null })
+    expect(rows(qc)[1]).toMatchObject({ role: 'light', rawRole: 'Light', groups: [] })
+    const dan = makeMember({ id: 4, fullName: 'Dan', status: 'invited' })
+    addInvited(qc, ORG, dan)
+    expect(rows(qc).at(-1)).toBe(dan)
+    expect(qc.getQueryData(memberQueries.detail(ORG, 4).queryKey)).toBe(dan)
+  })
+
+  it('after a disable, the member is gone from the cached group list and group details', () => {
+    const qc = setup()
+    qc.setQueryData(memberQueries.detail(ORG, 2).queryKey, { ...ben, groups: [{ id: 'g1', name: 'Ops' }] })
+    qc.setQueryData(groupQueries.list(ORG).queryKey, [makeGroup({ id: 'g1', name: 'Ops', memberIds: ['2'] })])
+    qc.setQueryData(
+      groupQueries.detail(ORG, 'g1').queryKey,
+      makeGroup({ id: 'g1', name: 'Ops', memberIds: ['1', '2'] }),
+    )
+    removeFromGroups(qc, ORG, 2)
+    expect(qc.getQueryData(groupQueries.list(ORG).queryKey)?.[0]?.memberIds).toEqual([])
+    expect(qc.getQueryData(groupQueries.detail(ORG, 'g1').queryKey)?.memberIds).toEqual(['1'])
+    expect(qc.getQueryData(memberQueries.detail(ORG, 2).queryKey)?.groups).toEqual([])
+    expect(rows(qc)[1]?.groups).toEqual([])
+  })
+})

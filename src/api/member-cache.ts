@@ -1,0 +1,210 @@
+import type { QueryClient } from '@tanstack/react-query'
+import { groupQueries } from './groups'
+import { meQueries } from './me'
+import { memberQueries } from './members'
+import type { Group, Member, MemberDirectory, Role } from './types'
+
+// What a member write does to the cache, as pure functions over the cached values (unit-tested in
+// member-cache.test.ts) plus the small steps that apply them to a QueryClient. Only the row of the
+// changed member becomes a new object: every other row keeps its identity, so the table's memoised
+// work survives, and the filters' counts (computed from the directory) follow the badges at once.
+
+/** The lowercase spelling Tallyfy accepts for writes, for the three roles a write can set. */
+export type WritableRole = Exclude<Role, 'unknown'>
+
+export const writableRoles: readonly WritableRole[] = ['admin', 'standard', 'light']
+
+export type MemberPatch = Partial<Pick<Member, 'role' | 'rawRole' | 'status' | 'groups'>>
+
+/** Role and rawRole together, so the table never shows one spelling and filters by another. */
+export const rolePatch = (role: WritableRole): MemberPatch => ({ role, rawRole: role })
+
+/** The directory with one member's row replaced by `update(row)`; the same object when absent. */
+function replaceRow(
+  directory: MemberDirectory,
+  id: number,
+  update: (row: Member) => Member,
+): MemberDirectory {
+  const index = directory.members.findIndex((m) => m.id === id)
+  if (index < 0) return directory
+  const row = directory.members[index] as Member
+  const next = update(row)
+  if (next === row) return directory
+  const members = directory.members.slice()
+  members[index] = next
+  return { ...directory, members }
+}
+
+export function patchMember(member: Member, patch: MemberPatch): Member {
+  const keys = Object.keys(patch) as (keyof MemberPatch)[]
+  return keys.every((k) => member[k] === patch[k]) ? member : { ...member, ...patch }
+}
+
+export function patchDirectoryMember(
+  directory: MemberDirectory,
+  id: number,
+  patch: MemberPatch,
+): MemberDirectory {
+  return replaceRow(directory, id, (row) => patchMember(row, patch))
+}
+
+/**
+ * Puts back the fields a failed write had patched, from the row as it was before; other fields
+ * (and other rows, perhaps changed by a write that succeeded meanwhile) stay as they are now.
+ */
+export function rollbackDirectoryMember(
+  directory: MemberDirectory,
+  previous: Member,
+  patch: MemberPatch,
+): MemberDirectory {
+  return replaceRow(directory, previous.id, (row) => patchMember(row, pick(previous, patch)))
+}
+
+export function rollbackMember(current: Member, previous: Member, patch: MemberPatch): Member {
+  return patchMember(current, pick(previous, patch))
+}
+
+function pick(previous: Member, patch: MemberPatch): MemberPatch {
+  const out: MemberPatch = {}
+  for (const key of Object.keys(patch) as (keyof MemberPatch)[]) {
+    ;(out as Record<string, unknown>)[key] = previous[key]
+  }
+  return out
+}
+
+/**
+ * Tallyfy's answer to a write, laid over what we had. A write's answer usually comes without the
+ * `groups` include: then the groups we knew stay (null in the answer means "not asked", not "none").
+ */
+export function mergeAnswer(current: Member, answer: Member): Member {
+  return { ...answer, groups: answer.groups ?? current.groups }
+}
+
+export function replaceDirectoryMember(directory: MemberDirectory, answer: Member): MemberDirectory {
+  return replaceRow(directory, answer.id, (row) => mergeAnswer(row, answer))
+}
+
+/** A newly invited member joins the directory (once, even if a refetch already brought them). */
+export function addDirectoryMember(directory: MemberDirectory, member: Member): MemberDirectory {
+  if (directory.members.some((m) => m.id === member.id)) return replaceDirectoryMember(directory, member)
+  return { ...directory, members: [...directory.members, member], total: directory.total + 1 }
+}
+
+/** Disabled members leave every group (tallyfy-api.md §2.6): the group without that member ID. */
+export function withoutMember(group: Group, memberId: number): Group {
+  const id = String(memberId)
+  return group.memberIds.includes(id)
+    ? { ...group, memberIds: group.memberIds.filter((m) => m !== id) }
+    : group
+}
+
+export function groupsWithoutMember(groups: Group[], memberId: number): Group[] {
+  let changed = false
+  const next = groups.map((group) => {
+    const patched = withoutMember(group, memberId)
+    if (patched !== group) changed = true
+    return patched
+  })
+  return changed ? next : groups
+}
+
+// ─── applying them to the cache ──────────────────────────────────────────────
+
+/** What a write needs to undo its optimistic patch. */
+export interface MemberSnapshot {
+  directory: Member | undefined
+  detail: Member | undefined
+  patch: MemberPatch
+}
+
+/**
+ * Stops a refetch of the member's profile (and a background refresh of a complete directory) from
+ * landing on top of the patch, then patches both. A directory still filling is not cancelled: its
+ * remaining pages are added onto the cached value, patch included.
+ */
+export async function applyOptimistic(
+  queryClient: QueryClient,
+  orgId: string,
+  id: number,
+  patch: MemberPatch,
+): Promise<MemberSnapshot> {
+  const directoryKey = memberQueries.directory(orgId).queryKey
+  const detailKey = memberQueries.detail(orgId, id).queryKey
+  await queryClient.cancelQueries({ queryKey: detailKey })
+  if (queryClient.getQueryData(directoryKey)?.complete) {
+    await queryClient.cancelQueries({ queryKey: directoryKey })
+  }
+  const snapshot: MemberSnapshot = {
+    directory: queryClient.getQueryData(directoryKey)?.members.find((m) => m.id === id),
+    detail: queryClient.getQueryData(detailKey),
+    patch,
+  }
+  queryClient.setQueryData(directoryKey, (d) => (d ? patchDirectoryMember(d, id, patch) : d))
+  queryClient.setQueryData(detailKey, (m) => (m ? patchMember(m, patch) : m))
+  return snapshot
+}
+
+export function rollback(queryClient: QueryClient, orgId: string, snapshot: MemberSnapshot | undefined) {
+  if (!snapshot) return
+  const { directory, detail, patch } = snapshot
+  if (directory) {
+    queryClient.setQueryData(memberQueries.directory(orgId).queryKey, (d) =>
+      d ? rollbackDirectoryMember(d, directory, patch) : d,
+    )
+  }
+  if (detail) {
+    queryClient.setQueryData(memberQueries.detail(orgId, detail.id).queryKey, (m) =>
+      m ? rollbackMember(m, detail, patch) : m,
+    )
+  }
+}
+
+/** Tallyfy's answer, when it sent the member back, replaces our guess in both places. */
+export function applyAnswer(queryClient: QueryClient, orgId: string, answer: Member | null) {
+  if (!answer) return
+  queryClient.setQueryData(memberQueries.directory(orgId).queryKey, (d) =>
+    d ? replaceDirectoryMember(d, answer) : d,
+  )
+  queryClient.setQueryData(memberQueries.detail(orgId, answer.id).queryKey, (m) =>
+    m ? mergeAnswer(m, answer) : m,
+  )
+}
+
+export function addInvited(queryClient: QueryClient, orgId: string, member: Member) {
+  queryClient.setQueryData(memberQueries.directory(orgId).queryKey, (d) =>
+    d ? addDirectoryMember(d, member) : d,
+  )
+  queryClient.setQueryData(memberQueries.detail(orgId, member.id).queryKey, member)
+}
+
+/**
+ * After a disable: the member is in no group any more. Their own row says so, and every cached
+ * group (list and details) loses their ID, so group pages agree without a refetch.
+ */
+export function removeFromGroups(queryClient: QueryClient, orgId: string, memberId: number) {
+  const noGroups: MemberPatch = { groups: [] }
+  queryClient.setQueryData(memberQueries.directory(orgId).queryKey, (d) =>
+    d ? patchDirectoryMember(d, memberId, noGroups) : d,
+  )
+  queryClient.setQueryData(memberQueries.detail(orgId, memberId).queryKey, (m) =>
+    m ? patchMember(m, noGroups) : m,
+  )
+  queryClient.setQueryData(groupQueries.list(orgId).queryKey, (groups) =>
+    groups ? groupsWithoutMember(groups, memberId) : groups,
+  )
+  for (const [key, group] of queryClient.getQueriesData<Group>({
+    queryKey: [...groupQueries.all(orgId), 'detail'],
+  })) {
+    if (group) queryClient.setQueryData<Group>(key, withoutMember(group, memberId))
+  }
+}
+
+/**
+ * A role change of the signed-in person is a change of what they may do: GET /me's cached answer
+ * follows, so admin-only controls disappear at once when they gave up the administrator role.
+ */
+export function syncMe(queryClient: QueryClient, orgId: string, memberId: number, role: WritableRole) {
+  queryClient.setQueryData(meQueries.current(orgId).queryKey, (me) =>
+    me && me.id === memberId ? { ...me, role, rawRole: role } : me,
+  )
+}

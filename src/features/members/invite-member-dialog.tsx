@@ -1,0 +1,153 @@
+// The invite form, in a dialog. Loaded only when an admin first presses "Invite member", so /members
+// does not carry it. Each field is checked before sending (invite-validation.ts); Tallyfy's own
+// refusals (a duplicate email is only known to it) land on the field they name, in its words.
+import { useRef, useState, type FormEvent } from 'react'
+import { isApiError } from '../../api/errors'
+import type { Member } from '../../api/types'
+import { Dialog } from '../../components/dialog'
+import { FormField } from '../../components/form-field'
+import { roleLabel } from '../../components/domain/badge'
+import { writableRoles } from '../../api/member-cache'
+import {
+  emptyInviteDraft,
+  inviteErrorsFromServer,
+  MESSAGE_MAX,
+  toInviteInput,
+  validateInvite,
+  type InviteDraft,
+  type InviteErrors,
+  type InviteField,
+} from './invite-validation'
+import { useInviteMember } from './use-member-writes'
+import { memberWriteError } from './write-errors'
+
+const FIELD_ORDER: readonly InviteField[] = ['email', 'firstName', 'lastName', 'role', 'message']
+
+export function InviteMemberDialog({
+  orgId,
+  onClose,
+  onInvited,
+}: {
+  orgId: string
+  onClose: () => void
+  onInvited: (member: Member | null, email: string) => void
+}) {
+  const [draft, setDraft] = useState<InviteDraft>(emptyInviteDraft)
+  const [errors, setErrors] = useState<InviteErrors>({})
+  const [formError, setFormError] = useState<string | null>(null)
+  const invite = useInviteMember(orgId)
+  const form = useRef<HTMLFormElement>(null)
+  const emailRef = useRef<HTMLInputElement>(null)
+
+  const focusField = (field: InviteField) => {
+    form.current?.querySelector<HTMLElement>(`[name="${field}"]`)?.focus()
+  }
+
+  const showErrors = (next: InviteErrors) => {
+    setErrors(next)
+    const first = FIELD_ORDER.find((f) => next[f])
+    if (first) focusField(first)
+  }
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault()
+    if (invite.isPending) return
+    setFormError(null)
+    const input = toInviteInput(draft)
+    if (!input) {
+      showErrors(validateInvite(draft))
+      return
+    }
+    setErrors({})
+    invite.mutate(input, {
+      onSuccess: (member) => onInvited(member, input.email),
+      onError: (error) => {
+        const fromServer =
+          isApiError(error) && error.status === 422
+            ? inviteErrorsFromServer(error.fieldErrors)
+            : { fields: {}, other: [] }
+        if (Object.keys(fromServer.fields).length > 0) showErrors(fromServer.fields)
+        const other = fromServer.other.join(' ')
+        if (other || Object.keys(fromServer.fields).length === 0)
+          setFormError(other || memberWriteError(error))
+      },
+    })
+  }
+
+  const bind = (field: InviteField) => ({
+    name: field,
+    value: draft[field],
+    onChange: (event: { target: { value: string } }) => {
+      const value = event.target.value
+      setDraft((d) => ({ ...d, [field]: value }))
+      // The reason goes once the field is changed; it is checked again on sending.
+      if (errors[field]) setErrors((e) => ({ ...e, [field]: undefined }))
+    },
+  })
+
+  return (
+    <Dialog title="Invite member" onClose={onClose} className="invite-dialog" initialFocus={emailRef}>
+      <form ref={form} className="invite-form" noValidate onSubmit={onSubmit}>
+        <FormField label="Email" error={errors.email}>
+          {(control) => (
+            <input
+              {...control}
+              {...bind('email')}
+              className="input"
+              type="email"
+              autoComplete="off"
+              spellCheck={false}
+              ref={emailRef}
+            />
+          )}
+        </FormField>
+        <div className="invite-form__names">
+          <FormField label="First name" error={errors.firstName}>
+            {(control) => <input {...control} {...bind('firstName')} className="input" autoComplete="off" />}
+          </FormField>
+          <FormField label="Last name" error={errors.lastName}>
+            {(control) => <input {...control} {...bind('lastName')} className="input" autoComplete="off" />}
+          </FormField>
+        </div>
+        <FormField
+          label="Role"
+          error={errors.role}
+          hint="Administrators can invite and manage members. Light members complete tasks but can’t build templates."
+        >
+          {(control) => (
+            <select {...control} {...bind('role')} className="input">
+              {writableRoles.map((role) => (
+                <option key={role} value={role}>
+                  {roleLabel(role)}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        <FormField
+          label="Message"
+          error={errors.message}
+          hint={`Sent in the invitation email. Up to ${MESSAGE_MAX.toLocaleString()} characters.`}
+        >
+          {(control) => (
+            <textarea {...control} {...bind('message')} className="input invite-form__message" rows={4} />
+          )}
+        </FormField>
+        {formError ? <p className="dialog__error">{formError}</p> : null}
+        <div className="dialog__actions">
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button
+            type="submit"
+            className="button button--primary"
+            disabled={invite.isPending}
+            aria-busy={invite.isPending || undefined}
+          >
+            Send invitation
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}

@@ -1,0 +1,116 @@
+// The invite form's checks, before anything is sent: the rules Tallyfy documents for
+// POST /users/invite (tallyfy-api.md §3.3), so the common mistakes are explained on the field at
+// once instead of after a round trip. Tallyfy still has the last word (a duplicate email is only
+// known to it); its 422 messages land on the same fields.
+import type { InviteInput } from '../../api/member-mutations'
+import { writableRoles, type WritableRole } from '../../api/member-cache'
+import { isValidEmail } from '../../lib/email'
+
+export const NAME_MAX = 32
+export const MESSAGE_MAX = 5000
+
+export type InviteField = 'email' | 'firstName' | 'lastName' | 'role' | 'message'
+
+/** What the form holds: text as typed, before trimming. */
+export interface InviteDraft {
+  email: string
+  firstName: string
+  lastName: string
+  role: string
+  message: string
+}
+
+export type InviteErrors = Partial<Record<InviteField, string>>
+
+export const defaultInviteMessage =
+  "Hello! I've invited you to join our organization on Tallyfy. Use the link in this email to set up your account."
+
+export const emptyInviteDraft: InviteDraft = {
+  email: '',
+  firstName: '',
+  lastName: '',
+  role: 'standard',
+  message: defaultInviteMessage,
+}
+
+// Tallyfy refuses names that look like links (its is_not_url rule), since invitation emails show
+// the name: a scheme, "www.", or a host name with a common top-level domain.
+const URL_LIKE =
+  /[a-z][a-z0-9+.-]*:\/\/|\bwww\.|\b[a-z0-9-]+\.(com|net|org|io|co|info|biz|app|dev|xyz|me|ly|link|site|online|ru|cn|uk|de)\b/i
+
+export function looksLikeUrl(value: string): boolean {
+  return URL_LIKE.test(value)
+}
+
+const isWritableRole = (value: string): value is WritableRole =>
+  (writableRoles as readonly string[]).includes(value)
+
+/** Counts what a person sees as characters (an emoji is one), as Laravel's max rule does. */
+const length = (s: string) => [...s].length
+
+function checkName(value: string, label: string): string | undefined {
+  if (value === '') return `Enter a ${label.toLowerCase()}.`
+  if (length(value) > NAME_MAX) return `${label} can be at most ${NAME_MAX} characters.`
+  if (looksLikeUrl(value)) return `${label} can't contain a web address.`
+  return undefined
+}
+
+export function validateInvite(draft: InviteDraft): InviteErrors {
+  const errors: InviteErrors = {}
+  const email = draft.email.trim()
+  if (email === '') errors.email = 'Enter an email address.'
+  else if (!isValidEmail(email)) errors.email = 'Enter an email address like name@example.com.'
+
+  const first = checkName(draft.firstName.trim(), 'First name')
+  if (first) errors.firstName = first
+  const last = checkName(draft.lastName.trim(), 'Last name')
+  if (last) errors.lastName = last
+
+  if (!isWritableRole(draft.role)) errors.role = 'Choose a role.'
+
+  const message = draft.message.trim()
+  if (message === '') errors.message = 'Enter a message for the invitation.'
+  else if (length(message) > MESSAGE_MAX)
+    errors.message = `The message can be at most ${MESSAGE_MAX} characters.`
+  return errors
+}
+
+/** The request body, once `validateInvite` found nothing; null otherwise. */
+export function toInviteInput(draft: InviteDraft): InviteInput | null {
+  if (Object.keys(validateInvite(draft)).length > 0 || !isWritableRole(draft.role)) return null
+  return {
+    email: draft.email.trim(),
+    firstName: draft.firstName.trim(),
+    lastName: draft.lastName.trim(),
+    role: draft.role,
+    message: draft.message.trim(),
+  }
+}
+
+// Tallyfy's 422 names the wire fields (first_name, …); the form names its own.
+const WIRE_FIELDS: Record<string, InviteField> = {
+  email: 'email',
+  first_name: 'firstName',
+  last_name: 'lastName',
+  role: 'role',
+  message: 'message',
+}
+
+/**
+ * Tallyfy's field errors (ApiError.fieldErrors, dotted paths) on the form's fields, in its words;
+ * what names no field of the form is returned apart, to be shown above the button.
+ */
+export function inviteErrorsFromServer(fieldErrors: Record<string, string[]>): {
+  fields: InviteErrors
+  other: string[]
+} {
+  const fields: InviteErrors = {}
+  const other: string[] = []
+  for (const [path, messages] of Object.entries(fieldErrors)) {
+    const field = WIRE_FIELDS[path.split('.')[0] ?? '']
+    const text = messages.join(' ')
+    if (field) fields[field] = fields[field] ? `${fields[field]} ${text}` : text
+    else other.push(text)
+  }
+  return { fields, other }
+}

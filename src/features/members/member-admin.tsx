@@ -1,0 +1,192 @@
+// An admin's controls on a member's page: change the role, disable or enable. Role and status change
+// at once on screen (the badge here, the table's badges and the filters' counts) and go back, with
+// Tallyfy's reason, if it refuses. Disabling asks first, because the member also leaves every group;
+// a role change can be undone from its notice. Rendered only for admins.
+import { useId, useState } from 'react'
+import { useQuery } from '@tanstack/react-query'
+import { meQueries } from '../../api/me'
+import { writableRoles, type WritableRole } from '../../api/member-cache'
+import type { Member } from '../../api/types'
+import { AlertDialog } from '../../components/dialog'
+import { roleLabel } from '../../components/domain/badge'
+import { useNotice } from '../../components/notices'
+import { useIsAdmin } from '../auth/session'
+import { useChangeRole, useDisableMember, useEnableMember, useMemberBusy } from './use-member-writes'
+import { memberWriteError } from './write-errors'
+
+export function MemberAdmin({ orgId, member }: { orgId: string; member: Member }) {
+  const isAdmin = useIsAdmin()
+  const me = useQuery(meQueries.current(orgId)).data
+  if (!isAdmin || !me) return null
+  return <MemberAdminControls orgId={orgId} member={member} isSelf={me.id === member.id} />
+}
+
+const isWritable = (role: string): role is WritableRole => (writableRoles as readonly string[]).includes(role)
+
+function MemberAdminControls({ orgId, member, isSelf }: { orgId: string; member: Member; isSelf: boolean }) {
+  const notify = useNotice()
+  const busy = useMemberBusy(orgId, member.id)
+  const changeRole = useChangeRole(orgId, member.id)
+  const disable = useDisableMember(orgId, member.id)
+  const enable = useEnableMember(orgId, member.id)
+  const roleId = useId()
+  const errorId = useId()
+  // The select starts at the member's role and follows it when it changes (optimistically or back).
+  const [chosen, setChosen] = useState<{ for: string; role: string }>({ for: member.role, role: member.role })
+  const selected = chosen.for === member.role ? chosen.role : member.role
+  const [error, setError] = useState<string | null>(null)
+  const [confirming, setConfirming] = useState<'self-demotion' | 'disable' | null>(null)
+  const [dialogError, setDialogError] = useState<string | null>(null)
+  const name = member.fullName
+
+  const sendRole = (role: WritableRole, previous: Member['role']) => {
+    setError(null)
+    changeRole.mutate(role, {
+      onSuccess: () => {
+        setConfirming(null)
+        notify({
+          message: `${name}'s role is now ${roleLabel(role)}.`,
+          // Undo is the reverse change, sent as a new request; not offered when the old role was not one
+          // Roster can set, or when it was your own administrator role (you no longer have the controls).
+          undo:
+            isWritable(previous) && !(isSelf && previous === 'admin') ? () => undoRole(previous) : undefined,
+        })
+      },
+      onError: (e) => {
+        setConfirming(null)
+        setError(memberWriteError(e))
+      },
+    })
+  }
+  const undoRole = (role: WritableRole) =>
+    changeRole.mutate(role, {
+      onSuccess: () => notify({ message: `${name}'s role is ${roleLabel(role)} again.` }),
+      onError: (e) => notify({ message: memberWriteError(e), tone: 'error' }),
+    })
+
+  const onChangeRole = () => {
+    if (!isWritable(selected) || selected === member.role || busy) return
+    if (isSelf && member.role === 'admin' && selected !== 'admin') {
+      setConfirming('self-demotion')
+      return
+    }
+    sendRole(selected, member.role)
+  }
+
+  const onDisable = () => {
+    setDialogError(null)
+    disable.mutate(undefined, {
+      onSuccess: () => {
+        setConfirming(null)
+        notify({ message: `${name} is disabled and no longer in any group.` })
+      },
+      onError: (e) => setDialogError(memberWriteError(e)),
+    })
+  }
+
+  const onEnable = () => {
+    setError(null)
+    enable.mutate(undefined, {
+      onSuccess: () => notify({ message: `${name} is enabled again.` }),
+      onError: (e) => setError(memberWriteError(e)),
+    })
+  }
+
+  const disabled = member.status === 'disabled'
+  const groupNames = (member.groups ?? []).map((g) => g.name)
+
+  return (
+    <section className="member-admin" aria-labelledby={`${roleId}-heading`}>
+      <h2 id={`${roleId}-heading`}>Administration</h2>
+      <div className="member-admin__row">
+        <div className="field member-admin__role">
+          <label htmlFor={roleId} className="field__label">
+            Role
+          </label>
+          <select
+            id={roleId}
+            className="input"
+            value={selected}
+            aria-describedby={error ? errorId : undefined}
+            onChange={(event) => setChosen({ for: member.role, role: event.target.value })}
+          >
+            {!isWritable(member.role) && (
+              <option value={member.role}>{roleLabel(member.role, member.rawRole)}</option>
+            )}
+            {writableRoles.map((role) => (
+              <option key={role} value={role}>
+                {roleLabel(role)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button
+          type="button"
+          className="button"
+          onClick={onChangeRole}
+          disabled={busy || !isWritable(selected) || selected === member.role}
+        >
+          Change role
+        </button>
+        {!isSelf && (
+          // One button whose action follows the status, so focus stays on it after either change.
+          <button
+            type="button"
+            className={disabled ? 'button' : 'button member-admin__danger'}
+            onClick={() => {
+              if (disabled) onEnable()
+              else {
+                setDialogError(null)
+                setConfirming('disable')
+              }
+            }}
+            disabled={busy}
+          >
+            {disabled ? 'Enable member' : 'Disable member'}
+          </button>
+        )}
+      </div>
+      {error && (
+        <p id={errorId} className="member-admin__error" role="alert">
+          {error}
+        </p>
+      )}
+
+      {confirming === 'disable' && (
+        <AlertDialog
+          title={`Disable ${name}?`}
+          confirmLabel="Disable"
+          onConfirm={onDisable}
+          onCancel={() => setConfirming(null)}
+          busy={disable.isPending}
+          error={dialogError}
+        >
+          <p>{name} will no longer be able to sign in to Tallyfy.</p>
+          <p>
+            {groupNames.length > 0
+              ? `They will also leave ${groupNames.length === 1 ? 'their group' : `all ${groupNames.length} of their groups`}: ${listFormat.format(groupNames)}. Enabling them later does not bring those memberships back.`
+              : 'Enabling them later gives them their access back.'}
+          </p>
+        </AlertDialog>
+      )}
+      {confirming === 'self-demotion' && isWritable(selected) && (
+        <AlertDialog
+          title="Give up your administrator role?"
+          confirmLabel="Change my role"
+          onConfirm={() => sendRole(selected, member.role)}
+          onCancel={() => setConfirming(null)}
+          busy={changeRole.isPending}
+        >
+          <p>
+            You will become {article(selected)} {roleLabel(selected)} member and lose these controls: you
+            won't be able to invite people, change roles or disable members. Another administrator would have
+            to give the role back.
+          </p>
+        </AlertDialog>
+      )}
+    </section>
+  )
+}
+
+const listFormat = new Intl.ListFormat(undefined, { style: 'long', type: 'conjunction' })
+const article = (role: WritableRole) => (role === 'admin' ? 'an' : 'a')
