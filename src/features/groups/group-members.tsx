@@ -178,11 +178,14 @@ function RemoveCell({ row }: { row: GroupMemberRow }) {
     <button
       type="button"
       data-remove=""
-      className="button button--ghost button--small"
+      className="button button--ghost button--small remove-button"
       aria-label={`Remove ${row.name}`}
       onClick={(event) => remove(row, event.currentTarget)}
     >
-      Remove
+      <span aria-hidden="true" className="remove-button__icon">
+        ×
+      </span>
+      <span className="remove-button__label">Remove</span>
     </button>
   )
 }
