@@ -1,7 +1,7 @@
-import { AxeBuilder } from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { createDemoOrg } from '../src/demo/data'
 import { DEMO_ME_ID } from '../src/demo/credentials'
+import { audit } from './axe'
 import { expect, openDemo, test } from './fixtures'
 
 // WCAG 2.1 A/AA with axe on every route, in both colour schemes and at desktop and phone widths.
@@ -110,36 +110,6 @@ const viewports = [
   { label: 'desktop', width: 1440, height: 900 },
   { label: 'phone', width: 390, height: 844 },
 ]
-
-/** One line per violation and affected element, so a failure reads without opening the trace. */
-function describeViolations(
-  label: string,
-  violations: Awaited<ReturnType<AxeBuilder['analyze']>>['violations'],
-) {
-  return violations.flatMap((v) =>
-    v.nodes.map(
-      (node) =>
-        `[${label}] ${v.id} (${v.impact}): ${v.help}\n    at ${node.target.join(' ')}\n    ${node.failureSummary?.replace(/\n/g, '\n    ')}`,
-    ),
-  )
-}
-
-async function audit(page: Page, label: string) {
-  // A scheme switch starts colour transitions; axe must see the final colours, not a blend midway.
-  await page.evaluate(() =>
-    Promise.all(
-      document
-        .getAnimations()
-        // Only transitions: an endless animation (a shimmer, a spinner) never finishes.
-        .filter((a) => a instanceof CSSTransition)
-        .map((a) => a.finished.catch(() => undefined)),
-    ),
-  )
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze()
-  return describeViolations(label, result.violations)
-}
 
 test.describe('accessibility (axe, WCAG 2.1 AA)', () => {
   test('the demo has the groups this spec needs', () => {

@@ -13,8 +13,11 @@
 // and are not role="alert" (they are announced politely, like the rest). Undo runs `undo` once and
 // removes the notice; focus then goes to main if it was inside the notice, so it is never lost.
 
-import { createContext, use, useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
-import './notices.css'
+import { createContext, lazy, Suspense, use, useCallback, useRef, useState, type ReactNode } from 'react'
+
+// The notice itself (clock, buttons, styles) loads with the first notice: the host sits in the
+// layout of every page, /members included, and must stay small.
+const NoticeItem = lazy(() => import('./notice-item'))
 
 export type NoticeTone = 'success' | 'error' | 'info'
 
@@ -31,7 +34,7 @@ export interface NoticeHandle {
 
 export type Notify = (notice: NoticeInput) => NoticeHandle
 
-interface Notice extends NoticeInput {
+export interface Notice extends NoticeInput {
   id: number
   /** Bumped on update, so the timer starts over for the new text. */
   version: number
@@ -75,85 +78,17 @@ export function NoticeHost({ children }: { children: ReactNode }) {
       {children}
       {/* <output> is a polite live region (role="status") by nature. */}
       <output className="notices" aria-live="polite" aria-label="Notifications">
-        {notices.map((notice) => (
-          // Keyed by version too: an updated notice starts its clock over.
-          <NoticeItem
-            key={`${notice.id}.${notice.version}`}
-            notice={notice}
-            onDismiss={() => dismiss(notice.id)}
-          />
-        ))}
+        <Suspense fallback={null}>
+          {notices.map((notice) => (
+            // Keyed by version too: an updated notice starts its clock over.
+            <NoticeItem
+              key={`${notice.id}.${notice.version}`}
+              notice={notice}
+              onDismiss={() => dismiss(notice.id)}
+            />
+          ))}
+        </Suspense>
       </output>
     </NoticeContext>
   )
-}
-
-function NoticeItem({ notice, onDismiss }: { notice: Notice; onDismiss: () => void }) {
-  const ref = useRef<HTMLDivElement>(null)
-  const [hovered, setHovered] = useState(false)
-  const [focused, setFocused] = useState(false)
-  const tone = notice.tone ?? 'success'
-  const lifetime = tone === 'error' ? null : notice.undo ? UNDO_MS : INFO_MS
-  const paused = hovered || focused
-  // Time left survives a pause: hovering stops the clock, it does not restart it.
-  const remaining = useRef(lifetime)
-
-  const onDismissRef = useRef(onDismiss)
-  useEffect(() => {
-    onDismissRef.current = onDismiss
-  })
-
-  useEffect(() => {
-    if (remaining.current === null || paused) return
-    const startedAt = Date.now()
-    const timer = window.setTimeout(() => close(ref.current, onDismissRef.current), remaining.current)
-    return () => {
-      window.clearTimeout(timer)
-      if (remaining.current !== null)
-        remaining.current = Math.max(1000, remaining.current - (Date.now() - startedAt))
-    }
-  }, [paused])
-
-  const undo = notice.undo
-  return (
-    <div
-      ref={ref}
-      className={`notice notice--${tone}`}
-      onMouseEnter={() => setHovered(true)}
-      onMouseLeave={() => setHovered(false)}
-      onFocus={() => setFocused(true)}
-      onBlur={(event) => {
-        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setFocused(false)
-      }}
-    >
-      <p className="notice__message">{notice.message}</p>
-      <div className="notice__actions">
-        {undo ? (
-          <button
-            type="button"
-            className="button button--small"
-            onClick={() => {
-              close(ref.current, onDismissRef.current)
-              undo()
-            }}
-          >
-            Undo
-          </button>
-        ) : null}
-        <button
-          type="button"
-          className="button button--ghost button--small"
-          onClick={() => close(ref.current, onDismissRef.current)}
-        >
-          Dismiss
-        </button>
-      </div>
-    </div>
-  )
-}
-
-/** Removes a notice; if focus was inside it, focus moves to main rather than to the page's body. */
-function close(element: HTMLElement | null, dismiss: () => void) {
-  if (element?.contains(document.activeElement)) document.getElementById('main')?.focus()
-  dismiss()
 }

@@ -1,4 +1,4 @@
-import { act, render, screen } from '@testing-library/react'
+import { act, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { useState } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
@@ -96,15 +96,16 @@ describe('notices', () => {
         <Notifier notice={{ message: 'Removed Bob from Ops.', undo }} />
       </NoticeHost>,
     )
-    await user.click(screen.getByRole('button', { name: 'Do it' }))
     const region = screen.getByRole('status')
     expect(region).toHaveAttribute('aria-live', 'polite')
-    expect(region).toHaveTextContent('Removed Bob from Ops.')
+    await user.click(screen.getByRole('button', { name: 'Do it' }))
+    expect(await within(region).findByText('Removed Bob from Ops.')).toBeInTheDocument()
     await user.click(screen.getByRole('button', { name: 'Undo' }))
     expect(undo).toHaveBeenCalledTimes(1)
     expect(region).not.toHaveTextContent('Removed Bob')
 
     await user.click(screen.getByRole('button', { name: 'Do it' }))
+    expect(await within(region).findByText('Removed Bob from Ops.')).toBeInTheDocument()
     act(() => {
       vi.advanceTimersByTime(UNDO_MS + 100)
     })
@@ -121,6 +122,7 @@ describe('notices', () => {
       </NoticeHost>,
     )
     await user.click(screen.getByRole('button', { name: 'Do it' }))
+    expect(await screen.findByText('Could not add Bob.')).toBeInTheDocument()
     act(() => {
       vi.advanceTimersByTime(60_000)
     })

@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react'
 import { useQueryClient } from '@tanstack/react-query'
 import { Link } from 'react-router'
-import { groupQueries } from '../../api/groups'
 import { paths } from '../../lib/paths'
 
 interface GroupLinkProps {
@@ -23,8 +22,11 @@ interface GroupLinkProps {
 export function GroupLink({ orgId, groupId, className, state, title, children }: GroupLinkProps) {
   const queryClient = useQueryClient()
   const prefetch = () => {
-    // prefetchQuery never throws and respects staleTime, so repeated hovers cost nothing.
-    void queryClient.prefetchQuery(groupQueries.detail(orgId, groupId))
+    // The groups module (queries and their writes) loads here, with the hover, not with /members:
+    // the group page needs it anyway. prefetchQuery never throws and respects staleTime.
+    void import('../../api/groups').then(({ groupQueries }) =>
+      queryClient.prefetchQuery(groupQueries.detail(orgId, groupId)),
+    )
   }
   return (
     <Link
