@@ -77,7 +77,11 @@ export function DataTable<T extends object>({
   const shownRows = rows ?? table.getRowModel().rows
   const sorting = table.state.sorting
   const headerGroups = table.getHeaderGroups()
-  const columnCount = table.getAllLeafColumns().length
+  const visibleColumns = table.getVisibleLeafColumns()
+  const columnCount = visibleColumns.length
+  // Rows are memoised on their (stable) row objects; this makes them re-render when a column is
+  // shown or hidden.
+  const columnsKey = visibleColumns.map((column) => column.id).join(' ')
   const labelFor = (id: string) => {
     const value = table.getColumn(id)?.columnDef.header
     return typeof value === 'string' ? value : id
@@ -145,11 +149,22 @@ export function DataTable<T extends object>({
           </tr>
         </tbody>
       ) : useVirtual ? (
-        <VirtualBody rows={shownRows} tableRef={tableRef} rowClassName={rowClassName} />
+        <VirtualBody
+          rows={shownRows}
+          tableRef={tableRef}
+          rowClassName={rowClassName}
+          columnsKey={columnsKey}
+        />
       ) : (
         <tbody>
           {shownRows.map((row, index) => (
-            <DataRow key={row.id} row={row} rowIndex={index + 2} className={rowClassName?.(row)} />
+            <DataRow
+              key={row.id}
+              row={row}
+              rowIndex={index + 2}
+              className={rowClassName?.(row)}
+              columnsKey={columnsKey}
+            />
           ))}
         </tbody>
       )}
@@ -182,10 +197,11 @@ const DataRow = memo(function DataRow<T extends object>({
   row: DataTableRow<T>
   rowIndex: number
   className: string | undefined
+  columnsKey: string
 }) {
   return (
     <tr className={['data-table__row', className].filter(Boolean).join(' ')} aria-rowindex={rowIndex}>
-      {row.getAllCells().map((cell) => (
+      {row.getVisibleCells().map((cell) => (
         <td key={cell.id} className={`data-table__td data-table__cell--${cell.column.id}`}>
           <FlexRender cell={cell} />
         </td>
@@ -196,6 +212,7 @@ const DataRow = memo(function DataRow<T extends object>({
   row: DataTableRow<T>
   rowIndex: number
   className: string | undefined
+  columnsKey: string
 }) => ReactNode
 
 function readRowHeight(table: HTMLTableElement): number {
@@ -207,10 +224,12 @@ function VirtualBody<T extends object>({
   rows,
   tableRef,
   rowClassName,
+  columnsKey,
 }: {
   rows: readonly DataTableRow<T>[]
   tableRef: RefObject<HTMLTableElement | null>
   rowClassName?: (row: DataTableRow<T>) => string | undefined
+  columnsKey: string
 }) {
   const bodyRef = useRef<HTMLTableSectionElement>(null)
   // Where the body starts in the page and how tall a row is are facts of layout, known only after it.
@@ -262,7 +281,15 @@ function VirtualBody<T extends object>({
       {items.map((item) => {
         const row = rows[item.index]
         if (!row) return null
-        return <DataRow key={row.id} row={row} rowIndex={item.index + 2} className={rowClassName?.(row)} />
+        return (
+          <DataRow
+            key={row.id}
+            row={row}
+            rowIndex={item.index + 2}
+            className={rowClassName?.(row)}
+            columnsKey={columnsKey}
+          />
+        )
       })}
       {spacerAfter > 0 && (
         <tr aria-hidden="true" className="data-table__spacer">

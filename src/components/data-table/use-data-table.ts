@@ -1,14 +1,17 @@
-// The table model shared by every data table in Roster: TanStack Table v9 with sorting only.
-// Sorting state is controlled by the caller (it lives in the URL). Filtering is deliberately not a
+// The table model shared by every data table in Roster: TanStack Table v9 with sorting and column
+// visibility. Sorting state is controlled by the caller (it lives in the URL); visibility too, when
+// the page offers a column chooser (the choice lives in localStorage, see use-column-visibility.ts). Filtering is deliberately not a
 // TanStack feature here: callers filter the already-sorted rows with their own precomputed index,
 // so a keystroke costs one pass over plain strings instead of a trip through the filter pipeline.
 import {
+  columnVisibilityFeature,
   createColumnHelper,
   createSortedRowModel,
   rowSortingFeature,
   tableFeatures,
   useTable,
   type ColumnDef,
+  type ColumnVisibilityState,
   type OnChangeFn,
   type ReactTable,
   type Row,
@@ -17,7 +20,30 @@ import {
 import { MAX_SORT_KEYS } from '../../lib/sort-param'
 import { sortFnValue } from './sort-fns'
 
+/** What a column puts in a CSV cell: text, a number, or a date (written as ISO 8601). */
+export type CsvValue = string | number | Date | null | undefined
+
+/** A timestamp from Tallyfy (any of its ISO variants) as a Date, so the CSV gets one ISO 8601 form. */
+export function csvDate(iso: string | null | undefined): Date | null {
+  if (!iso) return null
+  const date = new Date(iso)
+  return Number.isNaN(date.getTime()) ? null : date
+}
+
+declare module '@tanstack/table-core' {
+  // TFeatures and TValue are part of TanStack's declaration; every merge must repeat them.
+  // oxlint-disable-next-line no-unused-vars
+  interface ColumnMeta<TFeatures, TData, TValue> {
+    /**
+     * The column's plain-text value for "Export CSV" (see csv-export.ts). A column without one
+     * (a picture, an action) is left out of the file.
+     */
+    csv?: (row: TData) => CsvValue
+  }
+}
+
 export const dataTableFeatures = tableFeatures({
+  columnVisibilityFeature,
   rowSortingFeature,
   sortedRowModel: createSortedRowModel(),
   sortFns: { value: sortFnValue },
@@ -50,7 +76,12 @@ export interface UseDataTableOptions<T extends object> {
   getRowId: (original: T) => string
   /** Most keys a person can sort by at once with Shift+click. */
   maxSortKeys?: number
+  /** Hidden columns are `{ [columnId]: false }`; leave out for a table that shows every column. */
+  columnVisibility?: ColumnVisibilityState
+  onColumnVisibilityChange?: OnChangeFn<ColumnVisibilityState>
 }
+
+const allVisible: ColumnVisibilityState = {}
 
 export function useDataTable<T extends object>({
   data,
@@ -59,13 +90,16 @@ export function useDataTable<T extends object>({
   onSortingChange,
   getRowId,
   maxSortKeys = MAX_SORT_KEYS,
+  columnVisibility = allVisible,
+  onColumnVisibilityChange,
 }: UseDataTableOptions<T>): DataTableInstance<T> {
   return useTable({
     features: dataTableFeatures,
     columns: columns as DataTableColumn<T>[],
     data: data as T[],
-    state: { sorting },
+    state: { sorting, columnVisibility },
     onSortingChange,
+    onColumnVisibilityChange,
     getRowId: (original) => getRowId(original),
     // Always some order: a click flips ascending/descending and never drops back to "unsorted".
     enableSortingRemoval: false,

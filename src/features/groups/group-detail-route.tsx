@@ -121,7 +121,7 @@ function GroupContent({ orgId, group }: { orgId: string; group: Group }) {
           )}
         </div>
       </header>
-      <GroupMembers orgId={orgId} memberIds={group.memberIds} total={memberCount} />
+      <GroupMembers orgId={orgId} memberIds={group.memberIds} total={memberCount} groupName={name} />
       <GuestList guests={guests} />
     </>
   )

@@ -1,10 +1,11 @@
 import { useId } from 'react'
+import { Link } from 'react-router'
 import { formatCount } from '../../lib/format'
 import type { GuestEntry } from './guests'
 
 /**
- * Guests are people outside the organization, known only by email: there is no profile to open,
- * so each is a mailto link (or plain text when the string is not an address).
+ * Guests are people outside the organization, known by email: each links to the guest's page (or
+ * is plain text when the string is not an address).
  */
 export function GuestList({ guests }: { guests: readonly GuestEntry[] }) {
   const headingId = useId()
@@ -23,9 +24,9 @@ export function GuestList({ guests }: { guests: readonly GuestEntry[] }) {
           {guests.map((guest) => (
             <li key={guest.label} className="guest-list__item">
               {guest.href ? (
-                <a href={guest.href} className="guest-list__link">
+                <Link to={guest.href} className="guest-list__link">
                   {guest.label}
-                </a>
+                </Link>
               ) : (
                 <span>{guest.label}</span>
               )}

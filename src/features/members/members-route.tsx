@@ -7,6 +7,7 @@ import { memberQueries } from '../../api/members'
 import type { MemberDirectory } from '../../api/types'
 import { DataTable } from '../../components/data-table/data-table'
 import { useDataTable } from '../../components/data-table/use-data-table'
+import { ExportCsvButton } from '../../components/export-csv-button'
 import { TableSkeleton } from '../../components/skeleton'
 import { PageTitle } from '../../components/page-title'
 import { EmptyState, ErrorState } from '../../components/states'
@@ -165,6 +166,15 @@ function MemberList({
           {describeCount(shown, members.length)}
         </p>
         {loading && <LoadingProgress loaded={members.length} total={total} />}
+        <div className="members-status__actions">
+          <ExportCsvButton
+            table={table}
+            rows={filtered.rows}
+            orgId={orgId}
+            what="members"
+            unavailableReason={directory.complete ? undefined : 'Available once every member has loaded'}
+          />
+        </div>
       </div>
 
       {error != null && !directory.complete && <IncompleteNotice onRetry={onRetry} />}
