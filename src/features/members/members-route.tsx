@@ -5,7 +5,9 @@ import { useQuery } from '@tanstack/react-query'
 import type { SortingState, Updater } from '@tanstack/react-table'
 import { memberQueries } from '../../api/members'
 import type { MemberDirectory } from '../../api/types'
+import { ColumnChooser } from '../../components/data-table/column-chooser'
 import { DataTable } from '../../components/data-table/data-table'
+import { useColumnVisibility } from '../../components/data-table/use-column-visibility'
 import { useDataTable } from '../../components/data-table/use-data-table'
 import { ExportCsvButton } from '../../components/export-csv-button'
 import { TableSkeleton } from '../../components/skeleton'
@@ -18,7 +20,7 @@ import { paths } from '../../lib/paths'
 import { splitTerms } from '../../lib/text'
 import { useOrgId } from '../auth/session'
 import { MemberTableContext, type MemberTableContextValue } from './member-cells'
-import { memberColumns } from './member-columns'
+import { hideableMemberColumns, memberColumns } from './member-columns'
 import { buildSearchIndex, filterMemberRows } from './member-search'
 import { MemberFilters, MemberSearchBox } from './member-toolbar'
 import { useMemberListUrl, type MemberListUrl } from './use-member-list-url'
@@ -103,12 +105,14 @@ function MemberList({
     const next = typeof updater === 'function' ? updater(state.sort) : updater
     list.setSort(next.filter(isSortEntry))
   }
+  const visibility = useColumnVisibility(orgId, 'members', hideableMemberColumns)
   const table = useDataTable({
     data: members,
     columns: memberColumns,
     sorting: state.sort,
     onSortingChange,
     getRowId: (member) => String(member.id),
+    ...visibility,
   })
   // Sorted once per sort or data change (TanStack memoises it); filtering walks this order.
   const sortedRows = table.getRowModel().rows
@@ -167,6 +171,7 @@ function MemberList({
         </p>
         {loading && <LoadingProgress loaded={members.length} total={total} />}
         <div className="members-status__actions">
+          <ColumnChooser table={table} />
           <ExportCsvButton
             table={table}
             rows={filtered.rows}
