@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { Navigate, useLocation } from 'react-router'
 import { useCredentials } from '../api/credentials'
+import { NoticeHost } from '../components/notices'
 import { SessionProvider } from '../features/auth/session'
 import { paths } from '../lib/paths'
 import { AppHeader } from './layout/app-header'
@@ -27,14 +28,17 @@ export function AppLayout() {
 
   return (
     <SessionProvider credentials={credentials}>
-      <div className="app">
-        <a className="skip-link" href="#main">
-          Skip to main content
-        </a>
-        <AppHeader onSignedOut={() => setSignedOut(true)} />
-        <Banners />
-        <MainWithFocus />
-      </div>
+      {/* Above the pages, so a notice and its Undo survive leaving the page that raised it. */}
+      <NoticeHost>
+        <div className="app">
+          <a className="skip-link" href="#main">
+            Skip to main content
+          </a>
+          <AppHeader onSignedOut={() => setSignedOut(true)} />
+          <Banners />
+          <MainWithFocus />
+        </div>
+      </NoticeHost>
     </SessionProvider>
   )
 }

@@ -2,13 +2,22 @@
 // rate limits, outages, bodies that do not fit the docs), so tests and people can see how the
 // client copes without needing a misbehaving server.
 
-export type FaultStatus = 401 | 403 | 429 | 500 | 502 | 503
+export type FaultStatus = 401 | 403 | 422 | 429 | 500 | 502 | 503
 
 export interface Faults {
   /** Delay before every matching answer. */
   latencyMs?: number
   /** Answer matching requests with this status and Tallyfy's body for it. */
   status?: FaultStatus
+  /**
+   * Tallyfy's words for a 403 (a business refusal) or a 422 (then on the field `field`, default
+   * `name`), instead of the generic permission message and Laravel's validation text.
+   */
+  message?: string
+  /** The field a 422 fault's error is about. */
+  field?: string
+  /** Only requests with this method are affected (e.g. PUT, so the fresh read before it succeeds). */
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE'
   /** Seconds, sent as Retry-After with a 429 or 503 (default 1 for 429). */
   retryAfter?: number
   /** A 200 whose JSON is valid but not the documented shape: `{"data": "oops"}`. */
@@ -39,10 +48,11 @@ export interface FaultController {
    * The faults for one request, counting it against `times`; null when nothing applies.
    * Called once per API request by the handlers.
    */
-  take(pathname: string): Faults | null
+  take(pathname: string, method?: string): Faults | null
 }
 
-const STATUSES: readonly FaultStatus[] = [401, 403, 429, 500, 502, 503]
+const STATUSES: readonly FaultStatus[] = [401, 403, 422, 429, 500, 502, 503]
+const METHODS = ['GET', 'POST', 'PUT', 'DELETE'] as const
 
 export function createFaultController(initial: Faults = {}): FaultController {
   let current: Faults = { ...initial }
@@ -58,9 +68,10 @@ export function createFaultController(initial: Faults = {}): FaultController {
       current = {}
       remaining = undefined
     },
-    take(pathname) {
+    take(pathname, method = 'GET') {
       if (!hasAnyFault(current)) return null
       if (current.path !== undefined && !pathname.includes(current.path)) return null
+      if (current.method !== undefined && current.method !== method.toUpperCase()) return null
       if (remaining !== undefined && remaining <= 0) return null
       const applied = current
       if (remaining !== undefined) {
@@ -120,8 +131,15 @@ export function parseFaults(input: unknown): { faults: Faults } | { error: strin
         faults.signedInRole = value as SignedInRole
         break
       case 'path':
-        if (typeof value !== 'string') return { error: 'path must be a string' }
-        faults.path = value
+      case 'message':
+      case 'field':
+        if (typeof value !== 'string') return { error: `${key} must be a string` }
+        faults[key] = value
+        break
+      case 'method':
+        if (!METHODS.includes(value as (typeof METHODS)[number]))
+          return { error: `method must be one of ${METHODS.join(', ')}` }
+        faults.method = value as (typeof METHODS)[number]
         break
       default:
         return { error: `Unknown fault "${key}"` }

@@ -6,6 +6,7 @@
 // that what precedes the API path is the origin or the origin plus `/api`.
 
 import { http, HttpResponse, type HttpHandler } from 'msw'
+import { isValidEmail } from '../lib/email'
 import { DEMO_TOKEN } from './credentials'
 import { hexId, wireRole, type DemoOrg, type WireGroup, type WireGuest, type WireMember } from './data'
 import type { FaultController, Faults } from './faults'
@@ -37,6 +38,10 @@ const endpointNotFound = () =>
     { status: 404 },
   )
 
+/** Laravel's shape (tallyfy-api.md §6), the one real responses carry. */
+const validationFailed = (errors: Record<string, string[]>) =>
+  HttpResponse.json({ message: 'The given data was invalid.', errors }, { status: 422 })
+
 let requestCounter = 0
 const nextRequestId = () => `demo-${(++requestCounter).toString(16).padStart(8, '0')}`
 
@@ -47,7 +52,11 @@ function faultStatusResponse(faults: Faults): Response | null {
     case 401:
       return unauthenticated()
     case 403:
-      return forbidden()
+      return faults.message
+        ? HttpResponse.json({ error: true, message: faults.message }, { status: 403 })
+        : forbidden()
+    case 422:
+      return validationFailed({ [faults.field ?? 'name']: [faults.message ?? 'The name field is invalid.'] })
     case 429:
       return HttpResponse.json(
         {
@@ -399,13 +408,229 @@ function stringParams(
   return out
 }
 
+// ---------------------------------------------------------------------------------------------
+// Group writes (tallyfy-api.md §2.3–2.5, §10): create, update, delete, logo upload and removal,
+// in memory for the session, with the documented validation and Laravel's 422 body.
+
+const GROUP_NAME_MAX = 200
+const LOGO_TYPES = new Set(['image/jpeg', 'image/jpg', 'image/png', 'image/gif'])
+const LOGO_MAX_BYTES = 2048 * 1024
+
+interface GroupWriteContext {
+  org: DemoOrg
+  applyFaults: (
+    url: URL,
+    method: string,
+  ) => Promise<{ response: Response } | { perPageCap: number | undefined }>
+  isAdmin: () => boolean
+  /** Drops the handlers' cached indexes (sorted lists, group refs) after a write. */
+  reindex: () => void
+}
+
+const now = () => new Date().toISOString()
+
+async function jsonBody(request: Request): Promise<Record<string, unknown> | null> {
+  try {
+    const body: unknown = await request.json()
+    return typeof body === 'object' && body !== null && !Array.isArray(body)
+      ? (body as Record<string, unknown>)
+      : null
+  } catch {
+    return null
+  }
+}
+
+function createGroupWriteHandlers({ org, applyFaults, isAdmin, reindex }: GroupWriteContext): HttpHandler[] {
+  type Method = 'post' | 'put' | 'delete'
+  type WriteResolver = (ctx: {
+    request: Request
+    params: Record<string, string>
+  }) => Response | Promise<Response>
+
+  function write(method: Method, pattern: string, resolve: WriteResolver): HttpHandler {
+    return http[method](`*${pattern}`, async ({ request, params }) => {
+      const url = new URL(request.url)
+      if (!isApiPrefix(params['0'], url)) return undefined
+      const fault = await applyFaults(url, request.method)
+      if ('response' in fault) return fault.response
+      if (!hasTallyfyHeaders(request)) return unauthenticated()
+      const p = stringParams(params)
+      if (p.orgId !== org.id) return forbidden()
+      // Creating, updating and deleting groups need manage_groups; the demo gives it to admins only.
+      if (!isAdmin()) return forbidden()
+      return resolve({ request, params: p })
+    })
+  }
+
+  function rebuildMembership() {
+    const byMember = new Map<number, string[]>()
+    for (const group of org.groups) {
+      for (const raw of group.members) {
+        const id = Number(raw)
+        const list = byMember.get(id)
+        if (list) list.push(group.id)
+        else byMember.set(id, [group.id])
+      }
+    }
+    org.groupIdsByMember = byMember
+    reindex()
+  }
+
+  const findGroup = (id: string | undefined) => org.groups.find((g) => g.id === id)
+  /** Laravel-style validation of a create or update body; `self` is the group being updated. */
+  type Validated =
+    | { errors: Record<string, string[]> }
+    | { values: { name: string; description: string; members?: number[]; guests?: string[] } }
+
+  function validate(body: Record<string, unknown>, self: WireGroup | null): Validated {
+    const errors: Record<string, string[]> = {}
+    const name = body.name
+    if (typeof name !== 'string' || name.trim() === '') errors.name = ['The name field is required.']
+    else if (name.length > GROUP_NAME_MAX)
+      errors.name = [`The name may not be greater than ${GROUP_NAME_MAX} characters.`]
+    else if (org.groups.some((g) => g !== self && g.name.trim().toLowerCase() === name.trim().toLowerCase()))
+      errors.name = ['The name has already been taken.']
+    const description = body.description
+    if (typeof description !== 'string' || description.trim() === '')
+      errors.description = ['The description field is required.']
+
+    let members: number[] | undefined
+    if (body.members !== undefined) {
+      if (!Array.isArray(body.members)) errors.members = ['The members must be an array.']
+      else {
+        members = []
+        body.members.forEach((raw, i) => {
+          const id =
+            typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : NaN
+          if (!Number.isInteger(id) || !org.members.some((m) => m.id === id))
+            errors[`members.${i}`] = [`The selected members.${i} is invalid.`]
+          else if (!members?.includes(id)) members?.push(id)
+        })
+      }
+    }
+    let guests: string[] | undefined
+    if (body.guests !== undefined) {
+      if (!Array.isArray(body.guests)) errors.guests = ['The guests must be an array.']
+      else {
+        guests = []
+        body.guests.forEach((raw, i) => {
+          const email = typeof raw === 'string' ? raw.trim() : ''
+          if (!isValidEmail(email)) errors[`guests.${i}`] = [`The guests.${i} must be a valid email address.`]
+          else if (org.members.some((m) => m.email.toLowerCase() === email.toLowerCase()))
+            errors[`guests.${i}`] = [`${email} is a member of this organization, not a guest.`]
+          else if (!guests?.some((g) => g.toLowerCase() === email.toLowerCase())) guests?.push(email)
+        })
+      }
+    }
+    if (Object.keys(errors).length > 0) return { errors }
+    return {
+      values: {
+        name: (name as string).trim(),
+        description: (description as string).trim(),
+        members,
+        guests,
+      },
+    }
+  }
+
+  return [
+    write('post', '/organizations/:orgId/groups', async ({ request }) => {
+      const body = await jsonBody(request)
+      if (!body) return validationFailed({ name: ['The name field is required.'] })
+      const result = validate(body, null)
+      if ('errors' in result) return validationFailed(result.errors)
+      const createdAt = now()
+      const group: WireGroup = {
+        id: hexId(`roster-demo-created:${org.groups.length}:${createdAt}:${Math.random()}`),
+        name: result.values.name,
+        description: result.values.description,
+        logo: null,
+        members: result.values.members ?? [],
+        guests: result.values.guests ?? [],
+        created_at: createdAt,
+        last_updated: createdAt,
+      }
+      org.groups.push(group)
+      rebuildMembership()
+      return HttpResponse.json({ data: group }, { status: 201 })
+    }),
+
+    write('put', '/organizations/:orgId/groups/:groupId', async ({ request, params }) => {
+      const group = findGroup(params.groupId)
+      if (!group) return resourceNotFound()
+      const body = await jsonBody(request)
+      if (!body) return validationFailed({ name: ['The name field is required.'] })
+      const result = validate(body, group)
+      if ('errors' in result) return validationFailed(result.errors)
+      group.name = result.values.name
+      group.description = result.values.description
+      // Documented: members and guests replace the lists entirely when sent.
+      if (result.values.members) group.members = result.values.members
+      if (result.values.guests) group.guests = result.values.guests
+      group.last_updated = now()
+      rebuildMembership()
+      return HttpResponse.json({ data: withAssets(group) }, { status: 201 })
+    }),
+
+    write('delete', '/organizations/:orgId/groups/:groupId', ({ params }) => {
+      const at = org.groups.findIndex((g) => g.id === params.groupId)
+      if (at < 0) return resourceNotFound()
+      org.groups.splice(at, 1)
+      rebuildMembership()
+      return new HttpResponse(null, { status: 204 })
+    }),
+
+    write('post', '/organizations/:orgId/groups/:groupId/logo', async ({ request, params }) => {
+      const group = findGroup(params.groupId)
+      if (!group) return resourceNotFound()
+      let file: FormDataEntryValue | null = null
+      try {
+        file = (await request.formData()).get('logo')
+      } catch {
+        file = null
+      }
+      if (!file || typeof file === 'string')
+        return validationFailed({ logo: ['The logo field is required.'] })
+      if (!LOGO_TYPES.has(file.type.toLowerCase()))
+        return validationFailed({ logo: ['The logo must be a file of type: jpg, jpeg, png, gif.'] })
+      if (file.size >= LOGO_MAX_BYTES)
+        return validationFailed({ logo: ['The logo may not be greater than 2048 kilobytes.'] })
+      group.logo = `data:${file.type.toLowerCase()};base64,${toBase64(new Uint8Array(await file.arrayBuffer()))}`
+      group.last_updated = now()
+      reindex()
+      return HttpResponse.json({ data: withAssets(group) })
+    }),
+
+    // INFERRED: no documented endpoint removes a logo (tallyfy-api.md §10 cites only the 2024-08-19
+    // changelog); the client and the demo agree on DELETE .../groups/{id}/logo.
+    write('delete', '/organizations/:orgId/groups/:groupId/logo', ({ params }) => {
+      const group = findGroup(params.groupId)
+      if (!group) return resourceNotFound()
+      group.logo = null
+      group.last_updated = now()
+      reindex()
+      return new HttpResponse(null, { status: 204 })
+    }),
+  ]
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = ''
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+  return btoa(binary)
+}
+
 export function createHandlers(org: DemoOrg, faults: FaultController): HttpHandler[] {
   let lazyIndex: OrgIndex | null = null
   const index = () => (lazyIndex ??= createIndex(org))
 
   /** Latency first, then a faulty status or body; otherwise the cap for the resolver to honour. */
-  async function applyFaults(url: URL): Promise<{ response: Response } | { perPageCap: number | undefined }> {
-    const active = faults.take(url.pathname)
+  async function applyFaults(
+    url: URL,
+    method = 'GET',
+  ): Promise<{ response: Response } | { perPageCap: number | undefined }> {
+    const active = faults.take(url.pathname, method)
     if (!active) return { perPageCap: undefined }
     if (active.latencyMs) await sleep(active.latencyMs)
     const response = faultStatusResponse(active) ?? malformedResponse(active)
@@ -430,7 +655,7 @@ export function createHandlers(org: DemoOrg, faults: FaultController): HttpHandl
       const url = new URL(request.url)
       const prefix = params['0']
       if (prefixes === 'api-only' ? prefix !== url.origin : !isApiPrefix(prefix, url)) return undefined
-      const fault = await applyFaults(url)
+      const fault = await applyFaults(url, request.method)
       if ('response' in fault) return fault.response
       return endpointNotFound()
     })
@@ -499,6 +724,15 @@ export function createHandlers(org: DemoOrg, faults: FaultController): HttpHandl
       const group = index().groupById.get(params.groupId ?? '')
       if (!group) return resourceNotFound()
       return HttpResponse.json({ data: includes(url).has('assets') ? withAssets(group) : group })
+    }),
+
+    ...createGroupWriteHandlers({
+      org,
+      applyFaults,
+      isAdmin: () => signedInRole() === 'admin',
+      reindex: () => {
+        lazyIndex = null
+      },
     }),
 
     route('/organizations/:orgId/guests', ({ url, perPageCap }) => {

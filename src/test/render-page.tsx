@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { render } from '@testing-library/react'
 import type { ReactNode } from 'react'
 import { MemoryRouter, Route, Routes } from 'react-router'
+import { NoticeHost } from '../components/notices'
 import { SessionProvider } from '../features/auth/session'
 import { createLocationSpy } from './location-spy'
 
@@ -30,14 +31,16 @@ export function renderPage(
   render(
     <QueryClientProvider client={queryClient}>
       <SessionProvider credentials={{ orgId, token: 'test-token', demo: false }}>
-        <MemoryRouter initialEntries={[{ pathname: path.split('?')[0], search: searchOf(path), state }]}>
-          <router.LocationSpy />
-          <Routes>
-            {Object.entries(routes).map(([routePath, element]) => (
-              <Route key={routePath} path={routePath} element={element} />
-            ))}
-          </Routes>
-        </MemoryRouter>
+        <NoticeHost>
+          <MemoryRouter initialEntries={[{ pathname: path.split('?')[0], search: searchOf(path), state }]}>
+            <router.LocationSpy />
+            <Routes>
+              {Object.entries(routes).map(([routePath, element]) => (
+                <Route key={routePath} path={routePath} element={element} />
+              ))}
+            </Routes>
+          </MemoryRouter>
+        </NoticeHost>
       </SessionProvider>
     </QueryClientProvider>,
   )

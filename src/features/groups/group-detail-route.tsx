@@ -11,13 +11,15 @@ import { PageTitle } from '../../components/page-title'
 import { backLinkTarget } from '../../lib/back-link'
 import { formatCount } from '../../lib/format'
 import { paths } from '../../lib/paths'
-import { useOrgId } from '../auth/session'
+import { useIsAdmin, useOrgId } from '../auth/session'
+import { GroupAdminBar } from './group-admin-bar'
 import { isValidGroupId } from './group-id'
 import { groupLogoSrc } from './group-logo'
 import { GroupMembers } from './group-members'
 import { GuestList } from './guest-list'
 import { guestEntries } from './guests'
 import { distinctMemberCount } from './resolve-members'
+import { useMembershipActions } from './use-membership-actions'
 import './groups.css'
 
 export function Component() {
@@ -77,6 +79,9 @@ function GroupContent({ orgId, group }: { orgId: string; group: Group }) {
   const guests = useMemo(() => guestEntries(group.guests), [group.guests])
   const memberCount = distinctMemberCount(group.memberIds)
   const name = group.name
+  const isAdmin = useIsAdmin()
+  const actions = useMembershipActions(orgId, group.id)
+  const admin = isAdmin ? { groupName: name, actions } : undefined
   return (
     <>
       <header className="group-header">
@@ -121,8 +126,15 @@ function GroupContent({ orgId, group }: { orgId: string; group: Group }) {
           )}
         </div>
       </header>
-      <GroupMembers orgId={orgId} memberIds={group.memberIds} total={memberCount} groupName={name} />
-      <GuestList guests={guests} />
+      {isAdmin ? <GroupAdminBar orgId={orgId} group={group} /> : null}
+      <GroupMembers
+        orgId={orgId}
+        memberIds={group.memberIds}
+        total={memberCount}
+        groupName={name}
+        admin={admin}
+      />
+      <GuestList guests={guests} admin={admin} />
     </>
   )
 }

@@ -1,4 +1,4 @@
-import { createContext, use, useId, useMemo } from 'react'
+import { createContext, use, useId, useMemo, useRef } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import type { OnChangeFn, SortingState } from '@tanstack/react-table'
 import { Link } from 'react-router'
@@ -26,6 +26,8 @@ import { indexMembers, resolveGroupMembers } from './resolve-members'
 import { SearchBox } from '../../components/search-box'
 import { searchAndSortCodec } from '../../lib/list-state'
 import { useListUrl } from '../../lib/use-list-url'
+import { AddMember } from './add-member'
+import type { MembershipActions } from './use-membership-actions'
 
 const noMembers: Member[] = []
 const listCodec = searchAndSortCodec(memberColumnIds, [{ id: 'name', desc: false }])
@@ -38,15 +40,18 @@ interface GroupMembersProps {
   total: number
   /** For the export's file name ("…-sales-team-members-…"). */
   groupName: string
+  /** For admins: add and remove members (absent: read-only). */
+  admin?: { groupName: string; actions: MembershipActions }
 }
 
 /**
  * The group's members with names, resolved against the cached member directory (the same query
  * the members page uses, so coming from there costs no request), in the members page's table.
  */
-export function GroupMembers({ orgId, memberIds, total, groupName }: GroupMembersProps) {
+export function GroupMembers({ orgId, memberIds, total, groupName, admin }: GroupMembersProps) {
   const headingId = useId()
-  const directoryQuery = useQuery({ ...memberQueries.directory(orgId), enabled: total > 0 })
+  const addRef = useRef<HTMLDivElement>(null)
+  const directoryQuery = useQuery({ ...memberQueries.directory(orgId), enabled: total > 0 || !!admin })
   const directory = directoryQuery.data
   const members = directory?.members ?? noMembers
   const complete = directory?.complete ?? false
@@ -63,11 +68,44 @@ export function GroupMembers({ orgId, memberIds, total, groupName }: GroupMember
 
   const loadFailed = directoryQuery.isError && !complete
 
+  const remove = useMemo<RemoveMember | null>(() => {
+    if (!admin) return null
+    return (row, button) => {
+      // Focus goes to the next row's Remove (or the previous one's, or Add member) once the row is gone.
+      const tr = button.closest('tr')
+      const next =
+        tr?.nextElementSibling?.querySelector<HTMLElement>('button[data-remove]') ??
+        tr?.previousElementSibling?.querySelector<HTMLElement>('button[data-remove]') ??
+        addRef.current?.querySelector<HTMLElement>('input')
+      void admin.actions
+        .change(
+          { removeMembers: [row.id] },
+          {
+            done: `Removed ${row.name} from ${admin.groupName}.`,
+            undone: `${row.name} is back in ${admin.groupName}.`,
+            failed: `Could not remove ${row.name} from ${admin.groupName}`,
+          },
+        )
+        .catch(() => undefined)
+      requestAnimationFrame(() => next?.focus())
+    }
+  }, [admin])
+
   return (
     <section className="group-section" aria-labelledby={headingId}>
       <h2 id={headingId} className="group-section__title">
         Members ({formatCount(total)})
       </h2>
+      {admin ? (
+        <div ref={addRef}>
+          <AddMember
+            orgId={orgId}
+            groupName={admin.groupName}
+            memberIds={memberIds}
+            actions={admin.actions}
+          />
+        </div>
+      ) : null}
       {total === 0 ? (
         <p className="group-section__empty">
           <strong>No members</strong>
@@ -110,6 +148,7 @@ export function GroupMembers({ orgId, memberIds, total, groupName }: GroupMember
                 orgId={orgId}
                 exportName={`${groupName} members`}
                 complete={resolved.pending === 0}
+                remove={remove}
                 rows={rows}
                 terms={terms}
                 query={query}
@@ -133,6 +172,26 @@ const col = dataTableColumnHelper<GroupMemberRow>()
 // The search terms reach the cells through context, so the columns stay one module-level array and
 // typing does not make the table rebuild its columns and re-sort every row.
 const SearchTermsContext = createContext<readonly string[]>([])
+
+type RemoveMember = (row: GroupMemberRow, button: HTMLButtonElement) => void
+// Likewise the admin's remove action, so the columns need not be rebuilt per group.
+const RemoveContext = createContext<RemoveMember | null>(null)
+
+function RemoveCell({ row }: { row: GroupMemberRow }) {
+  const remove = use(RemoveContext)
+  if (!remove) return null
+  return (
+    <button
+      type="button"
+      data-remove=""
+      className="button button--ghost button--small"
+      aria-label={`Remove ${row.name}`}
+      onClick={(event) => remove(row, event.currentTarget)}
+    >
+      Remove
+    </button>
+  )
+}
 
 function Marked({ text }: { text: string }) {
   return <Highlight text={text} terms={use(SearchTermsContext)} />
@@ -188,10 +247,21 @@ const columns = col.columns([
   }),
 ])
 
+const adminColumns = col.columns([
+  ...columns,
+  col.display({
+    id: 'actions',
+    header: () => <span className="visually-hidden">Actions</span>,
+    enableSorting: false,
+    cell: (ctx) => <RemoveCell row={ctx.row.original} />,
+  }),
+])
+
 function GroupMembersTable({
   orgId,
   exportName,
   complete,
+  remove,
   rows,
   terms,
   query,
@@ -202,6 +272,7 @@ function GroupMembersTable({
   orgId: string
   exportName: string
   complete: boolean
+  remove: RemoveMember | null
   rows: readonly GroupMemberRow[]
   terms: readonly string[]
   query: string
@@ -211,7 +282,7 @@ function GroupMembersTable({
 }) {
   const table = useDataTable({
     data: rows,
-    columns,
+    columns: remove ? adminColumns : columns,
     sorting,
     onSortingChange,
     getRowId: (row) => row.id,
@@ -234,23 +305,25 @@ function GroupMembersTable({
         />
       </div>
       <SearchTermsContext value={terms}>
-        <DataTable
-          table={table}
-          rows={shown}
-          caption="Members of this group"
-          className="group-members-table"
-          rowClassName={(row) => (row.original.member ? undefined : 'group-members-table__unknown')}
-          empty={
-            <div className="group-members-table__no-match">
-              <p>
-                <strong>No members match “{query.trim()}”</strong>
-              </p>
-              <button type="button" className="button" onClick={onClear}>
-                Clear search
-              </button>
-            </div>
-          }
-        />
+        <RemoveContext value={remove}>
+          <DataTable
+            table={table}
+            rows={shown}
+            caption="Members of this group"
+            className="group-members-table"
+            rowClassName={(row) => (row.original.member ? undefined : 'group-members-table__unknown')}
+            empty={
+              <div className="group-members-table__no-match">
+                <p>
+                  <strong>No members match “{query.trim()}”</strong>
+                </p>
+                <button type="button" className="button" onClick={onClear}>
+                  Clear search
+                </button>
+              </div>
+            }
+          />
+        </RemoveContext>
       </SearchTermsContext>
     </>
   )

@@ -1,4 +1,4 @@
-import { useMemo } from 'react'
+import { lazy, Suspense, useMemo, useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import type { SortingState, Updater } from '@tanstack/react-table'
 import { groupQueries } from '../../api/groups'
@@ -14,19 +14,23 @@ import { backLinkState } from '../../lib/back-link'
 import { searchAndSortCodec, type SearchAndSort } from '../../lib/list-state'
 import { paths } from '../../lib/paths'
 import { useListUrl, type ListUrl } from '../../lib/use-list-url'
-import { useOrgId } from '../auth/session'
+import { useIsAdmin, useOrgId } from '../auth/session'
 import { GroupTableContext, groupColumns, groupSortIds } from './group-columns'
 import { filterGroups, groupCountLabel, toGroupListItems, type GroupListItem } from './group-list'
 import './groups.css'
 
 type GroupSortId = (typeof groupSortIds)[number]
 const noGroups: Group[] = []
+// The form loads the first time "New group" is pressed, never with the list.
+const GroupFormDialog = lazy(() => import('./group-form-dialog'))
 const listCodec = searchAndSortCodec<GroupSortId>(groupSortIds, [{ id: 'name', desc: false }])
 
 export function Component() {
   const orgId = useOrgId()
   const groupsQuery = useQuery(groupQueries.list(orgId))
   const list = useListUrl(listCodec)
+  const isAdmin = useIsAdmin()
+  const [creating, setCreating] = useState(false)
 
   const groups = groupsQuery.data ?? noGroups
   const items = useMemo(() => toGroupListItems(groups), [groups])
@@ -57,10 +61,22 @@ export function Component() {
   return (
     <div className="groups-page">
       <PageTitle title="Groups" />
-      <h1 className="groups-page__title" tabIndex={-1}>
-        Groups
-      </h1>
+      <div className="groups-page__heading">
+        <h1 className="groups-page__title" tabIndex={-1}>
+          Groups
+        </h1>
+        {isAdmin ? (
+          <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
+            New group
+          </button>
+        ) : null}
+      </div>
       {body}
+      {creating ? (
+        <Suspense fallback={null}>
+          <GroupFormDialog orgId={orgId} onClose={() => setCreating(false)} />
+        </Suspense>
+      ) : null}
     </div>
   )
 }

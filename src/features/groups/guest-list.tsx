@@ -1,19 +1,52 @@
-import { useId } from 'react'
+import { useId, useRef, useState, type FormEvent, type RefObject } from 'react'
 import { Link } from 'react-router'
+import { FormField, fieldErrorsOf } from '../../components/form-field'
+import { isValidEmail } from '../../lib/email'
 import { formatCount } from '../../lib/format'
 import type { GuestEntry } from './guests'
+import type { MembershipActions } from './use-membership-actions'
+
+export interface GuestAdmin {
+  groupName: string
+  actions: MembershipActions
+}
 
 /**
  * Guests are people outside the organization, known by email: each links to the guest's page (or
- * is plain text when the string is not an address).
+ * is plain text when the string is not an address). Admins also get "Guest email" + "Add guest"
+ * and a "Remove {email}" button per guest.
  */
-export function GuestList({ guests }: { guests: readonly GuestEntry[] }) {
+export function GuestList({ guests, admin }: { guests: readonly GuestEntry[]; admin?: GuestAdmin }) {
   const headingId = useId()
+  const addRef = useRef<HTMLInputElement>(null)
+
+  const remove = (guest: GuestEntry, button: HTMLButtonElement) => {
+    if (!admin) return
+    // Focus moves to the next guest's Remove (or the previous one, or the field) once this one is gone.
+    const item = button.closest('li')
+    const next =
+      item?.nextElementSibling?.querySelector<HTMLButtonElement>('button[data-remove]') ??
+      item?.previousElementSibling?.querySelector<HTMLButtonElement>('button[data-remove]') ??
+      addRef.current
+    void admin.actions
+      .change(
+        { removeGuests: [guest.label] },
+        {
+          done: `Removed guest ${guest.label} from ${admin.groupName}.`,
+          undone: `${guest.label} is a guest of ${admin.groupName} again.`,
+          failed: `Could not remove guest ${guest.label}`,
+        },
+      )
+      .catch(() => undefined)
+    requestAnimationFrame(() => next?.focus())
+  }
+
   return (
     <section className="group-section" aria-labelledby={headingId}>
       <h2 id={headingId} className="group-section__title">
         Guests ({formatCount(guests.length)})
       </h2>
+      {admin ? <AddGuest admin={admin} guests={guests} inputRef={addRef} /> : null}
       {guests.length === 0 ? (
         <p className="group-section__empty">
           <strong>No guests</strong>
@@ -30,10 +63,93 @@ export function GuestList({ guests }: { guests: readonly GuestEntry[] }) {
               ) : (
                 <span>{guest.label}</span>
               )}
+              {admin ? (
+                <button
+                  type="button"
+                  data-remove=""
+                  className="button button--ghost button--small guest-list__remove"
+                  aria-label={`Remove ${guest.label}`}
+                  onClick={(event) => remove(guest, event.currentTarget)}
+                >
+                  Remove
+                </button>
+              ) : null}
             </li>
           ))}
         </ul>
       )}
     </section>
+  )
+}
+
+function AddGuest({
+  admin,
+  guests,
+  inputRef,
+}: {
+  admin: GuestAdmin
+  guests: readonly GuestEntry[]
+  inputRef: RefObject<HTMLInputElement | null>
+}) {
+  const [email, setEmail] = useState('')
+  const [error, setError] = useState<string | string[] | null>(null)
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    const value = email.trim()
+    if (value === '') return fail('Enter the guest’s email address.')
+    if (!isValidEmail(value)) return fail(`“${value}” is not an email address. Check it for typos or spaces.`)
+    if (guests.some((g) => g.label.toLowerCase() === value.toLowerCase()))
+      return fail(`${value} is already a guest of ${admin.groupName}.`)
+    setError(null)
+    setEmail('')
+    admin.actions
+      .change(
+        { addGuests: [value] },
+        {
+          done: `Added guest ${value} to ${admin.groupName}.`,
+          undone: `${value} is no longer a guest of ${admin.groupName}.`,
+          failed: `Could not add guest ${value}`,
+        },
+      )
+      .catch((e: unknown) => {
+        // Tallyfy's words on the field too (the notice says it as well), with the address back.
+        const onField = fieldErrorsOf(e, 'guests')
+        if (onField.length) {
+          setError(onField)
+          setEmail((current) => current || value)
+        }
+      })
+  }
+
+  function fail(message: string) {
+    setError(message)
+    inputRef.current?.focus()
+  }
+
+  return (
+    <form className="group-admin-form group-admin-form--inline" onSubmit={submit} noValidate>
+      <FormField label="Guest email" error={error}>
+        {(control) => (
+          <input
+            {...control}
+            ref={inputRef}
+            className="input"
+            type="email"
+            inputMode="email"
+            autoComplete="off"
+            spellCheck={false}
+            value={email}
+            onChange={(e) => {
+              setEmail(e.target.value)
+              if (error) setError(null)
+            }}
+          />
+        )}
+      </FormField>
+      <button type="submit" className="button">
+        Add guest
+      </button>
+    </form>
   )
 }

@@ -1,0 +1,59 @@
+// "Delete group": an alert dialog that names what will be lost, then DELETE. Loaded lazily.
+
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useNavigate } from 'react-router'
+import { groupMutations } from '../../api/groups'
+import type { Group } from '../../api/types'
+import { AlertDialog } from '../../components/dialog'
+import { useNotice } from '../../components/notices'
+import { formatCount } from '../../lib/format'
+import { paths } from '../../lib/paths'
+import { forgetGroup } from './group-cache'
+import { reasonOf } from './membership-actions'
+import { distinctMemberCount } from './resolve-members'
+
+export default function DeleteGroupDialog({
+  orgId,
+  group,
+  onClose,
+}: {
+  orgId: string
+  group: Group
+  onClose: () => void
+}) {
+  const qc = useQueryClient()
+  const notify = useNotice()
+  const navigate = useNavigate()
+  const remove = useMutation({
+    ...groupMutations.remove(orgId, group.id),
+    onSuccess: () => {
+      // Leave first: forgetting the group while its page is on screen would refetch it (a 404).
+      void navigate(paths.groups())
+      forgetGroup(qc, orgId, group)
+      notify({ message: `Deleted group ${group.name}.` })
+    },
+  })
+  const members = distinctMemberCount(group.memberIds)
+  const guests = group.guests.length
+  return (
+    <AlertDialog
+      title={`Delete ${group.name}?`}
+      confirmLabel="Delete"
+      busy={remove.isPending}
+      error={remove.error ? reasonOf(remove.error) : null}
+      onCancel={onClose}
+      onConfirm={() => {
+        if (!remove.isPending) remove.mutate()
+      }}
+    >
+      <p>
+        The group <strong>{group.name}</strong>, its description and its logo are deleted for good. This
+        cannot be undone.
+      </p>
+      <p>
+        Its {formatCount(members)} {members === 1 ? 'member' : 'members'} and {formatCount(guests)}{' '}
+        {guests === 1 ? 'guest' : 'guests'} stay in the organization; they only leave this group.
+      </p>
+    </AlertDialog>
+  )
+}

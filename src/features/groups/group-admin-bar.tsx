@@ -1,0 +1,92 @@
+// The group page's admin actions: Edit group, Change logo, Remove logo, Delete group. Shown only
+// to admins (the caller checks useIsAdmin()). The dialogs load the first time they open.
+
+import { lazy, Suspense, useId, useState } from 'react'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { groupMutations, groupQueries } from '../../api/groups'
+import type { Group } from '../../api/types'
+import { useNotice } from '../../components/notices'
+import { settleGroup } from './group-cache'
+import { checkLogoFile } from './logo-file'
+import { reasonOf } from './membership-actions'
+
+const GroupFormDialog = lazy(() => import('./group-form-dialog'))
+const DeleteGroupDialog = lazy(() => import('./delete-group-dialog'))
+const RemoveLogoDialog = lazy(() => import('./remove-logo-dialog'))
+
+type Open = 'edit' | 'delete' | 'remove-logo' | null
+
+export function GroupAdminBar({ orgId, group }: { orgId: string; group: Group }) {
+  const [open, setOpen] = useState<Open>(null)
+  const close = () => setOpen(null)
+  return (
+    <div className="group-admin">
+      <div className="group-admin__actions">
+        <button type="button" className="button" onClick={() => setOpen('edit')}>
+          Edit group
+        </button>
+        <LogoUpload orgId={orgId} group={group} />
+        {group.logo ? (
+          <button type="button" className="button" onClick={() => setOpen('remove-logo')}>
+            Remove logo
+          </button>
+        ) : null}
+        <button type="button" className="button button--danger-outline" onClick={() => setOpen('delete')}>
+          Delete group
+        </button>
+      </div>
+      <Suspense fallback={null}>
+        {open === 'edit' && <GroupFormDialog orgId={orgId} group={group} onClose={close} />}
+        {open === 'delete' && <DeleteGroupDialog orgId={orgId} group={group} onClose={close} />}
+        {open === 'remove-logo' && <RemoveLogoDialog orgId={orgId} group={group} onClose={close} />}
+      </Suspense>
+    </div>
+  )
+}
+
+/** A real file input (its label is styled as a button), so keyboard and screen readers get the native control. */
+function LogoUpload({ orgId, group }: { orgId: string; group: Group }) {
+  const id = useId()
+  const qc = useQueryClient()
+  const notify = useNotice()
+  const [problem, setProblem] = useState<string | null>(null)
+  const upload = useMutation({
+    ...groupMutations.uploadLogo(orgId, group.id),
+    onSuccess: (saved) => {
+      if (saved) settleGroup(qc, orgId, saved)
+      else void qc.invalidateQueries({ queryKey: groupQueries.detail(orgId, group.id).queryKey })
+      notify({ message: `Changed the logo of ${group.name}.` })
+    },
+    onError: (error) => setProblem(reasonOf(error)),
+  })
+  return (
+    <div className="group-admin__logo">
+      <label className={`button${upload.isPending ? ' button--busy' : ''}`} htmlFor={id}>
+        {upload.isPending ? 'Uploading logo…' : 'Change logo'}
+      </label>
+      <input
+        id={id}
+        type="file"
+        className="visually-hidden group-admin__file"
+        accept="image/png,image/jpeg,image/gif"
+        aria-label="Change logo"
+        aria-describedby={problem ? `${id}-problem` : undefined}
+        aria-invalid={problem ? true : undefined}
+        disabled={upload.isPending}
+        onChange={(event) => {
+          const file = event.target.files?.[0]
+          event.target.value = ''
+          if (!file) return
+          const refusal = checkLogoFile(file)
+          setProblem(refusal)
+          if (!refusal) upload.mutate(file)
+        }}
+      />
+      {problem ? (
+        <output id={`${id}-problem`} className="field__error">
+          {problem}
+        </output>
+      ) : null}
+    </div>
+  )
+}

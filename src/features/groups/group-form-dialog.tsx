@@ -1,0 +1,168 @@
+// The group form, in a dialog: "New group" (Create group) and "Edit group" (Save). Loaded lazily
+// the first time it opens, so neither /groups nor /members pays for it up front.
+
+import { useRef, useState, type FormEvent } from 'react'
+import { MutationObserver, useMutation, useQueryClient } from '@tanstack/react-query'
+import { useNavigate } from 'react-router'
+import { groupMutations, type GroupDetails } from '../../api/groups'
+import type { Group } from '../../api/types'
+import { Dialog } from '../../components/dialog'
+import { FormField, fieldErrorsOf } from '../../components/form-field'
+import { useNotice } from '../../components/notices'
+import { paths } from '../../lib/paths'
+import { rememberGroup, settleGroup } from './group-cache'
+import { reasonOf } from './membership-actions'
+
+export const GROUP_NAME_MAX = 200
+
+type FieldErrors = Partial<Record<keyof GroupDetails, string>>
+
+/** The checks Tallyfy documents, made before any request (it checks again; we show its words too). */
+export function validateGroupDetails(details: GroupDetails): FieldErrors {
+  const errors: FieldErrors = {}
+  const name = details.name.trim()
+  if (name === '') errors.name = 'Enter a name for the group.'
+  else if (name.length > GROUP_NAME_MAX)
+    errors.name = `Use at most ${GROUP_NAME_MAX} characters (this one has ${name.length}).`
+  if (details.description.trim() === '') errors.description = 'Enter a description: Tallyfy requires one.'
+  return errors
+}
+
+export interface GroupFormDialogProps {
+  orgId: string
+  /** Absent: a new group. */
+  group?: Group
+  onClose: () => void
+}
+
+export default function GroupFormDialog({ orgId, group, onClose }: GroupFormDialogProps) {
+  const qc = useQueryClient()
+  const notify = useNotice()
+  const navigate = useNavigate()
+  const [name, setName] = useState(group?.name ?? '')
+  const [description, setDescription] = useState(group?.description ?? '')
+  const [localErrors, setLocalErrors] = useState<FieldErrors>({})
+  const nameRef = useRef<HTMLInputElement>(null)
+  const descriptionRef = useRef<HTMLTextAreaElement>(null)
+  // A second click can arrive before React re-renders the disabled button: one request, always.
+  const sending = useRef(false)
+
+  const create = useMutation({
+    ...groupMutations.create(orgId),
+    onSuccess: (created) => {
+      rememberGroup(qc, orgId, created)
+      notify({ message: `Created group ${created.name}.` })
+      onClose()
+      void navigate(paths.group(created.id))
+    },
+  })
+  const update = useMutation({
+    ...groupMutations.update(orgId, group?.id ?? ''),
+    onSuccess: (saved) => {
+      settleGroup(qc, orgId, saved)
+      const previous = group
+      notify({
+        message: `Saved ${saved.name}.`,
+        undo: previous ? () => revertDetails(previous, saved.name) : undefined,
+      })
+      onClose()
+    },
+  })
+  const mutation = group ? update : create
+
+  function revertDetails(previous: Group, savedName: string) {
+    const details = { name: previous.name, description: previous.description ?? '' }
+    const observer = new MutationObserver(qc, {
+      ...groupMutations.update(orgId, previous.id),
+      onSuccess: (server) => {
+        settleGroup(qc, orgId, server)
+        notify({ message: `${savedName} is ${previous.name} again.` })
+      },
+      onError: (error) => notify({ tone: 'error', message: `Could not undo the change. ${reasonOf(error)}` }),
+    })
+    observer.mutate({ details }).catch(() => undefined)
+  }
+
+  const serverError = mutation.error
+  const errors = {
+    name: localErrors.name ?? fieldErrorsOf(serverError, 'name'),
+    description: localErrors.description ?? fieldErrorsOf(serverError, 'description'),
+  }
+  const hasFieldError = errors.name.length > 0 || errors.description.length > 0
+  const formError = serverError && !hasFieldError ? reasonOf(serverError) : null
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    if (sending.current || mutation.isPending) return
+    const details = { name: name.trim(), description: description.trim() }
+    const found = validateGroupDetails(details)
+    setLocalErrors(found)
+    if (found.name) return nameRef.current?.focus()
+    if (found.description) return descriptionRef.current?.focus()
+    sending.current = true
+    const onSettled = () => {
+      sending.current = false
+    }
+    const focusInvalid = (error: unknown) => {
+      if (fieldErrorsOf(error, 'name').length) nameRef.current?.focus()
+      else if (fieldErrorsOf(error, 'description').length) descriptionRef.current?.focus()
+    }
+    if (group) update.mutate({ details }, { onSettled, onError: focusInvalid })
+    else create.mutate(details, { onSettled, onError: focusInvalid })
+  }
+
+  return (
+    <Dialog title={group ? 'Edit group' : 'New group'} onClose={onClose} initialFocus={nameRef}>
+      <form className="group-form" onSubmit={submit} noValidate>
+        <FormField
+          label="Name"
+          error={errors.name}
+          hint={`Unique in the organization, up to ${GROUP_NAME_MAX} characters.`}
+        >
+          {(control) => (
+            <input
+              {...control}
+              ref={nameRef}
+              className="input"
+              name="name"
+              autoComplete="off"
+              required
+              maxLength={GROUP_NAME_MAX + 50}
+              value={name}
+              onChange={(e) => {
+                setName(e.target.value)
+                if (localErrors.name) setLocalErrors((x) => ({ ...x, name: undefined }))
+              }}
+            />
+          )}
+        </FormField>
+        <FormField label="Description" error={errors.description}>
+          {(control) => (
+            <textarea
+              {...control}
+              ref={descriptionRef}
+              className="input group-form__description"
+              name="description"
+              rows={4}
+              required
+              value={description}
+              onChange={(e) => {
+                setDescription(e.target.value)
+                if (localErrors.description) setLocalErrors((x) => ({ ...x, description: undefined }))
+              }}
+            />
+          )}
+        </FormField>
+        {formError ? <p className="dialog__error">{formError}</p> : null}
+        <div className="dialog__actions">
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button button--primary" disabled={mutation.isPending}>
+            {group ? 'Save' : 'Create group'}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}

@@ -1,0 +1,47 @@
+// "Remove logo": confirm, then remove (the file cannot be brought back by Undo). Loaded lazily.
+
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { groupMutations } from '../../api/groups'
+import type { Group } from '../../api/types'
+import { AlertDialog } from '../../components/dialog'
+import { useNotice } from '../../components/notices'
+import { patchGroup } from './group-cache'
+import { reasonOf } from './membership-actions'
+
+export default function RemoveLogoDialog({
+  orgId,
+  group,
+  onClose,
+}: {
+  orgId: string
+  group: Group
+  onClose: () => void
+}) {
+  const qc = useQueryClient()
+  const notify = useNotice()
+  const removeLogo = useMutation({
+    ...groupMutations.removeLogo(orgId, group.id),
+    onSuccess: () => {
+      patchGroup(qc, orgId, group.id, (g) => ({ ...g, logo: null }))
+      notify({ message: `Removed the logo of ${group.name}.` })
+      onClose()
+    },
+  })
+  return (
+    <AlertDialog
+      title="Remove the logo?"
+      confirmLabel="Remove"
+      busy={removeLogo.isPending}
+      error={removeLogo.error ? reasonOf(removeLogo.error) : null}
+      onCancel={onClose}
+      onConfirm={() => {
+        if (!removeLogo.isPending) removeLogo.mutate()
+      }}
+    >
+      <p>
+        The logo of <strong>{group.name}</strong> is deleted from Tallyfy and its initials show instead. To
+        have it back, upload the file again.
+      </p>
+    </AlertDialog>
+  )
+}

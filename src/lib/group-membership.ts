@@ -1,0 +1,85 @@
+// A change to a group's members and guests, expressed as intent (add these, remove those) rather
+// than as a new list. Tallyfy's PUT replaces both lists, so the list sent is always rebuilt from
+// a fresh read with `applyMembershipChange`: whatever someone else changed meanwhile survives.
+
+export interface MembershipChange {
+  addMembers?: readonly string[]
+  removeMembers?: readonly string[]
+  addGuests?: readonly string[]
+  removeGuests?: readonly string[]
+}
+
+export interface Membership {
+  memberIds: readonly string[]
+  guests: readonly string[]
+}
+
+const sameGuest = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase()
+
+/**
+ * The lists after the change, in their existing order, new entries appended. Adding what is there
+ * and removing what is not are no-ops; guests compare case-insensitively (an email is one address
+ * however it is cased); member IDs compare as canonical strings ("1001" and 1001 are one person).
+ */
+export function applyMembershipChange(
+  current: Membership,
+  change: MembershipChange,
+): { memberIds: string[]; guests: string[] } {
+  const remove = new Set((change.removeMembers ?? []).map(canonicalId))
+  const memberIds = current.memberIds.filter((id) => !remove.has(canonicalId(id)))
+  const present = new Set(memberIds.map(canonicalId))
+  for (const id of change.addMembers ?? []) {
+    const key = canonicalId(id)
+    if (!present.has(key)) {
+      present.add(key)
+      memberIds.push(key)
+    }
+  }
+
+  const removeGuests = change.removeGuests ?? []
+  const guests = current.guests.filter((g) => !removeGuests.some((r) => sameGuest(g, r)))
+  for (const email of change.addGuests ?? []) {
+    if (!guests.some((g) => sameGuest(g, email))) guests.push(email.trim())
+  }
+  return { memberIds, guests }
+}
+
+/** The change that takes back `change` (Undo, and rollback of an optimistic patch). */
+export function invertMembershipChange(change: MembershipChange): MembershipChange {
+  return {
+    addMembers: change.removeMembers,
+    removeMembers: change.addMembers,
+    addGuests: change.removeGuests,
+    removeGuests: change.addGuests,
+  }
+}
+
+/**
+ * Only the part of `change` that would alter `current`: the inverse of the effective part is what
+ * restores the group exactly (undoing "add Bob" must not remove a Bob who was already there).
+ */
+export function effectiveMembershipChange(current: Membership, change: MembershipChange): MembershipChange {
+  const members = new Set(current.memberIds.map(canonicalId))
+  const has = (email: string) => current.guests.some((g) => sameGuest(g, email))
+  return {
+    addMembers: (change.addMembers ?? []).map(canonicalId).filter((id) => !members.has(id)),
+    removeMembers: (change.removeMembers ?? []).map(canonicalId).filter((id) => members.has(id)),
+    addGuests: (change.addGuests ?? []).filter((g) => !has(g)),
+    removeGuests: (change.removeGuests ?? []).filter((g) => has(g)),
+  }
+}
+
+export function isEmptyChange(change: MembershipChange): boolean {
+  return (
+    !change.addMembers?.length &&
+    !change.removeMembers?.length &&
+    !change.addGuests?.length &&
+    !change.removeGuests?.length
+  )
+}
+
+/** "1001", " 1001 " and "01001" are the same member; anything non-numeric is kept as it is. */
+function canonicalId(id: string): string {
+  const trimmed = String(id).trim()
+  return /^\d+$/.test(trimmed) ? String(Number(trimmed)) : trimmed
+}
