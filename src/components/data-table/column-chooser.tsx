@@ -4,21 +4,19 @@
 // column starting with it; Space toggles and stays open, Enter toggles and closes; Escape closes
 // and returns focus to the button; Tab or a click elsewhere closes.
 import { useId, useRef, useState, type KeyboardEvent } from 'react'
-import type { DataTableInstance } from './use-data-table'
+import type { ColumnChoice } from './use-column-visibility'
 import './column-chooser.css'
 
-function columnLabel(header: unknown, id: string): string {
-  return typeof header === 'string' ? header : id
-}
-
-export function ColumnChooser<T extends object>({ table }: { table: DataTableInstance<T> }) {
+export function ColumnChooser({
+  options: columns,
+  toggle,
+}: Pick<ColumnChoice<object>, 'options' | 'toggle'>) {
   const menuId = useId()
   const buttonRef = useRef<HTMLButtonElement>(null)
   const itemRefs = useRef<Array<HTMLLIElement | null>>([])
   const [open, setOpen] = useState(false)
   const [active, setActive] = useState(0)
-  const columns = table.getAllLeafColumns().filter((column) => column.getCanHide())
-  const hiddenCount = columns.filter((column) => !column.getIsVisible()).length
+  const hiddenCount = columns.filter((column) => !column.visible).length
 
   const focusItem = (index: number) => {
     const count = columns.length
@@ -69,11 +67,11 @@ export function ColumnChooser<T extends object>({ table }: { table: DataTableIns
         break
       case ' ':
         event.preventDefault()
-        column?.toggleVisibility()
+        if (column) toggle(column.id)
         break
       case 'Enter':
         event.preventDefault()
-        column?.toggleVisibility()
+        if (column) toggle(column.id)
         close(true)
         break
       case 'Escape':
@@ -88,11 +86,7 @@ export function ColumnChooser<T extends object>({ table }: { table: DataTableIns
           const letter = event.key.toLowerCase()
           for (let step = 1; step <= columns.length; step++) {
             const candidate = columns[(index + step) % columns.length]
-            if (
-              columnLabel(candidate?.columnDef.header, candidate?.id ?? '')
-                .toLowerCase()
-                .startsWith(letter)
-            ) {
+            if (candidate?.label.toLowerCase().startsWith(letter)) {
               focusItem(index + step)
               break
             }
@@ -133,7 +127,7 @@ export function ColumnChooser<T extends object>({ table }: { table: DataTableIns
       {open && (
         <ul id={menuId} role="menu" aria-label="Columns" className="column-chooser__menu">
           {columns.map((column, index) => {
-            const visible = column.getIsVisible()
+            const visible = column.visible
             return (
               <li
                 key={column.id}
@@ -144,14 +138,13 @@ export function ColumnChooser<T extends object>({ table }: { table: DataTableIns
                 aria-checked={visible}
                 tabIndex={index === active ? 0 : -1}
                 className="column-chooser__item"
-                onClick={() => column.toggleVisibility()}
+                onClick={() => toggle(column.id)}
                 onKeyDown={(event) => onItemKeyDown(event, index)}
                 onFocus={() => setActive(index)}
               >
-                <span className="column-chooser__check" aria-hidden="true">
-                  {visible ? '✓' : ''}
-                </span>
-                {columnLabel(column.columnDef.header, column.id)}
+                {/* The tick is drawn by CSS from aria-checked, so the item's text is the column's name. */}
+                <span className="column-chooser__check" aria-hidden="true" />
+                {column.label}
               </li>
             )
           })}

@@ -77,11 +77,11 @@ export function DataTable<T extends object>({
   const shownRows = rows ?? table.getRowModel().rows
   const sorting = table.state.sorting
   const headerGroups = table.getHeaderGroups()
-  const visibleColumns = table.getVisibleLeafColumns()
-  const columnCount = visibleColumns.length
-  // Rows are memoised on their (stable) row objects; this makes them re-render when a column is
-  // shown or hidden.
-  const columnsKey = visibleColumns.map((column) => column.id).join(' ')
+  const leafColumns = table.getAllLeafColumns()
+  const columnCount = leafColumns.length
+  // Rows are memoised on their row objects; this makes them re-render whenever the set of columns
+  // changes (a column shown or hidden with "Columns"), whatever the row model does.
+  const columnsKey = leafColumns.map((column) => column.id).join(' ')
   const labelFor = (id: string) => {
     const value = table.getColumn(id)?.columnDef.header
     return typeof value === 'string' ? value : id
@@ -201,7 +201,7 @@ const DataRow = memo(function DataRow<T extends object>({
 }) {
   return (
     <tr className={['data-table__row', className].filter(Boolean).join(' ')} aria-rowindex={rowIndex}>
-      {row.getVisibleCells().map((cell) => (
+      {row.getAllCells().map((cell) => (
         <td key={cell.id} className={`data-table__td data-table__cell--${cell.column.id}`}>
           <FlexRender cell={cell} />
         </td>

@@ -1,14 +1,15 @@
 // Which columns of a table a person has hidden, remembered on this device per organization and
 // table. localStorage holds only column IDs (`roster.columns.<orgId>.<table>` → ["job_title"]):
-// never a token, never a name or an email.
-import { useState } from 'react'
-import type { ColumnVisibilityState, OnChangeFn, Updater } from '@tanstack/react-table'
+// never a token, never a name or an email. The page leaves hidden columns out of what it hands to
+// useDataTable (`visibleColumns`), so the table, its caption and Export CSV all follow.
+import { useMemo, useState } from 'react'
+import type { DataTableColumn } from './use-data-table'
 
 export function columnStorageKey(orgId: string, table: string): string {
   return `roster.columns.${orgId}.${table}`
 }
 
-/** The hidden IDs stored for a table, keeping only IDs the table still has. */
+/** The hidden IDs stored for a table, keeping only IDs the table still lets people hide. */
 export function readHiddenColumns(key: string, hideable: readonly string[]): string[] {
   try {
     const parsed: unknown = JSON.parse(window.localStorage.getItem(key) ?? '[]')
@@ -29,34 +30,55 @@ function writeHiddenColumns(key: string, hidden: readonly string[]) {
   }
 }
 
-const toVisibility = (hidden: readonly string[]): ColumnVisibilityState =>
-  Object.fromEntries(hidden.map((id) => [id, false]))
+export interface ColumnChoice<T extends object> {
+  /** The columns to hand to useDataTable: the hidden ones left out (a stable array per choice). */
+  columns: readonly DataTableColumn<T>[]
+  /** What the "Columns" menu lists: every column a person may hide, with its state. */
+  options: readonly { id: string; label: string; visible: boolean }[]
+  toggle: (id: string) => void
+}
+
+function columnId<T extends object>(column: DataTableColumn<T>): string {
+  return column.id ?? ''
+}
 
 /**
- * Column visibility for `useDataTable`, read from and written to localStorage. `hideable` lists
- * the column IDs a person may hide (module scope: a stable array).
+ * Column visibility, read from and written to localStorage. `all` and `hideable` at module scope
+ * (stable arrays); `hideable` names the IDs a person may hide (never the name).
  */
-export function useColumnVisibility(
+export function useColumnVisibility<T extends object>(
   orgId: string,
   table: string,
+  all: readonly DataTableColumn<T>[],
   hideable: readonly string[],
-): { columnVisibility: ColumnVisibilityState; onColumnVisibilityChange: OnChangeFn<ColumnVisibilityState> } {
+): ColumnChoice<T> {
   const key = columnStorageKey(orgId, table)
-  const [state, setState] = useState(() => ({
-    key,
-    visibility: toVisibility(readHiddenColumns(key, hideable)),
-  }))
+  const [state, setState] = useState(() => ({ key, hidden: readHiddenColumns(key, hideable) }))
   // Another organization (or table) has its own choice: adjust while rendering, not in an effect.
   let current = state
   if (state.key !== key) {
-    current = { key, visibility: toVisibility(readHiddenColumns(key, hideable)) }
+    current = { key, hidden: readHiddenColumns(key, hideable) }
     setState(current)
   }
-  const onColumnVisibilityChange = (updater: Updater<ColumnVisibilityState>) => {
-    const next = typeof updater === 'function' ? updater(current.visibility) : updater
-    const hidden = hideable.filter((id) => next[id] === false)
-    writeHiddenColumns(key, hidden)
-    setState({ key, visibility: toVisibility(hidden) })
+  const hidden = current.hidden
+  const columns = useMemo(() => all.filter((column) => !hidden.includes(columnId(column))), [all, hidden])
+  const options = useMemo(
+    () =>
+      all
+        .filter((column) => hideable.includes(columnId(column)))
+        .map((column) => ({
+          id: columnId(column),
+          label: typeof column.header === 'string' ? column.header : columnId(column),
+          visible: !hidden.includes(columnId(column)),
+        })),
+    [all, hideable, hidden],
+  )
+  const toggle = (id: string) => {
+    const next = hidden.includes(id)
+      ? hidden.filter((h) => h !== id)
+      : hideable.filter((h) => h === id || hidden.includes(h))
+    writeHiddenColumns(key, next)
+    setState({ key, hidden: next })
   }
-  return { columnVisibility: current.visibility, onColumnVisibilityChange }
+  return { columns, options, toggle }
 }

@@ -1,17 +1,16 @@
-// The table model shared by every data table in Roster: TanStack Table v9 with sorting and column
-// visibility. Sorting state is controlled by the caller (it lives in the URL); visibility too, when
-// the page offers a column chooser (the choice lives in localStorage, see use-column-visibility.ts). Filtering is deliberately not a
+// The table model shared by every data table in Roster: TanStack Table v9 with sorting only.
+// Sorting state is controlled by the caller (it lives in the URL). Hidden columns (the "Columns"
+// chooser) are simply left out of `columns` by the caller (use-column-visibility.ts): TanStack's
+// columnVisibilityFeature would add its weight to the first download for what a filter does. Filtering is deliberately not a
 // TanStack feature here: callers filter the already-sorted rows with their own precomputed index,
 // so a keystroke costs one pass over plain strings instead of a trip through the filter pipeline.
 import {
-  columnVisibilityFeature,
   createColumnHelper,
   createSortedRowModel,
   rowSortingFeature,
   tableFeatures,
   useTable,
   type ColumnDef,
-  type ColumnVisibilityState,
   type OnChangeFn,
   type ReactTable,
   type Row,
@@ -43,7 +42,6 @@ declare module '@tanstack/table-core' {
 }
 
 export const dataTableFeatures = tableFeatures({
-  columnVisibilityFeature,
   rowSortingFeature,
   sortedRowModel: createSortedRowModel(),
   sortFns: { value: sortFnValue },
@@ -76,12 +74,7 @@ export interface UseDataTableOptions<T extends object> {
   getRowId: (original: T) => string
   /** Most keys a person can sort by at once with Shift+click. */
   maxSortKeys?: number
-  /** Hidden columns are `{ [columnId]: false }`; leave out for a table that shows every column. */
-  columnVisibility?: ColumnVisibilityState
-  onColumnVisibilityChange?: OnChangeFn<ColumnVisibilityState>
 }
-
-const allVisible: ColumnVisibilityState = {}
 
 export function useDataTable<T extends object>({
   data,
@@ -90,16 +83,13 @@ export function useDataTable<T extends object>({
   onSortingChange,
   getRowId,
   maxSortKeys = MAX_SORT_KEYS,
-  columnVisibility = allVisible,
-  onColumnVisibilityChange,
 }: UseDataTableOptions<T>): DataTableInstance<T> {
   return useTable({
     features: dataTableFeatures,
     columns: columns as DataTableColumn<T>[],
     data: data as T[],
-    state: { sorting, columnVisibility },
+    state: { sorting },
     onSortingChange,
-    onColumnVisibilityChange,
     getRowId: (original) => getRowId(original),
     // Always some order: a click flips ascending/descending and never drops back to "unsorted".
     enableSortingRemoval: false,

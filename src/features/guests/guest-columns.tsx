@@ -99,7 +99,6 @@ export const guestColumns = col.columns([
     id: 'name',
     header: 'Name',
     ...sortable,
-    enableHiding: false,
     meta: { csv: (item) => item.guest.name },
     cell: ({ row }) => <NameCell item={row.original} />,
   }),

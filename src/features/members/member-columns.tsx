@@ -18,15 +18,12 @@ export const memberColumns = col.columns([
     id: 'avatar',
     header: () => <span className="visually-hidden">Picture</span>,
     enableSorting: false,
-    // The picture goes with the name; neither can be hidden.
-    enableHiding: false,
     cell: ({ row }) => <AvatarCell member={row.original} />,
   }),
   col.accessor((m) => textSortValue(m.fullName), {
     id: 'name',
     header: 'Name',
     ...sortable,
-    enableHiding: false,
     meta: { csv: (m) => m.fullName },
     cell: ({ row }) => <NameCell member={row.original} />,
   }),

@@ -5,11 +5,10 @@ import { useQuery } from '@tanstack/react-query'
 import type { SortingState, Updater } from '@tanstack/react-table'
 import { memberQueries } from '../../api/members'
 import type { MemberDirectory } from '../../api/types'
-import { ColumnChooser } from '../../components/data-table/column-chooser'
 import { DataTable } from '../../components/data-table/data-table'
+import { LazyColumnChooser, LazyExportCsvButton } from '../../components/data-table/lazy-list-tools'
 import { useColumnVisibility } from '../../components/data-table/use-column-visibility'
 import { useDataTable } from '../../components/data-table/use-data-table'
-import { ExportCsvButton } from '../../components/export-csv-button'
 import { TableSkeleton } from '../../components/skeleton'
 import { PageTitle } from '../../components/page-title'
 import { EmptyState, ErrorState } from '../../components/states'
@@ -105,14 +104,13 @@ function MemberList({
     const next = typeof updater === 'function' ? updater(state.sort) : updater
     list.setSort(next.filter(isSortEntry))
   }
-  const visibility = useColumnVisibility(orgId, 'members', hideableMemberColumns)
+  const columnChoice = useColumnVisibility(orgId, 'members', memberColumns, hideableMemberColumns)
   const table = useDataTable({
     data: members,
-    columns: memberColumns,
+    columns: columnChoice.columns,
     sorting: state.sort,
     onSortingChange,
     getRowId: (member) => String(member.id),
-    ...visibility,
   })
   // Sorted once per sort or data change (TanStack memoises it); filtering walks this order.
   const sortedRows = table.getRowModel().rows
@@ -171,8 +169,8 @@ function MemberList({
         </p>
         {loading && <LoadingProgress loaded={members.length} total={total} />}
         <div className="members-status__actions">
-          <ColumnChooser table={table} />
-          <ExportCsvButton
+          <LazyColumnChooser options={columnChoice.options} toggle={columnChoice.toggle} />
+          <LazyExportCsvButton
             table={table}
             rows={filtered.rows}
             orgId={orgId}
