@@ -2,7 +2,7 @@ import { queryOptions } from '@tanstack/react-query'
 import { apiGet } from './client'
 import { orgKeys } from './keys'
 import { fetchAllPages } from './paginate'
-import { parseGuest, parseGuestPage } from './schemas'
+import { parseGuest, parseGuestPage } from './guest-schemas'
 
 // Guests load whole, like the member directory, and are searched and sorted in the browser. The
 // documented default page size is 999; a server that uses fewer says so in meta.pagination, and the

@@ -3,12 +3,11 @@ import { prettifyError, core } from 'zod/mini'
 import getGroupDoc from './fixtures/get-group.json'
 import listMembersDoc from './fixtures/list-members.json'
 import { makeMember } from '../test/member-factory'
+import { parseGuest, parseGuestPage } from './guest-schemas'
 import { isAdmin } from './roles'
 import {
   parseGroup,
   parseGroupPage,
-  parseGuest,
-  parseGuestPage,
   parseMe,
   parseMember,
   parseMemberPage,

@@ -1,9 +1,8 @@
 import * as z from 'zod/mini'
-import { toGroup, toGuest, toMe, toMember } from './to-domain'
-import type { Group, Guest, Me, Member } from './types'
+import { toGroup, toMe, toMember } from './to-domain'
+import type { Group, Me, Member } from './types'
 import {
   groupWireSchema,
-  guestWireSchema,
   itemEnvelope,
   listEnvelope,
   meWireSchema,
@@ -40,15 +39,13 @@ const readableIssues: z.core.$ZodErrorMap = (issue) => {
   }
 }
 
-const parse = <S extends z.ZodMiniType>(schema: S, json: unknown): z.output<S> =>
+export const parse = <S extends z.ZodMiniType>(schema: S, json: unknown): z.output<S> =>
   z.parse(schema, json, { error: readableIssues })
 
 const memberItem = itemEnvelope(memberWireSchema)
 const memberList = listEnvelope(memberWireSchema)
 const groupItem = itemEnvelope(groupWireSchema)
 const groupList = listEnvelope(groupWireSchema)
-const guestItem = itemEnvelope(guestWireSchema)
-const guestList = listEnvelope(guestWireSchema)
 const meItem = itemEnvelope(meWireSchema)
 const organizationList = z.object({ data: z.array(organizationWireSchema) })
 
@@ -75,16 +72,6 @@ export function parseGroup(json: unknown): Group {
 export function parseGroupPage(json: unknown): Page<Group> {
   const page = parse(groupList, json)
   return { items: page.data.map(toGroup), pagination: page.meta ?? null }
-}
-
-/** Tallyfy documents 201 for GET /guests/{email}; the status never reaches the parser, the body is the same. */
-export function parseGuest(json: unknown): Guest {
-  return toGuest(parse(guestItem, json).data)
-}
-
-export function parseGuestPage(json: unknown): Page<Guest> {
-  const page = parse(guestList, json)
-  return { items: page.data.map(toGuest), pagination: page.meta ?? null }
 }
 
 export function parseMe(json: unknown): Me {

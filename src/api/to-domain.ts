@@ -1,14 +1,7 @@
-import { safeHttpUrl, safeImageUrl } from '../lib/safe-url'
+import { safeImageUrl } from '../lib/safe-url'
 import { toRole } from './roles'
-import type { Group, GroupRef, Guest, Me, Member, MemberStatus } from './types'
-import {
-  toText,
-  type GroupRefWire,
-  type GroupWire,
-  type GuestWire,
-  type MeWire,
-  type MemberWire,
-} from './wire-schemas'
+import type { Group, GroupRef, Me, Member, MemberStatus } from './types'
+import { toText, type GroupRefWire, type GroupWire, type MeWire, type MemberWire } from './wire-schemas'
 
 // From wire records to the app's own types: names filled in, roles and statuses mapped, unsafe
 // picture URLs dropped, Tallyfy's two spellings of "updated" merged.
@@ -99,28 +92,5 @@ export function toMe(w: MeWire): Me {
     role: toRole(rawRole),
     rawRole,
     pictureUrl: safeImageUrl(w.profile_pic),
-  }
-}
-
-export function toGuest(w: GuestWire): Guest {
-  const d = w.details
-  const name = [w.first_name, w.last_name].filter((s): s is string => s !== null).join(' ')
-  return {
-    email: w.email,
-    firstName: w.first_name,
-    lastName: w.last_name,
-    name: name === '' ? null : name,
-    company: d?.company_name ?? null,
-    statusText: d?.status ?? null,
-    // Swagger spells it disabled_on; the docs disabled_at. Either one set means disabled.
-    disabledAt: d?.disabled_at ?? d?.disabled_on ?? null,
-    lastAccessedAt: w.last_accessed_at ?? d?.last_accessed_at ?? null,
-    createdAt: w.created_at,
-    phone: d?.phone_1 ?? null,
-    timezone: d?.timezone ?? null,
-    companyUrl: safeHttpUrl(d?.company_url ?? null),
-    lastCity: d?.last_city ?? null,
-    lastCountry: d?.last_country ?? null,
-    associatedMemberIds: d?.associated_members ?? [],
   }
 }

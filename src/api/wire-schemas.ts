@@ -17,10 +17,10 @@ export function toText(value: unknown): string | null {
 }
 
 /** Any value (or nothing) → trimmed non-empty string or null. A missing key also becomes null. */
-const text = z.pipe(z.optional(z.unknown()), z.transform(toText))
+export const text = z.pipe(z.optional(z.unknown()), z.transform(toText))
 
 /** Dates arrive in several ISO variants; anything Date cannot read is dropped rather than shown as "Invalid Date". */
-const date = z.pipe(
+export const date = z.pipe(
   z.optional(z.unknown()),
   z.transform((value) => {
     const s = toText(value)
@@ -134,51 +134,6 @@ export const groupWireSchema = z.looseObject({
   assets: z.optional(z.unknown()),
 })
 
-/** Member IDs in a guest's `associated_members`; anything that is not one is dropped, not fatal. */
-const memberIdList = z.pipe(
-  z.optional(z.unknown()),
-  z.transform((value): number[] => {
-    if (!Array.isArray(value)) return []
-    const ids: number[] = []
-    for (const item of value) {
-      const n = typeof item === 'string' && /^\s*\d+\s*$/.test(item) ? Number(item) : item
-      if (typeof n === 'number' && Number.isInteger(n) && n >= 0 && !ids.includes(n)) ids.push(n)
-    }
-    return ids
-  }),
-)
-
-const guestDetailsWire = z.looseObject({
-  status: text,
-  phone_1: text,
-  timezone: text,
-  company_url: text,
-  company_name: text,
-  associated_members: memberIdList,
-  last_city: text,
-  last_country: text,
-  last_accessed_at: date,
-  disabled_at: date,
-  disabled_on: date,
-})
-
-/** A guest is addressed by email, so the email is the one field that must be there. */
-export const guestWireSchema = z.looseObject({
-  email: z.string().check(z.trim(), z.minLength(1, 'Expected the guest’s email')),
-  first_name: text,
-  last_name: text,
-  created_at: date,
-  last_accessed_at: date,
-  // Missing, null or not an object: the guest simply has no details.
-  details: z.pipe(
-    z.optional(z.unknown()),
-    z.transform((value) => {
-      const parsed = z.safeParse(guestDetailsWire, value)
-      return parsed.success ? parsed.data : null
-    }),
-  ),
-})
-
 /** `links` is an object, `{}`, `[]` (PHP's empty associative array) or absent. */
 const linksSchema = z.union([
   z.pipe(
@@ -260,4 +215,3 @@ export type MemberWire = z.output<typeof memberWireSchema>
 export type GroupWire = z.output<typeof groupWireSchema>
 export type GroupRefWire = z.output<typeof groupRefWire>
 export type MeWire = z.output<typeof meWireSchema>
-export type GuestWire = z.output<typeof guestWireSchema>
