@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { createDemoOrg } from '../src/demo/data'
+import { createDemoOrg, MULTI_GROUP_GUEST } from '../src/demo/data'
 import { DEMO_ME_ID } from '../src/demo/credentials'
 import { audit } from './axe'
 import { expect, openDemo, test } from './fixtures'
@@ -16,6 +16,8 @@ const richGroup = demo.groups.find(
   (g) => g.logo?.startsWith('data:image/') && g.members.length > 0 && g.guests.length > 0,
 )
 const emptyGroup = demo.groups.find((g) => g.members.length === 0 && g.guests.length === 0)
+const richGuest = demo.guests[MULTI_GROUP_GUEST]
+const disabledGuest = demo.guests.find((g) => g.details.disabled_at)
 
 type Route = {
   name: string
@@ -97,6 +99,65 @@ const routes: Route[] = [
     },
   },
   {
+    name: 'guests',
+    signedIn: true,
+    open: async (page) => {
+      await page.goto('/guests')
+      await expect(page.locator('tbody tr a[href^="/guests/"]').first()).toBeVisible()
+      await settled(page)
+    },
+  },
+  {
+    name: 'guests, no match',
+    signedIn: true,
+    open: async (page) => {
+      await page.goto('/guests?q=qqqzzzxx')
+      await expect(page.getByRole('heading', { name: /No guests match/ })).toBeVisible()
+      await settled(page)
+    },
+  },
+  {
+    name: 'guest detail (groups, associated members)',
+    signedIn: true,
+    open: async (page) => {
+      await page.goto(`/guests/${encodeURIComponent(richGuest?.email ?? '')}`)
+      await expect(page.getByRole('heading', { name: 'Associated members' })).toBeVisible()
+      await settled(page)
+    },
+  },
+  {
+    name: 'disabled guest',
+    signedIn: true,
+    open: async (page) => {
+      await page.goto(`/guests/${encodeURIComponent(disabledGuest?.email ?? '')}`)
+      await expect(page.getByText(/^Disabled on/)).toBeVisible()
+      await settled(page)
+    },
+  },
+  {
+    name: 'members, Columns menu open',
+    signedIn: true,
+    open: async (page) => {
+      await page.goto('/members')
+      await expect(page.locator('tbody tr a[href^="/members/"]').first()).toBeVisible()
+      await settled(page)
+      await page.getByRole('button', { name: /^Columns/ }).click()
+      await expect(page.getByRole('menu', { name: 'Columns' })).toBeVisible()
+    },
+  },
+  {
+    name: 'command palette with results',
+    signedIn: true,
+    open: async (page) => {
+      await page.goto('/members')
+      await expect(page.locator('tbody tr a[href^="/members/"]').first()).toBeVisible()
+      await settled(page)
+      await page.keyboard.press('Control+k')
+      await page.getByRole('combobox', { name: 'Go to' }).fill('an')
+      await expect(page.getByRole('dialog').getByRole('option').first()).toBeVisible()
+    },
+  },
+  {
     name: 'not found',
     signedIn: true,
     open: async (page) => {
@@ -120,7 +181,8 @@ test.describe('accessibility (axe, WCAG 2.1 AA)', () => {
   for (const route of routes) {
     for (const viewport of viewports) {
       test(`${route.name} at ${viewport.label} width, light and dark`, async ({ page }) => {
-        test.setTimeout(60_000)
+        // Generous: axe over a 300-row table, four times, on a loaded 2-core machine.
+        test.setTimeout(150_000)
         await page.setViewportSize({ width: viewport.width, height: viewport.height })
         if (route.signedIn) await openDemo(page, { members: DEMO_SIZE })
 

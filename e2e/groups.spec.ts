@@ -43,7 +43,7 @@ test.describe('group detail', () => {
     for (const email of guests) {
       await expect(page.getByRole('link', { name: email, exact: true })).toHaveAttribute(
         'href',
-        `mailto:${email}`,
+        `/guests/${encodeURIComponent(email)}`,
       )
     }
   })

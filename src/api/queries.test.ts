@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { credentialStore } from './credentials'
 import { ApiError } from './errors'
 import { groupMutations, groupQueries } from './groups'
+import { guestQueries } from './guests'
 import { orgKeys } from './keys'
 import { meQueries, verifyCredentials } from './me'
 import { memberQueries, startDirectory } from './members'
@@ -266,6 +267,55 @@ describe('detail and list queries', () => {
     expect((error as ApiError).code).toBe('RESOURCE_NOT_FOUND')
     // retry: false at the Query level: the client already retries what is worth retrying.
     expect(urls).toHaveLength(2)
+  })
+
+  it('guests list loads every page, starting at the documented 999 per page', async () => {
+    const urls: URL[] = []
+    server.use(
+      http.get(`*/api/organizations/${ORG}/guests`, ({ request }) => {
+        const url = new URL(request.url)
+        urls.push(url)
+        // A server that caps at 100 says so in meta; the next page follows at that size.
+        const page = Number(url.searchParams.get('page'))
+        const emails =
+          page === 1 ? Array.from({ length: 100 }, (_, i) => `g${i}@x.example`) : ['last@x.example']
+        return HttpResponse.json({
+          data: emails.map((email) => ({ email })),
+          meta: { pagination: { total: 101, per_page: 100, current_page: page, total_pages: 2 } },
+        })
+      }),
+    )
+    const options = guestQueries.list(ORG)
+    expect(options.queryKey).toEqual(['org', ORG, 'guests', 'list'])
+    const guests = await queryClient.fetchQuery(options)
+    expect(guests).toHaveLength(101)
+    expect(guests.at(-1)?.email).toBe('last@x.example')
+    expect(urls.map((u) => [u.searchParams.get('page'), u.searchParams.get('per_page')])).toEqual([
+      ['1', '999'],
+      ['2', '100'],
+    ])
+  })
+
+  it('guest detail accepts 201 for a GET, encodes the email, and a 404 stays not-found', async () => {
+    const paths: string[] = []
+    server.use(
+      http.get(`*/api/organizations/${ORG}/guests/:email`, ({ request, params }) => {
+        paths.push(new URL(request.url).pathname)
+        if (params.email === 'gone@x.example') {
+          return HttpResponse.json({ error: true, message: 'Not found' }, { status: 404 })
+        }
+        return HttpResponse.json({ data: { email: params.email, first_name: 'Pat' } }, { status: 201 })
+      }),
+    )
+    const options = guestQueries.detail(ORG, 'Pat+1@X.example')
+    expect(options.queryKey).toEqual(['org', ORG, 'guests', 'detail', 'pat+1@x.example'])
+    expect(await queryClient.fetchQuery(options)).toMatchObject({ email: 'Pat+1@X.example', name: 'Pat' })
+    expect(paths[0]).toBe(`/api/organizations/${ORG}/guests/Pat%2B1%40X.example`)
+    const error = await queryClient
+      .fetchQuery(guestQueries.detail(ORG, 'gone@x.example'))
+      .catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ApiError)
+    expect((error as ApiError).status).toBe(404)
   })
 
   it('me and organizations', async () => {

@@ -3,6 +3,7 @@ import { prettifyError, core } from 'zod/mini'
 import getGroupDoc from './fixtures/get-group.json'
 import listMembersDoc from './fixtures/list-members.json'
 import { makeMember } from '../test/member-factory'
+import { parseGuest, parseGuestPage } from './guest-schemas'
 import { isAdmin } from './roles'
 import {
   parseGroup,
@@ -310,5 +311,93 @@ describe('me and organizations', () => {
       { id: 'abc', name: 'Acme' },
       { id: '9', name: '9' },
     ])
+  })
+})
+
+describe('guests', () => {
+  // The shape of Tallyfy's get-guest example (tallyfy-api.md §8.3), trimmed.
+  const docGuest = {
+    id: 12,
+    email: 'pat@client.example',
+    first_name: 'Pat',
+    last_name: 'Lee',
+    created_at: '2025-01-10T09:00:00.000Z',
+    deleted_at: null,
+    last_accessed_at: '2025-05-15T14:30:00.000Z',
+    link: 'https://go.tallyfy.com/x/guest/abc',
+    details: {
+      status: 'Client',
+      phone_1: '+1 555 010 0101',
+      company_name: 'Acme',
+      company_url: 'https://acme.example',
+      associated_members: [1001, '1002', 'x'],
+      disabled_at: null,
+      last_city: 'Boston',
+      last_country: 'US',
+    },
+  }
+
+  it('parses a guest, as GET /guests/{email} sends it (Tallyfy answers 201; the body is the same)', () => {
+    expect(parseGuest({ data: docGuest })).toEqual({
+      email: 'pat@client.example',
+      firstName: 'Pat',
+      lastName: 'Lee',
+      name: 'Pat Lee',
+      company: 'Acme',
+      statusText: 'Client',
+      disabledAt: null,
+      lastAccessedAt: '2025-05-15T14:30:00.000Z',
+      createdAt: '2025-01-10T09:00:00.000Z',
+      phone: '+1 555 010 0101',
+      timezone: null,
+      companyUrl: 'https://acme.example/',
+      lastCity: 'Boston',
+      lastCountry: 'US',
+      associatedMemberIds: [1001, 1002],
+    })
+  })
+
+  it('accepts a guest with no details, null details or details of the wrong type', () => {
+    for (const details of [undefined, null, 'oops', []]) {
+      const guest = parseGuest({ data: { email: 'x@y.example', details } })
+      expect(guest).toMatchObject({
+        email: 'x@y.example',
+        name: null,
+        company: null,
+        statusText: null,
+        disabledAt: null,
+        associatedMemberIds: [],
+      })
+    }
+  })
+
+  it('marks a guest disabled by details.disabled_at, or Swagger’s disabled_on', () => {
+    const at = '2026-11-01T10:00:00Z'
+    expect(parseGuest({ data: { ...docGuest, details: { disabled_at: at } } }).disabledAt).toBe(at)
+    expect(parseGuest({ data: { ...docGuest, details: { disabled_on: at } } }).disabledAt).toBe(at)
+    expect(
+      parseGuest({ data: { ...docGuest, details: { disabled_at: 'not a date' } } }).disabledAt,
+    ).toBeNull()
+  })
+
+  it('keeps a free-text status as written and refuses a non-http company URL', () => {
+    const guest = parseGuest({
+      data: {
+        ...docGuest,
+        details: { status: '  ON HOLD — ask Legal ', company_url: 'javascript:alert(1)' },
+      },
+    })
+    expect(guest.statusText).toBe('ON HOLD — ask Legal')
+    expect(guest.companyUrl).toBeNull()
+  })
+
+  it('parses a page of guests and rejects a guest without an email', () => {
+    const page = parseGuestPage({
+      data: [docGuest, { email: 'b@c.example' }],
+      meta: { pagination: { total: 2, count: 2, per_page: 999, current_page: 1, total_pages: 1 } },
+    })
+    expect(page.items.map((g) => g.email)).toEqual(['pat@client.example', 'b@c.example'])
+    expect(page.pagination?.perPage).toBe(999)
+    expect(zodMessage(() => parseGuestPage({ data: [{ first_name: 'No email' }] }))).toMatch(/email/)
   })
 })

@@ -40,7 +40,7 @@ const readableIssues: z.core.$ZodErrorMap = (issue) => {
   }
 }
 
-const parse = <S extends z.ZodMiniType>(schema: S, json: unknown): z.output<S> =>
+export const parse = <S extends z.ZodMiniType>(schema: S, json: unknown): z.output<S> =>
   z.parse(schema, json, { error: readableIssues })
 
 const memberItem = itemEnvelope(memberWireSchema)

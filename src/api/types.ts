@@ -49,6 +49,31 @@ export interface Group {
   updatedAt: string | null
 }
 
+/** Someone outside the organization, known by email (Tallyfy addresses guests by email). */
+export interface Guest {
+  /** As Tallyfy spelled it; compare case-insensitively (`guestKey`). */
+  email: string
+  firstName: string | null
+  lastName: string | null
+  /** first + last when the guest has a name; null otherwise (show the email instead). */
+  name: string | null
+  company: string | null
+  /** `details.status`: free text, shown as written. */
+  statusText: string | null
+  /** Set when `details.disabled_at` is: the guest cannot use their link. */
+  disabledAt: string | null
+  lastAccessedAt: string | null
+  createdAt: string | null
+  phone: string | null
+  timezone: string | null
+  /** Only an http(s) URL survives parsing. */
+  companyUrl: string | null
+  lastCity: string | null
+  lastCountry: string | null
+  /** Member IDs the guest is associated with (`details.associated_members`). */
+  associatedMemberIds: number[]
+}
+
 export interface Me {
   id: number
   email: string | null

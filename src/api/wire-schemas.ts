@@ -17,10 +17,10 @@ export function toText(value: unknown): string | null {
 }
 
 /** Any value (or nothing) → trimmed non-empty string or null. A missing key also becomes null. */
-const text = z.pipe(z.optional(z.unknown()), z.transform(toText))
+export const text = z.pipe(z.optional(z.unknown()), z.transform(toText))
 
 /** Dates arrive in several ISO variants; anything Date cannot read is dropped rather than shown as "Invalid Date". */
-const date = z.pipe(
+export const date = z.pipe(
   z.optional(z.unknown()),
   z.transform((value) => {
     const s = toText(value)

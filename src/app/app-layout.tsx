@@ -8,6 +8,7 @@ import { SessionProvider } from '../features/auth/session'
 import { paths } from '../lib/paths'
 import { AppHeader } from './layout/app-header'
 import { Banners } from './layout/banners'
+import { CommandPaletteShortcut } from './layout/command-palette-shortcut'
 import { MainWithFocus } from './layout/main-with-focus'
 
 export { retryMessage } from './layout/banners'
@@ -46,6 +47,7 @@ export function AppLayout() {
           <AppHeader onSignedOut={() => setSignedOut(true)} />
           <Banners />
           <MainWithFocus />
+          <CommandPaletteShortcut onSignedOut={() => setSignedOut(true)} />
         </div>
       </NoticeHost>
     </SessionProvider>

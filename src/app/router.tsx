@@ -21,6 +21,12 @@ const GroupsPage = lazy(() =>
 const GroupDetailPage = lazy(() =>
   import('../features/groups/group-detail-route').then((m) => ({ default: m.Component })),
 )
+const GuestsPage = lazy(() =>
+  import('../features/guests/guests-route').then((m) => ({ default: m.Component })),
+)
+const GuestDetailPage = lazy(() =>
+  import('../features/guests/guest-detail-route').then((m) => ({ default: m.Component })),
+)
 const NotFoundPage = lazy(() => import('./not-found-route').then((m) => ({ default: m.Component })))
 
 /**
@@ -41,6 +47,8 @@ export function AppRoutes() {
           <Route path="/members/:memberId" element={<MemberDetailPage />} />
           <Route path="/groups" element={<GroupsPage />} />
           <Route path="/groups/:groupId" element={<GroupDetailPage />} />
+          <Route path="/guests" element={<GuestsPage />} />
+          <Route path="/guests/:email" element={<GuestDetailPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -141,6 +141,8 @@ export const XSS_NAME = '<img src=x onerror=alert(1)>'
 export const DEFAULT_ADMIN_ID = FIRST_MEMBER_ID + 1
 /** Tallyfy's bot member: every write on it is refused (tallyfy-api.md §3.3). */
 export const BOT_MEMBER_ID = FIRST_MEMBER_ID + 20
+/** A name a spreadsheet would run as a formula; an export must keep it text. */
+export const FORMULA_NAME = '=HYPERLINK("https://evil.example","Payroll")'
 export const MAX_DEMO_MEMBERS = 100_000
 
 const DAY = 86_400_000
@@ -685,6 +687,15 @@ const SPECIAL_MEMBERS: readonly MemberSpec[] = [
     status: 'active',
     jobTitle: 'Automation',
   },
+  // Last, after the bot, so adding it moved no other fixed person's ID.
+  {
+    first: FORMULA_NAME,
+    last: 'Formula',
+    email: `formula.probe@${DOMAIN}`,
+    role: 'standard',
+    status: 'active',
+    jobTitle: '+1 (555) 010-0199',
+  },
 ]
 
 /** The culture a fixed person's name comes from, so their locale, timezone and phone agree with it. */
@@ -843,9 +854,15 @@ const GUEST_PEOPLE: readonly (readonly [
   ['Ming', 'Zhou', 'Self-employed', 'freelance.example'],
 ]
 
+/** Index in GUEST_PEOPLE of the guest who belongs to several groups (see groupSpecs). */
+export const MULTI_GROUP_GUEST = 17
+/** A status typed by hand in Tallyfy: free text, odd case and punctuation, shown as written. */
+export const ODD_GUEST_STATUS = 'ON HOLD (legal) — do NOT share pricing!!'
+const ODD_STATUS_GUEST = 5
+
 function buildGuests(seed: number, memberIds: readonly number[]): WireGuest[] {
   const rng = mulberry32(mix(seed, 0x6e57))
-  return GUEST_PEOPLE.map(([first, last, company, domain], i) => {
+  const guests = GUEST_PEOPLE.map(([first, last, company, domain], i): WireGuest => {
     const local = first && last ? `${emailPart(first)}.${emailPart(last)}` : `accounts-payable`
     const email = `${local}@${domain}`
     const created = DEMO_NOW - intBetween(rng, 10, 900) * DAY
@@ -891,6 +908,10 @@ function buildGuests(seed: number, memberIds: readonly number[]): WireGuest[] {
       },
     }
   })
+  // Set after the draws, so every other guest keeps the values it had.
+  const odd = guests[ODD_STATUS_GUEST]
+  if (odd) odd.details.status = ODD_GUEST_STATUS
+  return guests
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -949,7 +970,7 @@ function groupSpecs(guestEmails: readonly string[]): GroupSpec[] {
       logo: 'svg',
       colour: '#b45309',
       share: 0.08,
-      guests: g(11, 13),
+      guests: [...g(11, 13), ...g(MULTI_GROUP_GUEST, MULTI_GROUP_GUEST + 1)],
     },
     { name: 'Sales — EMEA', description: 'Europe, Middle East and Africa.', logo: 'none', share: 0.04 },
     {
@@ -1018,7 +1039,7 @@ function groupSpecs(guestEmails: readonly string[]): GroupSpec[] {
       logo: 'svg',
       colour: '#0369a1',
       share: 0.01,
-      guests: g(21, 25),
+      guests: [...g(21, 25), ...g(MULTI_GROUP_GUEST, MULTI_GROUP_GUEST + 1)],
     },
     {
       name: 'Security Review Board',
@@ -1128,7 +1149,7 @@ function groupSpecs(guestEmails: readonly string[]): GroupSpec[] {
       logo: 'svg',
       colour: '#57534e',
       share: 0.01,
-      guests: g(37, 40),
+      guests: [...g(37, 40), ...g(MULTI_GROUP_GUEST, MULTI_GROUP_GUEST + 1)],
       extraIds: [REMOVED_MEMBER_ID],
     },
     {

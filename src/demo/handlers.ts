@@ -960,9 +960,12 @@ export function createHandlers(org: DemoOrg, faults: FaultController): HttpHandl
       }
       const guest = index().guestByEmail.get(email.toLowerCase())
       if (!guest) return resourceNotFound()
-      return HttpResponse.json({
-        data: includes(url).has('stats') ? { ...guest, stats: guestStats(guest) } : guest,
-      })
+      // Tallyfy documents 201 for this GET (tallyfy-api.md §4); the demo answers the same, so the
+      // client's acceptance of it is exercised in every run.
+      return HttpResponse.json(
+        { data: includes(url).has('stats') ? { ...guest, stats: guestStats(guest) } : guest },
+        { status: 201 },
+      )
     }),
 
     notFoundRoute('/api/*', 'api-only'),

@@ -6,4 +6,6 @@ export const paths = {
   member: (memberId: number | string) => `/members/${encodeURIComponent(String(memberId))}`,
   groups: () => '/groups',
   group: (groupId: string) => `/groups/${encodeURIComponent(groupId)}`,
+  guests: () => '/guests',
+  guest: (email: string) => `/guests/${encodeURIComponent(email)}`,
 } as const

@@ -26,6 +26,9 @@ export function AppHeader({ onSignedOut }: { onSignedOut: () => void }) {
             <li>
               <NavLink to={paths.groups()}>Groups</NavLink>
             </li>
+            <li>
+              <NavLink to={paths.guests()}>Guests</NavLink>
+            </li>
           </ul>
         </nav>
         <div className="app-header__end">

@@ -77,7 +77,11 @@ export function DataTable<T extends object>({
   const shownRows = rows ?? table.getRowModel().rows
   const sorting = table.state.sorting
   const headerGroups = table.getHeaderGroups()
-  const columnCount = table.getAllLeafColumns().length
+  const leafColumns = table.getAllLeafColumns()
+  const columnCount = leafColumns.length
+  // Rows are memoised on their row objects; this makes them re-render whenever the set of columns
+  // changes (a column shown or hidden with "Columns"), whatever the row model does.
+  const columnsKey = leafColumns.map((column) => column.id).join(' ')
   const labelFor = (id: string) => {
     const value = table.getColumn(id)?.columnDef.header
     return typeof value === 'string' ? value : id
@@ -145,11 +149,22 @@ export function DataTable<T extends object>({
           </tr>
         </tbody>
       ) : useVirtual ? (
-        <VirtualBody rows={shownRows} tableRef={tableRef} rowClassName={rowClassName} />
+        <VirtualBody
+          rows={shownRows}
+          tableRef={tableRef}
+          rowClassName={rowClassName}
+          columnsKey={columnsKey}
+        />
       ) : (
         <tbody>
           {shownRows.map((row, index) => (
-            <DataRow key={row.id} row={row} rowIndex={index + 2} className={rowClassName?.(row)} />
+            <DataRow
+              key={row.id}
+              row={row}
+              rowIndex={index + 2}
+              className={rowClassName?.(row)}
+              columnsKey={columnsKey}
+            />
           ))}
         </tbody>
       )}
@@ -182,29 +197,38 @@ const DataRow = memo(function DataRow<T extends object>({
   row,
   rowIndex,
   className,
+  columnsKey,
 }: {
   row: DataTableRow<T>
   rowIndex: number
   className: string | undefined
+  columnsKey: string
 }) {
   return (
     <tr className={['data-table__row', className].filter(Boolean).join(' ')} aria-rowindex={rowIndex}>
-      <RowCells row={row} />
+      <RowCells row={row} columnsKey={columnsKey} />
     </tr>
   )
 }) as <T extends object>(props: {
   row: DataTableRow<T>
   rowIndex: number
   className: string | undefined
+  columnsKey: string
 }) => ReactNode
 
-const RowCells = memo(function RowCells<T extends object>({ row }: { row: DataTableRow<T> }) {
+// `columnsKey` names the columns shown (the Columns menu changes it), so hiding one re-renders the cells.
+const RowCells = memo(function RowCells<T extends object>({
+  row,
+}: {
+  row: DataTableRow<T>
+  columnsKey: string
+}) {
   return row.getAllCells().map((cell) => (
     <td key={cell.id} className={`data-table__td data-table__cell--${cell.column.id}`}>
       <FlexRender cell={cell} />
     </td>
   ))
-}) as <T extends object>(props: { row: DataTableRow<T> }) => ReactNode
+}) as <T extends object>(props: { row: DataTableRow<T>; columnsKey: string }) => ReactNode
 
 function readRowHeight(table: HTMLTableElement): number {
   const value = Number.parseFloat(getComputedStyle(table).getPropertyValue('--row-height'))
@@ -215,10 +239,12 @@ function VirtualBody<T extends object>({
   rows,
   tableRef,
   rowClassName,
+  columnsKey,
 }: {
   rows: readonly DataTableRow<T>[]
   tableRef: RefObject<HTMLTableElement | null>
   rowClassName?: (row: DataTableRow<T>) => string | undefined
+  columnsKey: string
 }) {
   const bodyRef = useRef<HTMLTableSectionElement>(null)
   // Where the body starts in the page and how tall a row is are facts of layout, known only after it.
@@ -266,7 +292,15 @@ function VirtualBody<T extends object>({
       {shown.map((index) => {
         const row = rows[index]
         if (!row) return null
-        return <DataRow key={row.id} row={row} rowIndex={index + 2} className={rowClassName?.(row)} />
+        return (
+          <DataRow
+            key={row.id}
+            row={row}
+            rowIndex={index + 2}
+            className={rowClassName?.(row)}
+            columnsKey={columnsKey}
+          />
+        )
       })}
       {spacerAfter > 0 && (
         <tr aria-hidden="true" className="data-table__spacer">

@@ -1,5 +1,7 @@
 // The table model shared by every data table in Roster: TanStack Table v9 with sorting only.
-// Sorting state is controlled by the caller (it lives in the URL). Filtering is deliberately not a
+// Sorting state is controlled by the caller (it lives in the URL). Hidden columns (the "Columns"
+// chooser) are simply left out of `columns` by the caller (use-column-visibility.ts): TanStack's
+// columnVisibilityFeature would add its weight to the first download for what a filter does. Filtering is deliberately not a
 // TanStack feature here: callers filter the already-sorted rows with their own precomputed index,
 // so a keystroke costs one pass over plain strings instead of a trip through the filter pipeline.
 import {
@@ -16,6 +18,28 @@ import {
 import { MAX_SORT_KEYS } from '../../lib/sort-param'
 import { sortFnValue } from './sort-fns'
 import { createCachedSortedRowModel } from './sorted-row-model'
+
+/** What a column puts in a CSV cell: text, a number, or a date (written as ISO 8601). */
+export type CsvValue = string | number | Date | null | undefined
+
+/** A timestamp from Tallyfy (any of its ISO variants) as a Date, so the CSV gets one ISO 8601 form. */
+export function csvDate(iso: string | null | undefined): Date | null {
+  if (!iso) return null
+  const date = new Date(iso)
+  return Number.isNaN(date.getTime()) ? null : date
+}
+
+declare module '@tanstack/table-core' {
+  // TFeatures and TValue are part of TanStack's declaration; every merge must repeat them.
+  // oxlint-disable-next-line no-unused-vars
+  interface ColumnMeta<TFeatures, TData, TValue> {
+    /**
+     * The column's plain-text value for "Export CSV" (see csv-export.ts). A column without one
+     * (a picture, an action) is left out of the file.
+     */
+    csv?: (row: TData) => CsvValue
+  }
+}
 
 export const dataTableFeatures = tableFeatures({
   rowSortingFeature,

@@ -4,10 +4,10 @@ import { loadDemo } from './load-demo'
 import { useSession } from './session'
 
 /** Ends the session here: forgets the token and every cached response, and stops the demo's worker. */
-export function SignOutButton({ onSignedOut }: { onSignedOut: () => void }) {
+export function useSignOut(onSignedOut: () => void): () => void {
   const credentials = useSession()
   const queryClient = useQueryClient()
-  const signOut = () => {
+  return () => {
     onSignedOut()
     credentialStore.endSession('signed-out')
     queryClient.clear()
@@ -16,6 +16,11 @@ export function SignOutButton({ onSignedOut }: { onSignedOut: () => void }) {
       void loadDemo().then((demo) => demo.stopDemo())
     }
   }
+}
+
+/** The header's Sign out button; the command palette signs out through `useSignOut` too. */
+export function SignOutButton({ onSignedOut }: { onSignedOut: () => void }) {
+  const signOut = useSignOut(onSignedOut)
   return (
     <button type="button" className="button button--small" onClick={signOut}>
       Sign out

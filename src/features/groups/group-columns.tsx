@@ -3,7 +3,7 @@
 import { createContext, use } from 'react'
 import { Avatar } from '../../components/avatar'
 import { textSortValue } from '../../components/data-table/sort-fns'
-import { dataTableColumnHelper } from '../../components/data-table/use-data-table'
+import { csvDate, dataTableColumnHelper } from '../../components/data-table/use-data-table'
 import { GroupLink } from '../../components/domain/group-link'
 import { RelativeTime } from '../../components/date-display'
 import { formatCount } from '../../lib/format'
@@ -71,12 +71,14 @@ export const groupColumns = col.columns([
     id: 'name',
     header: 'Name',
     ...sortable,
+    meta: { csv: (item) => item.group.name },
     cell: ({ row }) => <NameCell item={row.original} />,
   }),
   col.display({
     id: 'description',
     header: 'Description',
     enableSorting: false,
+    meta: { csv: (item) => item.group.description },
     cell: ({ row }) => <DescriptionCell description={row.original.group.description} />,
   }),
   // Counts and dates start biggest and newest first: what people usually look for.
@@ -85,12 +87,14 @@ export const groupColumns = col.columns([
     header: 'Members',
     ...sortable,
     sortDescFirst: true,
+    meta: { csv: (item) => item.memberCount },
     cell: ({ row }) => formatCount(row.original.memberCount),
   }),
   col.display({
     id: 'guests',
     header: 'Guests',
     enableSorting: false,
+    meta: { csv: (item) => item.guestCount },
     cell: ({ row }) => formatCount(row.original.guestCount),
   }),
   col.accessor((item) => item.updatedTime ?? undefined, {
@@ -98,6 +102,7 @@ export const groupColumns = col.columns([
     header: 'Last updated',
     ...sortable,
     sortDescFirst: true,
+    meta: { csv: (item) => csvDate(item.group.updatedAt) },
     cell: ({ row }) => <RelativeTime iso={row.original.group.updatedAt} />,
   }),
 ])

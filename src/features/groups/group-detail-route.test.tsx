@@ -99,7 +99,7 @@ describe('group detail', () => {
     expect(screen.queryByRole('table')).toBeNull()
   })
 
-  it('links guest emails with mailto and leaves other strings as text', () => {
+  it("links guest emails to the guest's page and leaves other strings as text", () => {
     renderGroup(
       makeGroup({ id: 'g1', name: 'Guests', guests: ['sam@client.example', 'Just a name'] }),
       complete([]),
@@ -107,7 +107,7 @@ describe('group detail', () => {
     expect(screen.getByRole('heading', { name: 'Guests (2)' })).toBeInTheDocument()
     expect(screen.getByRole('link', { name: 'sam@client.example' })).toHaveAttribute(
       'href',
-      'mailto:sam@client.example',
+      '/guests/sam%40client.example',
     )
     expect(screen.getByText('Just a name').closest('a')).toBeNull()
   })

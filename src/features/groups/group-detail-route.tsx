@@ -127,7 +127,13 @@ function GroupContent({ orgId, group }: { orgId: string; group: Group }) {
         </div>
       </header>
       {isAdmin ? <GroupAdminBar orgId={orgId} group={group} /> : null}
-      <GroupMembers orgId={orgId} memberIds={group.memberIds} total={memberCount} admin={admin} />
+      <GroupMembers
+        orgId={orgId}
+        memberIds={group.memberIds}
+        total={memberCount}
+        groupName={name}
+        admin={admin}
+      />
       <GuestList guests={guests} admin={admin} />
     </>
   )

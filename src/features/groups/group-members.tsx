@@ -5,10 +5,11 @@ import { Link } from 'react-router'
 import { memberQueries } from '../../api/members'
 import type { Member } from '../../api/types'
 import { Avatar } from '../../components/avatar'
-import { RoleBadge, StatusBadge } from '../../components/domain/badge'
+import { RoleBadge, StatusBadge, roleLabel, statusLabel } from '../../components/domain/badge'
 import { DataTable } from '../../components/data-table/data-table'
 import { Highlight } from '../../components/data-table/highlight'
 import { dataTableColumnHelper, useDataTable } from '../../components/data-table/use-data-table'
+import { ExportCsvButton } from '../../components/export-csv-button'
 import { TableSkeleton } from '../../components/skeleton'
 import { ErrorState } from '../../components/states'
 import { describeCount, formatCount } from '../../lib/format'
@@ -37,6 +38,8 @@ interface GroupMembersProps {
   memberIds: readonly string[]
   /** Distinct member IDs of the group: the count shown even before names are known. */
   total: number
+  /** For the export's file name ("…-sales-team-members-…"). */
+  groupName: string
   /** For admins: add and remove members (absent: read-only). */
   admin?: { groupName: string; actions: MembershipActions }
 }
@@ -45,7 +48,7 @@ interface GroupMembersProps {
  * The group's members with names, resolved against the cached member directory (the same query
  * the members page uses, so coming from there costs no request), in the members page's table.
  */
-export function GroupMembers({ orgId, memberIds, total, admin }: GroupMembersProps) {
+export function GroupMembers({ orgId, memberIds, total, groupName, admin }: GroupMembersProps) {
   const headingId = useId()
   const addRef = useRef<HTMLDivElement>(null)
   const directoryQuery = useQuery({ ...memberQueries.directory(orgId), enabled: total > 0 || !!admin })
@@ -142,6 +145,9 @@ export function GroupMembers({ orgId, memberIds, total, admin }: GroupMembersPro
                 />
               </div>
               <GroupMembersTable
+                orgId={orgId}
+                exportName={`${groupName} members`}
+                complete={resolved.pending === 0}
                 remove={remove}
                 rows={rows}
                 terms={terms}
@@ -200,6 +206,7 @@ const columns = col.columns([
     header: 'Name',
     sortFn: 'value',
     sortUndefined: 'last',
+    meta: { csv: (row) => row.name },
     cell: (ctx) => <NameCell row={ctx.row.original} />,
   }),
   col.accessor((row) => memberSortValue(row, 'email'), {
@@ -207,6 +214,7 @@ const columns = col.columns([
     header: 'Email',
     sortFn: 'value',
     sortUndefined: 'last',
+    meta: { csv: (row) => row.member?.email },
     cell: (ctx) => {
       const email = ctx.row.original.member?.email
       return email ? (
@@ -223,6 +231,7 @@ const columns = col.columns([
     header: 'Role',
     sortFn: 'value',
     sortUndefined: 'last',
+    meta: { csv: (row) => (row.member ? roleLabel(row.member.role, row.member.rawRole) : null) },
     cell: (ctx) => {
       const m = ctx.row.original.member
       return m ? <RoleBadge role={m.role} rawRole={m.rawRole} /> : <span className="groups-muted">—</span>
@@ -233,6 +242,7 @@ const columns = col.columns([
     header: 'Status',
     sortFn: 'value',
     sortUndefined: 'last',
+    meta: { csv: (row) => (row.member ? statusLabel(row.member.status) : null) },
     cell: (ctx) => {
       const m = ctx.row.original.member
       return m ? <StatusBadge status={m.status} /> : <span className="groups-muted">—</span>
@@ -251,6 +261,9 @@ const adminColumns = col.columns([
 ])
 
 function GroupMembersTable({
+  orgId,
+  exportName,
+  complete,
   remove,
   rows,
   terms,
@@ -259,6 +272,9 @@ function GroupMembersTable({
   onSortingChange,
   onClear,
 }: {
+  orgId: string
+  exportName: string
+  complete: boolean
   remove: RemoveMember | null
   rows: readonly GroupMemberRow[]
   terms: readonly string[]
@@ -279,9 +295,18 @@ function GroupMembersTable({
   const shown = terms.length === 0 ? sortedRows : sortedRows.filter((row) => matching.has(row.original))
   return (
     <>
-      <p className="groups-count" aria-live="polite">
-        {describeCount(shown.length, rows.length, memberNoun)}
-      </p>
+      <div className="groups-toolbar">
+        <p className="groups-count" aria-live="polite">
+          {describeCount(shown.length, rows.length, memberNoun)}
+        </p>
+        <ExportCsvButton
+          table={table}
+          rows={shown}
+          orgId={orgId}
+          what={exportName}
+          unavailableReason={complete ? undefined : 'Available once every member has loaded'}
+        />
+      </div>
       <SearchTermsContext value={terms}>
         <RemoveContext value={remove}>
           <DataTable

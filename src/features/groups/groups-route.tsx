@@ -5,6 +5,7 @@ import { groupQueries } from '../../api/groups'
 import type { Group } from '../../api/types'
 import { DataTable } from '../../components/data-table/data-table'
 import { useDataTable } from '../../components/data-table/use-data-table'
+import { ExportCsvButton } from '../../components/export-csv-button'
 import { SearchBox } from '../../components/search-box'
 import { TableSkeleton } from '../../components/skeleton'
 import { EmptyState, ErrorState } from '../../components/states'
@@ -123,9 +124,12 @@ function GroupList({
           value={query}
           onChange={list.setQuery}
         />
-        <p className="groups-count" aria-live="polite">
-          {groupCountLabel(shown.length, items.length)}
-        </p>
+        <div className="groups-toolbar__end">
+          <p className="groups-count" aria-live="polite">
+            {groupCountLabel(shown.length, items.length)}
+          </p>
+          <ExportCsvButton table={table} rows={shown} orgId={orgId} what="groups" />
+        </div>
       </div>
       {shown.length === 0 ? (
         <EmptyState

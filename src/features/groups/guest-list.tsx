@@ -1,4 +1,5 @@
 import { useId, useRef, useState, type FormEvent, type RefObject } from 'react'
+import { Link } from 'react-router'
 import { FormField, fieldErrorsOf } from '../../components/form-field'
 import { isValidEmail } from '../../lib/email'
 import { formatCount } from '../../lib/format'
@@ -11,9 +12,9 @@ export interface GuestAdmin {
 }
 
 /**
- * Guests are people outside the organization, known only by email: there is no profile to open,
- * so each is a mailto link (or plain text when the string is not an address). Admins also get
- * "Guest email" + "Add guest" and a "Remove {email}" button per guest.
+ * Guests are people outside the organization, known by email: each links to the guest's page (or
+ * is plain text when the string is not an address). Admins also get "Guest email" + "Add guest"
+ * and a "Remove {email}" button per guest.
  */
 export function GuestList({ guests, admin }: { guests: readonly GuestEntry[]; admin?: GuestAdmin }) {
   const headingId = useId()
@@ -56,9 +57,9 @@ export function GuestList({ guests, admin }: { guests: readonly GuestEntry[]; ad
           {guests.map((guest) => (
             <li key={guest.label} className="guest-list__item">
               {guest.href ? (
-                <a href={guest.href} className="guest-list__link">
+                <Link to={guest.href} className="guest-list__link">
                   {guest.label}
-                </a>
+                </Link>
               ) : (
                 <span>{guest.label}</span>
               )}

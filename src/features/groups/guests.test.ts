@@ -3,10 +3,10 @@ import { isValidEmail as looksLikeEmail } from '../../lib/email'
 import { guestEntries } from './guests'
 
 describe('guestEntries', () => {
-  it('links plain email addresses with mailto', () => {
+  it('links plain email addresses to the guest page, the email URL-encoded', () => {
     expect(guestEntries(['sam@client.example', ' pat.o+x@sub.client.co.uk '])).toEqual([
-      { label: 'sam@client.example', href: 'mailto:sam@client.example' },
-      { label: 'pat.o+x@sub.client.co.uk', href: 'mailto:pat.o+x@sub.client.co.uk' },
+      { label: 'sam@client.example', href: '/guests/sam%40client.example' },
+      { label: 'pat.o+x@sub.client.co.uk', href: '/guests/pat.o%2Bx%40sub.client.co.uk' },
     ])
   })
 

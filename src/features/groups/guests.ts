@@ -1,9 +1,10 @@
 import { isValidEmail } from '../../lib/email'
+import { paths } from '../../lib/paths'
 
-/** A guest as the page lists them: the address, and a mailto link only when it is one. */
+/** A guest as the page lists them: the address, and a link to the guest's page when it is one. */
 export interface GuestEntry {
   label: string
-  /** `mailto:` URL, or null when the string does not look like a plain email address. */
+  /** The guest's page in Roster, or null when the string does not look like a plain email address. */
   href: string | null
 }
 
@@ -17,7 +18,7 @@ export function guestEntries(guests: readonly string[]): GuestEntry[] {
     const key = label.toLowerCase()
     if (seen.has(key)) continue
     seen.add(key)
-    entries.push({ label, href: isValidEmail(label) ? `mailto:${label}` : null })
+    entries.push({ label, href: isValidEmail(label) ? paths.guest(label) : null })
   }
   return entries
 }

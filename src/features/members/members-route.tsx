@@ -7,6 +7,8 @@ import { memberQueries } from '../../api/members'
 import { describeApiError } from '../../api/errors'
 import type { MemberDirectory } from '../../api/types'
 import { DataTable } from '../../components/data-table/data-table'
+import { LazyColumnChooser, LazyExportCsvButton } from '../../components/data-table/lazy-list-tools'
+import { useColumnVisibility } from '../../components/data-table/use-column-visibility'
 import { useDataTable } from '../../components/data-table/use-data-table'
 import { TableSkeleton } from '../../components/skeleton'
 import { PageTitle } from '../../components/page-title'
@@ -19,7 +21,7 @@ import { splitTerms } from '../../lib/text'
 import { useOrgId } from '../auth/session'
 import { InviteMemberButton } from './invite-member-button'
 import { MemberTableContext, type MemberTableContextValue } from './member-cells'
-import { memberColumns } from './member-columns'
+import { hideableMemberColumns, memberColumns } from './member-columns'
 import { buildSearchIndex, filterMemberRows } from './member-search'
 import { MemberFilters, MemberSearchBox } from './member-toolbar'
 import { useMemberListUrl, type MemberListUrl } from './use-member-list-url'
@@ -115,9 +117,10 @@ function MemberList({
     const next = typeof updater === 'function' ? updater(state.sort) : updater
     list.setSort(next.filter(isSortEntry))
   }
+  const columnChoice = useColumnVisibility(orgId, 'members', memberColumns, hideableMemberColumns)
   const table = useDataTable({
     data: members,
-    columns: memberColumns,
+    columns: columnChoice.columns,
     sorting: state.sort,
     onSortingChange,
     getRowId: (member) => String(member.id),
@@ -178,6 +181,16 @@ function MemberList({
           {describeCount(shown, members.length)}
         </p>
         {loading && <LoadingProgress loaded={directory.members.length} total={total} />}
+        <div className="members-status__actions">
+          <LazyColumnChooser options={columnChoice.options} toggle={columnChoice.toggle} />
+          <LazyExportCsvButton
+            table={table}
+            rows={filtered.rows}
+            orgId={orgId}
+            what="members"
+            unavailableReason={directory.complete ? undefined : 'Available once every member has loaded'}
+          />
+        </div>
       </div>
 
       {!loading && !directory.complete && (

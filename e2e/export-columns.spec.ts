@@ -1,0 +1,159 @@
+import { readFile } from 'node:fs/promises'
+import type { Download, Page } from '@playwright/test'
+import { createDemoOrg, FORMULA_NAME } from '../src/demo/data'
+import { expect, openDemo, test } from './fixtures'
+
+// "Export CSV" writes exactly the current view, and "Columns" hides columns for good (on this
+// device). Both checked through what a person gets: the downloaded file, the table after a reload.
+
+const demo = createDemoOrg({ members: 300 })
+const formulaMember = demo.members.find((m) => m.first_name === FORMULA_NAME)!
+
+const table = (page: Page) => page.getByRole('table', { name: /^Members/ })
+const nameLinks = (page: Page) => table(page).locator('tbody a.member-name__link')
+
+/** RFC 4180 records, as a spreadsheet would read them. */
+function parseCsv(text: string): string[][] {
+  const records: string[][] = []
+  let record: string[] = []
+  let field = ''
+  let quoted = false
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"'
+        i++
+      } else if (ch === '"') quoted = false
+      else field += ch
+    } else if (ch === '"') quoted = true
+    else if (ch === ',') {
+      record.push(field)
+      field = ''
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      record.push(field)
+      records.push(record)
+      record = []
+      field = ''
+      i++
+    } else field += ch
+  }
+  if (field !== '' || record.length > 0) records.push([...record, field])
+  return records
+}
+
+async function readDownload(download: Download): Promise<{ name: string; bytes: Buffer; rows: string[][] }> {
+  const bytes = await readFile((await download.path())!)
+  return {
+    name: download.suggestedFilename(),
+    bytes,
+    rows: parseCsv(bytes.toString('utf8').replace(/^\uFEFF/, '')),
+  }
+}
+
+const neutralised = (cell: string) => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell)
+
+test.describe('members export and columns', () => {
+  // Tall enough that the virtualised table renders every row of the filtered view at once.
+  test.use({ viewport: { width: 1440, height: 12_000 } })
+  // Every row of a 150-row view is in the DOM at once; on a loaded machine that takes a while.
+  test.describe.configure({ timeout: 120_000 })
+
+  test('Export CSV downloads the filtered, sorted view, formulas neutralised', async ({
+    page,
+    pageErrors,
+  }) => {
+    await openDemo(page, { members: 300, path: '/members?role=standard&status=active&sort=-last_login' })
+    await expect(page.getByText(/^Loading members/)).toHaveCount(0, { timeout: 30_000 })
+    const countText = (await page.locator('.members-count').textContent()) ?? ''
+    const shown = Number(/^([\d,]+) of/.exec(countText)?.[1]?.replace(/,/g, ''))
+    expect(shown).toBeGreaterThan(100)
+    await expect(nameLinks(page)).toHaveCount(shown)
+    const names = await nameLinks(page).allTextContents()
+
+    const downloading = page.waitForEvent('download')
+    await page.getByRole('button', { name: 'Export CSV' }).click()
+    const file = await readDownload(await downloading)
+
+    expect(file.name).toMatch(/^roster-northwind-relay-members-\d{4}-\d{2}-\d{2}\.csv$/)
+    expect([...file.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    const [header, ...records] = file.rows
+    expect(header).toEqual(['Name', 'Email', 'Role', 'Status', 'Job title', 'Groups', 'Last login'])
+    expect(records).toHaveLength(shown)
+    expect(records.map((r) => r[0])).toEqual(names.map(neutralised))
+    expect(records.every((r) => r[2] === 'Standard' && r[3] === 'Active')).toBe(true)
+    // Dates as ISO 8601, newest first, as the table is sorted.
+    const logins = records.map((r) => r[6]).filter(Boolean) as string[]
+    expect(logins.every((d) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(d))).toBe(true)
+    expect(logins.every((d, i) => i === 0 || (logins[i - 1] ?? '') >= d)).toBe(true)
+
+    const hostile = records.find((r) => r[1] === formulaMember.email)!
+    expect(hostile[0]).toBe(`'${FORMULA_NAME} Formula`)
+    expect(hostile[4]).toBe(`'${formulaMember.job_title}`)
+    expect(pageErrors).toEqual([])
+  })
+
+  test('Columns hides a column with the keyboard, the choice survives a reload, and export follows it', async ({
+    page,
+  }) => {
+    await openDemo(page, { members: 300 })
+    await expect(page.getByText(/^Loading members/)).toHaveCount(0, { timeout: 30_000 })
+    await expect(table(page).getByRole('columnheader', { name: /^Job title/ })).toBeVisible()
+
+    const button = page.getByRole('button', { name: /^Columns/ })
+    await button.focus()
+    await page.keyboard.press('Enter')
+    const menu = page.getByRole('menu', { name: 'Columns' })
+    await expect(menu).toBeVisible()
+    // The name (and its picture) cannot be hidden, so the menu starts at Email.
+    await expect(menu.getByRole('menuitemcheckbox')).toHaveText([
+      'Email',
+      'Role',
+      'Status',
+      'Job title',
+      'Groups',
+      'Last login',
+    ])
+    await expect(menu.getByRole('menuitemcheckbox', { name: 'Email' })).toBeFocused()
+    await page.keyboard.press('End')
+    await page.keyboard.press('ArrowUp')
+    await page.keyboard.press('ArrowUp')
+    await expect(menu.getByRole('menuitemcheckbox', { name: 'Job title' })).toBeFocused()
+    await page.keyboard.press('Space')
+    await expect(menu.getByRole('menuitemcheckbox', { name: 'Job title' })).toHaveAttribute(
+      'aria-checked',
+      'false',
+    )
+    await expect(table(page).getByRole('columnheader', { name: /^Job title/ })).toHaveCount(0)
+    await page.keyboard.press('Escape')
+    await expect(menu).toHaveCount(0)
+    await expect(button).toBeFocused()
+    await expect(button).toHaveAccessibleName(/1 hidden/)
+
+    const stored = await page.evaluate(() =>
+      Object.fromEntries(
+        Object.keys(localStorage)
+          .filter((k) => k.startsWith('roster.columns.'))
+          .map((k) => [k, localStorage.getItem(k)]),
+      ),
+    )
+    expect(Object.values(stored)).toEqual(['["job_title"]'])
+
+    await page.reload()
+    await expect(table(page).getByRole('columnheader', { name: /^Email/ })).toBeVisible()
+    await expect(table(page).getByRole('columnheader', { name: /^Job title/ })).toHaveCount(0)
+    await expect(page.getByText(/^Loading members/)).toHaveCount(0)
+
+    const downloading = page.waitForEvent('download')
+    await page.getByRole('button', { name: 'Export CSV' }).click()
+    const file = await readDownload(await downloading)
+    expect(file.rows[0]).toEqual(['Name', 'Email', 'Role', 'Status', 'Groups', 'Last login'])
+
+    // And back: Enter toggles and closes the menu.
+    await button.click()
+    await menu.getByRole('menuitemcheckbox', { name: 'Job title' }).focus()
+    await page.keyboard.press('Enter')
+    await expect(menu).toHaveCount(0)
+    await expect(table(page).getByRole('columnheader', { name: /^Job title/ })).toBeVisible()
+  })
+})

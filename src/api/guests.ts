@@ -1,0 +1,43 @@
+import { queryOptions } from '@tanstack/react-query'
+import { apiGet } from './client'
+import { orgKeys } from './keys'
+import { fetchAllPages } from './paginate'
+import { parseGuest, parseGuestPage } from './guest-schemas'
+
+// Guests load whole, like the member directory, and are searched and sorted in the browser. The
+// documented default page size is 999; a server that uses fewer says so in meta.pagination, and the
+// remaining pages follow concurrently (paginate.ts).
+const GUEST_PAGE_SIZE = 999
+
+const guestsPath = (orgId: string) => `/organizations/${encodeURIComponent(orgId)}/guests`
+// Guests are addressed by their URL-encoded email.
+const guestPath = (orgId: string, email: string) => `${guestsPath(orgId)}/${encodeURIComponent(email)}`
+
+export const guestQueries = {
+  all: (orgId: string) => [...orgKeys(orgId), 'guests'] as const,
+
+  list: (orgId: string) =>
+    queryOptions({
+      queryKey: [...guestQueries.all(orgId), 'list'] as const,
+      queryFn: ({ signal }) =>
+        fetchAllPages({
+          perPage: GUEST_PAGE_SIZE,
+          signal,
+          fetchPage: (page, perPage, pageSignal) =>
+            apiGet(guestsPath(orgId), parseGuestPage, {
+              signal: pageSignal,
+              query: { page, per_page: perPage },
+            }),
+        }),
+      staleTime: 5 * 60_000,
+    }),
+
+  /** Tallyfy answers this GET with 201 (documented); apiRequest accepts every 2xx. */
+  detail: (orgId: string, email: string) =>
+    queryOptions({
+      // Emails compare case-insensitively: one cache entry per guest, however the link spelled it.
+      queryKey: [...guestQueries.all(orgId), 'detail', email.trim().toLowerCase()] as const,
+      queryFn: ({ signal }) => apiGet(guestPath(orgId, email.trim()), parseGuest, { signal }),
+      staleTime: 60_000,
+    }),
+}

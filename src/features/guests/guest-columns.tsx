@@ -1,0 +1,146 @@
+// The guests list's columns, for the one DataTable: defined once at module scope so TanStack's row
+// models survive every render. Cells read the organization, the search terms and the list's URL
+// from context; `meta.csv` gives each column's plain-text value for "Export CSV".
+import { createContext, use } from 'react'
+import { Link } from 'react-router'
+import { textSortValue } from '../../components/data-table/sort-fns'
+import { csvDate, dataTableColumnHelper } from '../../components/data-table/use-data-table'
+import { Highlight } from '../../components/data-table/highlight'
+import { GroupLink } from '../../components/domain/group-link'
+import { NotSet, RelativeTime } from '../../components/date-display'
+import type { BackLinkState } from '../../lib/back-link'
+import { paths } from '../../lib/paths'
+import { guestStatusText, type GuestListItem } from './guest-list'
+import { GuestStatus } from './guest-status'
+
+export const guestSortIds = ['name', 'email', 'company', 'status', 'last_accessed'] as const
+
+export interface GuestTableContextValue {
+  orgId: string
+  terms: readonly string[]
+  /** Router state for guest links, so the guest page's "Back to guests" returns to this view. */
+  linkState: BackLinkState
+}
+
+export const GuestTableContext = createContext<GuestTableContextValue>({
+  orgId: '',
+  terms: [],
+  linkState: { backTo: paths.guests() },
+})
+
+function NameCell({ item }: { item: GuestListItem }) {
+  const { terms, linkState } = use(GuestTableContext)
+  const { guest } = item
+  // A guest without a name is still a row to open: the link then reads as the email.
+  const label = guest.name ?? guest.email
+  return (
+    <Link to={paths.guest(guest.email)} state={linkState} className="guests-table__link" title={label}>
+      <Highlight text={label} terms={terms} />
+    </Link>
+  )
+}
+
+function EmailCell({ email }: { email: string }) {
+  const { terms } = use(GuestTableContext)
+  return (
+    <span className="guests-table__truncate" title={email}>
+      <Highlight text={email} terms={terms} />
+    </span>
+  )
+}
+
+function CompanyCell({ company }: { company: string | null }) {
+  const { terms } = use(GuestTableContext)
+  if (!company) return <NotSet />
+  return (
+    <span className="guests-table__truncate" title={company}>
+      <Highlight text={company} terms={terms} />
+    </span>
+  )
+}
+
+const GROUPS_SHOWN = 2
+
+function GroupsCell({ item }: { item: GuestListItem }) {
+  const { orgId, linkState } = use(GuestTableContext)
+  const { groups, guest } = item
+  if (groups.length === 0) return <NotSet />
+  const shown = groups.slice(0, GROUPS_SHOWN)
+  const rest = groups.length - shown.length
+  return (
+    <span className="guests-table__groups" title={groups.map((g) => g.name).join(', ')}>
+      {shown.map((group, i) => (
+        <span key={group.id}>
+          <GroupLink orgId={orgId} groupId={group.id} className="guests-table__group-link">
+            {group.name}
+          </GroupLink>
+          {i < shown.length - 1 || rest > 0 ? ', ' : null}
+        </span>
+      ))}
+      {rest > 0 && (
+        <Link
+          to={paths.guest(guest.email)}
+          state={linkState}
+          className="guests-table__more"
+          aria-label={`${rest} more ${rest === 1 ? 'group' : 'groups'} of ${guest.name ?? guest.email}`}
+        >
+          +{rest} more
+        </Link>
+      )}
+    </span>
+  )
+}
+
+const col = dataTableColumnHelper<GuestListItem>()
+const sortable = { sortFn: 'value', sortUndefined: 'last' } as const
+
+export const guestColumns = col.columns([
+  col.accessor((item) => textSortValue(item.guest.name), {
+    id: 'name',
+    header: 'Name',
+    ...sortable,
+    meta: { csv: (item) => item.guest.name },
+    cell: ({ row }) => <NameCell item={row.original} />,
+  }),
+  col.accessor((item) => textSortValue(item.guest.email), {
+    id: 'email',
+    header: 'Email',
+    ...sortable,
+    meta: { csv: (item) => item.guest.email },
+    cell: ({ row }) => <EmailCell email={row.original.guest.email} />,
+  }),
+  col.accessor((item) => textSortValue(item.guest.company), {
+    id: 'company',
+    header: 'Company',
+    ...sortable,
+    meta: { csv: (item) => item.guest.company },
+    cell: ({ row }) => <CompanyCell company={row.original.guest.company} />,
+  }),
+  col.accessor((item) => textSortValue(guestStatusText(item.guest)), {
+    id: 'status',
+    header: 'Status',
+    ...sortable,
+    meta: { csv: (item) => guestStatusText(item.guest) },
+    cell: ({ row }) => <GuestStatus guest={row.original.guest} />,
+  }),
+  col.accessor((item) => item.lastAccessedTime ?? undefined, {
+    id: 'last_accessed',
+    header: 'Last accessed',
+    ...sortable,
+    sortDescFirst: true,
+    meta: { csv: (item) => csvDate(item.guest.lastAccessedAt) },
+    cell: ({ row }) => (
+      <RelativeTime
+        iso={row.original.guest.lastAccessedAt}
+        none={<span className="guests-muted">Never</span>}
+      />
+    ),
+  }),
+  col.display({
+    id: 'groups',
+    header: 'Groups',
+    enableSorting: false,
+    meta: { csv: (item) => item.groups.map((g) => g.name).join('; ') },
+    cell: ({ row }) => <GroupsCell item={row.original} />,
+  }),
+])

@@ -1,0 +1,232 @@
+// /guests/:email (URL-encoded): one guest's details, their groups (from the cached groups list) and
+// the members they are associated with (from the cached member directory).
+import { useMemo, type ReactNode } from 'react'
+import { useQuery } from '@tanstack/react-query'
+import { Link, useLocation, useParams } from 'react-router'
+import { isNotFound } from '../../api/errors'
+import { groupQueries } from '../../api/groups'
+import { guestQueries } from '../../api/guests'
+import { memberQueries } from '../../api/members'
+import type { Guest } from '../../api/types'
+import { Avatar } from '../../components/avatar'
+import { GroupLink } from '../../components/domain/group-link'
+import { DateValue, NotSet } from '../../components/date-display'
+import { PageTitle } from '../../components/page-title'
+import { ErrorState, LoadingState, NotFoundState } from '../../components/states'
+import { backLinkTarget } from '../../lib/back-link'
+import { isValidEmail } from '../../lib/email'
+import { paths } from '../../lib/paths'
+import { useOrgId } from '../auth/session'
+import { groupsByGuest, guestKey } from './guest-list'
+import { GuestStatus } from './guest-status'
+import './guests.css'
+
+export function Component() {
+  const orgId = useOrgId()
+  const { email = '' } = useParams()
+  const location = useLocation()
+  const backTo = backLinkTarget(location.state, paths.guests())
+  const trimmed = email.trim()
+  if (trimmed === '') return <GuestNotFound backTo={backTo} />
+  return <GuestPage key={guestKey(trimmed)} orgId={orgId} email={trimmed} backTo={backTo} />
+}
+
+function GuestNotFound({ backTo }: { backTo: string }) {
+  return (
+    <div className="guests-page">
+      <NotFoundState
+        title="Guest not found"
+        message="No guest of this organization has this email. They may have been removed, or the link is incomplete."
+        backTo={backTo}
+        backLabel="Back to guests"
+      />
+    </div>
+  )
+}
+
+function BackLink({ to }: { to: string }) {
+  return (
+    <Link to={to} className="guest-page__back">
+      <span aria-hidden="true">← </span>Back to guests
+    </Link>
+  )
+}
+
+function GuestPage({ orgId, email, backTo }: { orgId: string; email: string; backTo: string }) {
+  const detail = useQuery(guestQueries.detail(orgId, email))
+  if (detail.isError && isNotFound(detail.error)) return <GuestNotFound backTo={backTo} />
+  if (detail.data) return <GuestProfile orgId={orgId} guest={detail.data} backTo={backTo} />
+  if (detail.isError) {
+    return (
+      <div className="guest-page">
+        <PageTitle title="Guest" />
+        <BackLink to={backTo} />
+        <ErrorState
+          error={detail.error}
+          what="guest"
+          headingLevel={1}
+          onRetry={() => void detail.refetch()}
+        />
+      </div>
+    )
+  }
+  return (
+    <>
+      <PageTitle title={null} />
+      <LoadingState label="Loading guest…" />
+    </>
+  )
+}
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="guest-field">
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  )
+}
+
+function orNotSet(text: string | null): ReactNode {
+  return text?.trim() ? text : <NotSet />
+}
+
+function GuestProfile({ orgId, guest, backTo }: { orgId: string; guest: Guest; backTo: string }) {
+  const title = guest.name ?? guest.email
+  const mailto = isValidEmail(guest.email) ? `mailto:${guest.email}` : null
+  const location = [guest.lastCity, guest.lastCountry].filter(Boolean).join(', ')
+  return (
+    <article className="guest-page">
+      <PageTitle title={title} />
+      <BackLink to={backTo} />
+      <header className="guest-page__header">
+        <Avatar name={title} size="xl" decorative />
+        <div className="guest-page__heading">
+          <h1 tabIndex={-1}>{title}</h1>
+          <p className="guest-page__subtitle">Guest{guest.company ? ` · ${guest.company}` : ''}</p>
+          <p className="guest-page__badges">
+            <GuestStatus guest={guest} />
+          </p>
+        </div>
+        {mailto && (
+          <a href={mailto} className="button guest-page__mail">
+            Email {guest.name ?? 'guest'}
+          </a>
+        )}
+      </header>
+
+      <dl className="guest-fields">
+        <Field label="Email">
+          {mailto ? <a href={mailto}>{guest.email}</a> : <span>{guest.email}</span>}
+        </Field>
+        <Field label="Company">
+          {guest.company && guest.companyUrl ? (
+            <a href={guest.companyUrl} rel="noopener noreferrer" target="_blank">
+              {guest.company}
+            </a>
+          ) : (
+            orNotSet(guest.company)
+          )}
+        </Field>
+        <Field label="Status">
+          {guest.disabledAt ? (
+            <span>
+              Disabled on <DateValue iso={guest.disabledAt} />
+              {guest.statusText ? ` (${guest.statusText})` : ''}
+            </span>
+          ) : (
+            orNotSet(guest.statusText)
+          )}
+        </Field>
+        <Field label="Phone">{orNotSet(guest.phone)}</Field>
+        <Field label="Timezone">{orNotSet(guest.timezone)}</Field>
+        <Field label="Last accessed">
+          {guest.lastAccessedAt ? <DateValue iso={guest.lastAccessedAt} withTime /> : <span>Never</span>}
+        </Field>
+        <Field label="Last seen from">{orNotSet(location || null)}</Field>
+        <Field label="Added">
+          <DateValue iso={guest.createdAt} />
+        </Field>
+      </dl>
+
+      <GuestGroups orgId={orgId} email={guest.email} />
+      <AssociatedMembers orgId={orgId} memberIds={guest.associatedMemberIds} />
+    </article>
+  )
+}
+
+function GuestGroups({ orgId, email }: { orgId: string; email: string }) {
+  const groupsQuery = useQuery(groupQueries.list(orgId))
+  const groups = useMemo(
+    () => (groupsQuery.data ? (groupsByGuest(groupsQuery.data).get(guestKey(email)) ?? []) : null),
+    [groupsQuery.data, email],
+  )
+  return (
+    <section className="guest-page__section" aria-labelledby="guest-groups-heading">
+      <h2 id="guest-groups-heading">Groups</h2>
+      {groups === null ? (
+        groupsQuery.isError ? (
+          <ErrorState
+            error={groupsQuery.error}
+            what="groups"
+            headingLevel={3}
+            onRetry={() => void groupsQuery.refetch()}
+          />
+        ) : (
+          <LoadingState label="Loading groups…" />
+        )
+      ) : groups.length === 0 ? (
+        <p className="not-set">Not in any group.</p>
+      ) : (
+        <ul className="guest-page__chips">
+          {groups.map((group) => (
+            <li key={group.id}>
+              <GroupLink orgId={orgId} groupId={group.id}>
+                {group.name}
+              </GroupLink>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}
+
+function AssociatedMembers({ orgId, memberIds }: { orgId: string; memberIds: readonly number[] }) {
+  const directory = useQuery({ ...memberQueries.directory(orgId), enabled: memberIds.length > 0 })
+  const members = directory.data?.members
+  const byId = useMemo(() => new Map((members ?? []).map((m) => [m.id, m])), [members])
+  const complete = directory.data?.complete ?? false
+  return (
+    <section className="guest-page__section" aria-labelledby="guest-members-heading">
+      <h2 id="guest-members-heading">Associated members</h2>
+      {memberIds.length === 0 ? (
+        <p className="not-set">No associated members.</p>
+      ) : directory.isError && !complete ? (
+        <ErrorState
+          error={directory.error}
+          what="member directory"
+          headingLevel={3}
+          onRetry={() => void directory.refetch()}
+        />
+      ) : (
+        <ul className="guest-page__chips">
+          {memberIds.map((id) => {
+            const member = byId.get(id)
+            return (
+              <li key={id}>
+                {member ? (
+                  <Link to={paths.member(id)}>{member.fullName}</Link>
+                ) : complete ? (
+                  <span className="not-set">Unknown member #{id}</span>
+                ) : (
+                  <span className="not-set">Loading member #{id}…</span>
+                )}
+              </li>
+            )
+          })}
+        </ul>
+      )}
+    </section>
+  )
+}
