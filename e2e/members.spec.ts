@@ -168,7 +168,10 @@ test.describe('members table', () => {
     await search(page).fill(longer)
     await nameLinks(page).first().click()
     await expect(page).toHaveURL(/\/members\/\d+$/)
+    // The member's page is up once its back link is; only then is its heading the person's name.
+    await expect(page.getByRole('link', { name: /Back to members/ })).toBeVisible()
     const name = ((await page.getByRole('heading', { level: 1 }).textContent()) ?? '').trim()
+    expect(name).not.toBe('Members')
     await page.goBack()
     await expect(search(page)).toHaveValue(longer)
     await expect(page).toHaveURL(new RegExp(`\\?q=${longer}$`))
