@@ -24,6 +24,26 @@ function check(label, command, args, env) {
   return ok
 }
 
+/** The titles of a report's failed tests, so the summary (often all that CI shows) names them. */
+function failedTitles(report) {
+  const titles = []
+  // Vitest: testResults[].assertionResults[]
+  for (const file of report.testResults ?? [])
+    for (const t of file.assertionResults ?? [])
+      if (t.status === 'failed') titles.push(`${file.name.replace(process.cwd() + '/', '')} › ${t.fullName}`)
+  // Playwright: suites nest; specs hold tests whose status is 'unexpected' when they failed.
+  const walk = (s, path) => {
+    for (const spec of s.specs ?? [])
+      for (const t of spec.tests ?? [])
+        if (t.status === 'unexpected')
+          titles.push(`${spec.file}:${spec.line} › ${[...path, spec.title].join(' › ')}`)
+    for (const child of s.suites ?? [])
+      walk(child, child.title && !child.file ? [...path, child.title] : path)
+  }
+  for (const s of report.suites ?? []) walk(s, [])
+  return titles
+}
+
 function suite(label, command, args, reportPath, count, env) {
   rmSync(reportPath, { force: true })
   const ok = run(label, command, args, env)
@@ -32,13 +52,15 @@ function suite(label, command, args, reportPath, count, env) {
     failed++
     return
   }
-  const c = count(JSON.parse(readFileSync(reportPath, 'utf8')))
+  const report = JSON.parse(readFileSync(reportPath, 'utf8'))
+  const c = count(report)
   passed += c.passed
   failed += c.failed
   skipped += c.skipped
   if (!ok && c.failed === 0) failed++ // the runner failed outside any test (setup, server, config)
   results.push(
     `${ok ? 'ok  ' : 'FAIL'} ${label}: ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped`,
+    ...failedTitles(report).map((title) => `       ✘ ${title}`),
   )
 }
 
