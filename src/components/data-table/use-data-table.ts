@@ -14,8 +14,10 @@ import {
   type ReactTable,
   type Row,
   type SortingState,
+  type Updater,
 } from '@tanstack/react-table'
-import { MAX_SORT_KEYS } from '../../lib/sort-param'
+import { useMemo } from 'react'
+import { MAX_SORT_KEYS, type SortKey } from '../../lib/sort-param'
 import { sortFnValue } from './sort-fns'
 import { createCachedSortedRowModel } from './sorted-row-model'
 
@@ -101,4 +103,34 @@ export function useDataTable<T extends object>({
     maxMultiSortColCount: maxSortKeys,
     isMultiSortEvent: isShiftEvent,
   })
+}
+
+/**
+ * The sorting a header click asks for, as the list's own sort keys: TanStack hands an updater (or a
+ * value) over its generic state; keys the list does not know are dropped, so the URL stays valid.
+ */
+export function nextSorting<Id extends string>(
+  updater: Updater<SortingState>,
+  current: readonly SortKey<Id>[],
+  isId: (id: string) => id is Id,
+): SortKey<Id>[] {
+  const next = typeof updater === 'function' ? updater([...current]) : updater
+  return next.flatMap((s) => (isId(s.id) ? [{ id: s.id, desc: s.desc }] : []))
+}
+
+/**
+ * The sorted rows that match a search, still in sorted order: `matching` is what the list's own
+ * filter kept (null when nothing is searched). Filtering walks the cached order, so a keystroke
+ * never re-sorts.
+ */
+export function useMatchingRows<T extends object>(
+  sortedRows: readonly DataTableRow<T>[],
+  matching: readonly T[] | null,
+  total: number,
+): readonly DataTableRow<T>[] {
+  return useMemo(() => {
+    if (matching === null || matching.length === total) return sortedRows
+    const keep = new Set(matching)
+    return sortedRows.filter((row) => keep.has(row.original))
+  }, [sortedRows, matching, total])
 }

@@ -1,4 +1,4 @@
-import { createContext, use, useId, useMemo, useRef } from 'react'
+import { createContext, use, useId, useMemo, useRef, type ReactNode } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import type { OnChangeFn, SortingState } from '@tanstack/react-table'
 import { Link } from 'react-router'
@@ -8,8 +8,14 @@ import { Avatar } from '../../components/avatar'
 import { RoleBadge, StatusBadge, roleLabel, statusLabel } from '../../components/domain/badge'
 import { DataTable } from '../../components/data-table/data-table'
 import { Highlight } from '../../components/data-table/highlight'
-import { dataTableColumnHelper, useDataTable } from '../../components/data-table/use-data-table'
+import {
+  dataTableColumnHelper,
+  nextSorting,
+  useDataTable,
+  useMatchingRows,
+} from '../../components/data-table/use-data-table'
 import { ExportCsvButton } from '../../components/export-csv-button'
+import { ListToolbar } from '../../components/list-toolbar'
 import { TableSkeleton } from '../../components/skeleton'
 import { ErrorState } from '../../components/states'
 import { describeCount, formatCount } from '../../lib/format'
@@ -136,15 +142,15 @@ export function GroupMembers({ orgId, memberIds, total, groupName, admin }: Grou
           ) : null}
           {rows.length > 0 && (
             <>
-              <div className="groups-toolbar">
-                <SearchBox
-                  label="Search members of this group"
-                  placeholder="Search by name or email"
-                  value={query}
-                  onChange={setQuery}
-                />
-              </div>
               <GroupMembersTable
+                search={
+                  <SearchBox
+                    label="Search members of this group"
+                    placeholder="Search by name or email"
+                    value={query}
+                    onChange={setQuery}
+                  />
+                }
                 orgId={orgId}
                 exportName={`${groupName} members`}
                 complete={resolved.pending === 0}
@@ -153,10 +159,9 @@ export function GroupMembers({ orgId, memberIds, total, groupName, admin }: Grou
                 terms={terms}
                 query={query}
                 sorting={sort}
-                onSortingChange={(updater) => {
-                  const next = typeof updater === 'function' ? updater(sort) : updater
-                  list.update({ sort: next.filter((s) => isMemberColumnId(s.id)) as typeof sort })
-                }}
+                onSortingChange={(updater) =>
+                  list.update({ sort: nextSorting(updater, sort, isMemberColumnId) })
+                }
                 onClear={() => list.update({ q: '' }, { replace: true })}
               />
             </>
@@ -262,6 +267,7 @@ const adminColumns = col.columns([
 
 function GroupMembersTable({
   orgId,
+  search,
   exportName,
   complete,
   remove,
@@ -273,6 +279,7 @@ function GroupMembersTable({
   onClear,
 }: {
   orgId: string
+  search: ReactNode
   exportName: string
   complete: boolean
   remove: RemoveMember | null
@@ -290,15 +297,11 @@ function GroupMembersTable({
     onSortingChange,
     getRowId: (row) => row.id,
   })
-  const sortedRows = table.getRowModel().rows
-  const matching = useMemo(() => new Set(filterGroupMembers(rows, terms)), [rows, terms])
-  const shown = terms.length === 0 ? sortedRows : sortedRows.filter((row) => matching.has(row.original))
+  const matching = useMemo(() => (terms.length === 0 ? null : filterGroupMembers(rows, terms)), [rows, terms])
+  const shown = useMatchingRows(table.getRowModel().rows, matching, rows.length)
   return (
     <>
-      <div className="groups-toolbar">
-        <p className="groups-count" aria-live="polite">
-          {describeCount(shown.length, rows.length, memberNoun)}
-        </p>
+      <ListToolbar search={search} count={describeCount(shown.length, rows.length, memberNoun)}>
         <ExportCsvButton
           table={table}
           rows={shown}
@@ -306,7 +309,7 @@ function GroupMembersTable({
           what={exportName}
           unavailableReason={complete ? undefined : 'Available once every member has loaded'}
         />
-      </div>
+      </ListToolbar>
       <SearchTermsContext value={terms}>
         <RemoveContext value={remove}>
           <DataTable
@@ -366,6 +369,6 @@ function NameCell({ row }: { row: GroupMemberRow }) {
   )
 }
 
-function isMemberColumnId(id: string): boolean {
+function isMemberColumnId(id: string): id is (typeof memberColumnIds)[number] {
   return (memberColumnIds as readonly string[]).includes(id)
 }

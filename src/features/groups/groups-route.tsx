@@ -4,8 +4,9 @@ import type { SortingState, Updater } from '@tanstack/react-table'
 import { groupQueries } from '../../api/groups'
 import type { Group } from '../../api/types'
 import { DataTable } from '../../components/data-table/data-table'
-import { useDataTable } from '../../components/data-table/use-data-table'
+import { nextSorting, useDataTable, useMatchingRows } from '../../components/data-table/use-data-table'
 import { ExportCsvButton } from '../../components/export-csv-button'
+import { ListToolbar } from '../../components/list-toolbar'
 import { SearchBox } from '../../components/search-box'
 import { TableSkeleton } from '../../components/skeleton'
 import { EmptyState, ErrorState } from '../../components/states'
@@ -91,25 +92,17 @@ function GroupList({
   list: ListUrl<SearchAndSort<GroupSortId>>
 }) {
   const { q: query, sort } = list.state
-  const onSortingChange = (updater: Updater<SortingState>) => {
-    const next = typeof updater === 'function' ? updater(sort) : updater
-    list.update({ sort: next.filter((s): s is { id: GroupSortId; desc: boolean } => isGroupSortId(s.id)) })
-  }
   const table = useDataTable({
     data: items,
     columns: groupColumns,
     sorting: sort,
-    onSortingChange,
+    onSortingChange: (updater: Updater<SortingState>) =>
+      list.update({ sort: nextSorting(updater, sort, isGroupSortId) }),
     getRowId: (item) => item.group.id,
     maxSortKeys: 1,
   })
-  const sortedRows = table.getRowModel().rows
-  const shown = useMemo(() => {
-    const matching = new Set(filterGroups(items, query))
-    return matching.size === items.length
-      ? sortedRows
-      : sortedRows.filter((row) => matching.has(row.original))
-  }, [items, query, sortedRows])
+  const matching = useMemo(() => filterGroups(items, query), [items, query])
+  const shown = useMatchingRows(table.getRowModel().rows, matching, items.length)
   const context = useMemo(
     () => ({ orgId, linkState: backLinkState(paths.groups(), list.search) }),
     [orgId, list.search],
@@ -117,20 +110,19 @@ function GroupList({
 
   return (
     <>
-      <div className="groups-toolbar">
-        <SearchBox
-          label="Search groups"
-          placeholder="Search by name or description"
-          value={query}
-          onChange={list.setQuery}
-        />
-        <div className="groups-toolbar__end">
-          <p className="groups-count" aria-live="polite">
-            {groupCountLabel(shown.length, items.length)}
-          </p>
-          <ExportCsvButton table={table} rows={shown} orgId={orgId} what="groups" />
-        </div>
-      </div>
+      <ListToolbar
+        search={
+          <SearchBox
+            label="Search groups"
+            placeholder="Search by name or description"
+            value={query}
+            onChange={list.setQuery}
+          />
+        }
+        count={groupCountLabel(shown.length, items.length)}
+      >
+        <ExportCsvButton table={table} rows={shown} orgId={orgId} what="groups" />
+      </ListToolbar>
       {shown.length === 0 ? (
         <EmptyState
           title={`No groups match “${query.trim()}”`}

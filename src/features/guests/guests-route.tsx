@@ -7,8 +7,9 @@ import { groupQueries } from '../../api/groups'
 import { guestQueries } from '../../api/guests'
 import type { Group, Guest } from '../../api/types'
 import { DataTable } from '../../components/data-table/data-table'
-import { useDataTable } from '../../components/data-table/use-data-table'
+import { nextSorting, useDataTable, useMatchingRows } from '../../components/data-table/use-data-table'
 import { ExportCsvButton } from '../../components/export-csv-button'
+import { ListToolbar } from '../../components/list-toolbar'
 import { PageTitle } from '../../components/page-title'
 import { SearchBox } from '../../components/search-box'
 import { TableSkeleton } from '../../components/skeleton'
@@ -99,24 +100,16 @@ function GuestList({
   list: ListUrl<SearchAndSort<GuestSortId>>
 }) {
   const { q: query, sort } = list.state
-  const onSortingChange = (updater: Updater<SortingState>) => {
-    const next = typeof updater === 'function' ? updater(sort) : updater
-    list.update({ sort: next.filter((s): s is { id: GuestSortId; desc: boolean } => isGuestSortId(s.id)) })
-  }
   const table = useDataTable({
     data: items,
     columns: guestColumns,
     sorting: sort,
-    onSortingChange,
+    onSortingChange: (updater: Updater<SortingState>) =>
+      list.update({ sort: nextSorting(updater, sort, isGuestSortId) }),
     getRowId: (item) => guestKey(item.guest.email),
   })
-  const sortedRows = table.getRowModel().rows
-  const shown = useMemo(() => {
-    const matching = new Set(filterGuests(items, query))
-    return matching.size === items.length
-      ? sortedRows
-      : sortedRows.filter((row) => matching.has(row.original))
-  }, [items, query, sortedRows])
+  const matching = useMemo(() => filterGuests(items, query), [items, query])
+  const shown = useMatchingRows(table.getRowModel().rows, matching, items.length)
   const terms = useMemo(() => splitTerms(query), [query])
   const context = useMemo(
     () => ({ orgId, terms, linkState: backLinkState(paths.guests(), list.search) }),
@@ -125,20 +118,19 @@ function GuestList({
 
   return (
     <>
-      <div className="guests-toolbar">
-        <SearchBox
-          label="Search guests"
-          placeholder="Search by name, email or company"
-          value={query}
-          onChange={list.setQuery}
-        />
-        <div className="guests-toolbar__end">
-          <p className="guests-count" aria-live="polite">
-            {guestCountLabel(shown.length, items.length)}
-          </p>
-          <ExportCsvButton table={table} rows={shown} orgId={orgId} what="guests" />
-        </div>
-      </div>
+      <ListToolbar
+        search={
+          <SearchBox
+            label="Search guests"
+            placeholder="Search by name, email or company"
+            value={query}
+            onChange={list.setQuery}
+          />
+        }
+        count={guestCountLabel(shown.length, items.length)}
+      >
+        <ExportCsvButton table={table} rows={shown} orgId={orgId} what="guests" />
+      </ListToolbar>
       <GuestTableContext value={context}>
         <DataTable
           table={table}

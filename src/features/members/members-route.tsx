@@ -9,13 +9,13 @@ import type { MemberDirectory } from '../../api/types'
 import { DataTable } from '../../components/data-table/data-table'
 import { LazyColumnChooser, LazyExportCsvButton } from '../../components/data-table/lazy-list-tools'
 import { useColumnVisibility } from '../../components/data-table/use-column-visibility'
-import { useDataTable } from '../../components/data-table/use-data-table'
+import { nextSorting, useDataTable } from '../../components/data-table/use-data-table'
 import { TableSkeleton } from '../../components/skeleton'
 import { PageTitle } from '../../components/page-title'
 import { EmptyState, ErrorState } from '../../components/states'
 import { backLinkState } from '../../lib/back-link'
 import { describeCount, formatCount } from '../../lib/format'
-import { hasActiveFilters, memberSortIds, type SortEntry } from '../../lib/list-state'
+import { hasActiveFilters, memberSortIds, type MemberSortId } from '../../lib/list-state'
 import { paths } from '../../lib/paths'
 import { splitTerms } from '../../lib/text'
 import { useOrgId } from '../auth/session'
@@ -87,8 +87,8 @@ export function Component() {
   )
 }
 
-function isSortEntry(entry: { id: string; desc: boolean }): entry is SortEntry {
-  return (memberSortIds as readonly string[]).includes(entry.id)
+function isSortId(id: string): id is MemberSortId {
+  return (memberSortIds as readonly string[]).includes(id)
 }
 
 function MemberList({
@@ -113,10 +113,8 @@ function MemberList({
   // Built once per directory (each page while it fills), never per keystroke.
   const searchIndex = useMemo(() => buildSearchIndex(members), [members])
 
-  const onSortingChange = (updater: Updater<SortingState>) => {
-    const next = typeof updater === 'function' ? updater(state.sort) : updater
-    list.setSort(next.filter(isSortEntry))
-  }
+  const onSortingChange = (updater: Updater<SortingState>) =>
+    list.setSort(nextSorting(updater, state.sort, isSortId))
   const columnChoice = useColumnVisibility(orgId, 'members', memberColumns, hideableMemberColumns)
   const table = useDataTable({
     data: members,
