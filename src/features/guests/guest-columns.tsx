@@ -6,7 +6,7 @@ import { Link } from 'react-router'
 import { textSortValue } from '../../components/data-table/sort-fns'
 import { csvDate, dataTableColumnHelper } from '../../components/data-table/use-data-table'
 import { Highlight } from '../../components/data-table/highlight'
-import { GroupLink } from '../../components/domain/group-link'
+import { GroupsSummary } from '../../components/domain/group-links'
 import { NotSet, RelativeTime } from '../../components/date-display'
 import type { BackLinkState } from '../../lib/back-link'
 import { paths } from '../../lib/paths'
@@ -59,35 +59,17 @@ function CompanyCell({ company }: { company: string | null }) {
   )
 }
 
-const GROUPS_SHOWN = 2
-
 function GroupsCell({ item }: { item: GuestListItem }) {
   const { orgId, linkState } = use(GuestTableContext)
   const { groups, guest } = item
-  if (groups.length === 0) return <NotSet />
-  const shown = groups.slice(0, GROUPS_SHOWN)
-  const rest = groups.length - shown.length
   return (
-    <span className="guests-table__groups" title={groups.map((g) => g.name).join(', ')}>
-      {shown.map((group, i) => (
-        <span key={group.id}>
-          <GroupLink orgId={orgId} groupId={group.id} className="guests-table__group-link">
-            {group.name}
-          </GroupLink>
-          {i < shown.length - 1 || rest > 0 ? ', ' : null}
-        </span>
-      ))}
-      {rest > 0 && (
-        <Link
-          to={paths.guest(guest.email)}
-          state={linkState}
-          className="guests-table__more"
-          aria-label={`${rest} more ${rest === 1 ? 'group' : 'groups'} of ${guest.name ?? guest.email}`}
-        >
-          +{rest} more
-        </Link>
-      )}
-    </span>
+    <GroupsSummary
+      orgId={orgId}
+      groups={groups}
+      owner={guest.name ?? guest.email}
+      ownerTo={paths.guest(guest.email)}
+      linkState={linkState}
+    />
   )
 }
 

@@ -9,7 +9,7 @@ import { guestQueries } from '../../api/guests'
 import { memberQueries } from '../../api/members'
 import type { Guest } from '../../api/types'
 import { Avatar } from '../../components/avatar'
-import { GroupLink } from '../../components/domain/group-link'
+import { GroupChips } from '../../components/domain/group-links'
 import { DateValue, NotSet } from '../../components/date-display'
 import { PageTitle } from '../../components/page-title'
 import { ErrorState, LoadingState, NotFoundState } from '../../components/states'
@@ -178,15 +178,7 @@ function GuestGroups({ orgId, email }: { orgId: string; email: string }) {
       ) : groups.length === 0 ? (
         <p className="not-set">Not in any group.</p>
       ) : (
-        <ul className="guest-page__chips">
-          {groups.map((group) => (
-            <li key={group.id}>
-              <GroupLink orgId={orgId} groupId={group.id}>
-                {group.name}
-              </GroupLink>
-            </li>
-          ))}
-        </ul>
+        <GroupChips orgId={orgId} groups={groups} />
       )}
     </section>
   )
@@ -210,7 +202,7 @@ function AssociatedMembers({ orgId, memberIds }: { orgId: string; memberIds: rea
           onRetry={() => void directory.refetch()}
         />
       ) : (
-        <ul className="guest-page__chips">
+        <ul className="chip-list">
           {memberIds.map((id) => {
             const member = byId.get(id)
             return (

@@ -7,7 +7,7 @@ import type { Member } from '../../api/types'
 import { Avatar } from '../../components/avatar'
 import { RoleBadge, StatusBadge } from '../../components/domain/badge'
 import { Highlight } from '../../components/data-table/highlight'
-import { GroupLink } from '../../components/domain/group-link'
+import { GroupsSummary } from '../../components/domain/group-links'
 import { NotSet, RelativeTime } from '../../components/date-display'
 import type { BackLinkState } from '../../lib/back-link'
 import { paths } from '../../lib/paths'
@@ -70,35 +70,16 @@ export function TextCell({ text }: { text: string | null }) {
   )
 }
 
-const GROUPS_SHOWN = 2
-
 export function GroupsCell({ member }: { member: Member }) {
   const { orgId, linkState } = useContext(MemberTableContext)
-  const groups = member.groups
-  if (!groups || groups.length === 0) return <NotSet />
-  const shown = groups.slice(0, GROUPS_SHOWN)
-  const rest = groups.length - shown.length
   return (
-    <span className="member-groups" title={groups.map((g) => g.name).join(', ')}>
-      {shown.map((group, i) => (
-        <span key={group.id} className="member-groups__item">
-          <GroupLink orgId={orgId} groupId={group.id} className="member-groups__link">
-            {group.name}
-          </GroupLink>
-          {i < shown.length - 1 || rest > 0 ? ', ' : null}
-        </span>
-      ))}
-      {rest > 0 && (
-        <Link
-          to={paths.member(member.id)}
-          state={linkState}
-          className="member-groups__more"
-          aria-label={`${rest} more ${rest === 1 ? 'group' : 'groups'} of ${member.fullName}`}
-        >
-          +{rest} more
-        </Link>
-      )}
-    </span>
+    <GroupsSummary
+      orgId={orgId}
+      groups={member.groups}
+      owner={member.fullName}
+      ownerTo={paths.member(member.id)}
+      linkState={linkState}
+    />
   )
 }
 

@@ -9,7 +9,7 @@ import { memberQueries } from '../../api/members'
 import type { Member, MemberDirectory } from '../../api/types'
 import { Avatar } from '../../components/avatar'
 import { RoleBadge, StatusBadge } from '../../components/domain/badge'
-import { GroupLink } from '../../components/domain/group-link'
+import { GroupChips } from '../../components/domain/group-links'
 import { EmptyState, ErrorState, LoadingState, NotFoundState } from '../../components/states'
 import { DateValue, NotSet } from '../../components/date-display'
 import { PageTitle } from '../../components/page-title'
@@ -231,15 +231,7 @@ function MemberProfile({
         ) : member.groups.length === 0 ? (
           <p className="not-set">Not in any group.</p>
         ) : (
-          <ul className="member-page__group-list">
-            {member.groups.map((group) => (
-              <li key={group.id}>
-                <GroupLink orgId={orgId} groupId={group.id}>
-                  {group.name}
-                </GroupLink>
-              </li>
-            ))}
-          </ul>
+          <GroupChips orgId={orgId} groups={member.groups} />
         )}
       </section>
     </article>
