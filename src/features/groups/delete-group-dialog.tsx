@@ -4,12 +4,11 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useNavigate } from 'react-router'
 import { groupMutations } from '../../api/groups'
 import type { Group } from '../../api/types'
-import { AlertDialog } from '../../components/dialog'
 import { useNotice } from '../../components/notices'
 import { formatCount } from '../../lib/format'
 import { paths } from '../../lib/paths'
 import { forgetGroup } from './group-cache'
-import { reasonOf } from './membership-actions'
+import { MutationAlertDialog } from './mutation-alert-dialog'
 import { distinctMemberCount } from './resolve-members'
 
 export default function DeleteGroupDialog({
@@ -36,15 +35,11 @@ export default function DeleteGroupDialog({
   const members = distinctMemberCount(group.memberIds)
   const guests = group.guests.length
   return (
-    <AlertDialog
+    <MutationAlertDialog
       title={`Delete ${group.name}?`}
       confirmLabel="Delete"
-      busy={remove.isPending}
-      error={remove.error ? reasonOf(remove.error) : null}
-      onCancel={onClose}
-      onConfirm={() => {
-        if (!remove.isPending) remove.mutate()
-      }}
+      mutation={remove}
+      onClose={onClose}
     >
       <p>
         The group <strong>{group.name}</strong>, its description and its logo are deleted for good. This
@@ -54,6 +49,6 @@ export default function DeleteGroupDialog({
         Its {formatCount(members)} {members === 1 ? 'member' : 'members'} and {formatCount(guests)}{' '}
         {guests === 1 ? 'guest' : 'guests'} stay in the organization; they only leave this group.
       </p>
-    </AlertDialog>
+    </MutationAlertDialog>
   )
 }

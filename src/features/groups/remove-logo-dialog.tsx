@@ -3,10 +3,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { groupMutations } from '../../api/groups'
 import type { Group } from '../../api/types'
-import { AlertDialog } from '../../components/dialog'
 import { useNotice } from '../../components/notices'
 import { patchGroup } from './group-cache'
-import { reasonOf } from './membership-actions'
+import { MutationAlertDialog } from './mutation-alert-dialog'
 
 export default function RemoveLogoDialog({
   orgId,
@@ -28,20 +27,16 @@ export default function RemoveLogoDialog({
     },
   })
   return (
-    <AlertDialog
+    <MutationAlertDialog
       title="Remove the logo?"
       confirmLabel="Remove"
-      busy={removeLogo.isPending}
-      error={removeLogo.error ? reasonOf(removeLogo.error) : null}
-      onCancel={onClose}
-      onConfirm={() => {
-        if (!removeLogo.isPending) removeLogo.mutate()
-      }}
+      mutation={removeLogo}
+      onClose={onClose}
     >
       <p>
         The logo of <strong>{group.name}</strong> is deleted from Tallyfy and its initials show instead. To
         have it back, upload the file again.
       </p>
-    </AlertDialog>
+    </MutationAlertDialog>
   )
 }

@@ -1,0 +1,37 @@
+// The confirmation step of a group's destructive write (delete the group, remove its logo): an
+// alert dialog whose confirm button sends the mutation once, stays disabled while it runs, and
+// shows Tallyfy's refusal in the dialog so the person can retry or cancel.
+import type { ReactNode } from 'react'
+import type { UseMutationResult } from '@tanstack/react-query'
+import { AlertDialog } from '../../components/dialog'
+import { reasonOf } from './membership-actions'
+
+export function MutationAlertDialog({
+  mutation,
+  title,
+  confirmLabel,
+  onClose,
+  children,
+}: {
+  mutation: UseMutationResult<unknown, Error, void>
+  title: string
+  confirmLabel: string
+  onClose: () => void
+  /** Names what will be lost. */
+  children: ReactNode
+}) {
+  return (
+    <AlertDialog
+      title={title}
+      confirmLabel={confirmLabel}
+      busy={mutation.isPending}
+      error={mutation.error ? reasonOf(mutation.error) : null}
+      onCancel={onClose}
+      onConfirm={() => {
+        if (!mutation.isPending) mutation.mutate()
+      }}
+    >
+      {children}
+    </AlertDialog>
+  )
+}
