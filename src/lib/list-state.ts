@@ -46,7 +46,7 @@ export function parseListState(params: URLSearchParams): ListState {
   const status = params.get('status')
   return {
     q: params.get('q') ?? '',
-    sort: [...parseSortingParam(params.get('sort'), memberSortIds, defaultSort)],
+    sort: parseSortingParam(params.get('sort'), memberSortIds, defaultSort),
     role: isOneOf(roleFilters, role) ? role : null,
     status: isOneOf(statusFilters, status) ? status : null,
   }

@@ -33,3 +33,14 @@ describe('sorting in the URL', () => {
     ).toBe('role,-name')
   })
 })
+
+describe('parseSortingParam identity', () => {
+  const ids = ['name', 'email'] as const
+  const fallback = [{ id: 'name' as const, desc: false }]
+  it('gives the same array for the same value, so a table does not re-sort when only the search changed', () => {
+    const a = parseSortingParam('-email,name', ids, fallback)
+    expect(parseSortingParam('-email,name', ids, fallback)).toBe(a)
+    expect(parseSortingParam('email', ids, fallback)).not.toBe(a)
+    expect(parseSortingParam('email', ids, fallback)).toEqual([{ id: 'email', desc: false }])
+  })
+})

@@ -10,11 +10,36 @@ export interface SortKey<Id extends string = string> {
 /** Most keys a person can sort by at once (Shift+click adds one); the URL never holds more. */
 export const MAX_SORT_KEYS = 3
 
+/** The last parse per list (keyed by its allowed IDs, a module constant), for parseSortingParam. */
+const lastParsed = new WeakMap<
+  readonly string[],
+  { param: string | null; fallback: readonly SortKey[]; maxKeys: number; sorting: readonly SortKey[] }
+>()
+
+/**
+ * The sorting a `?sort=` value asks for. The same value (for the same list) gives the very same array
+ * back: every location change parses the URL again, and a new but equal array would make a table
+ * lay its whole order out again on each keystroke of a search.
+ */
 export function parseSortingParam<Id extends string>(
   param: string | null,
   allowed: readonly Id[],
   fallback: readonly SortKey<Id>[],
   maxKeys = MAX_SORT_KEYS,
+): SortKey<Id>[] {
+  const last = lastParsed.get(allowed)
+  if (last && last.param === param && last.fallback === fallback && last.maxKeys === maxKeys)
+    return last.sorting as SortKey<Id>[]
+  const sorting = readSortingParam(param, allowed, fallback, maxKeys)
+  lastParsed.set(allowed, { param, fallback, maxKeys, sorting })
+  return sorting
+}
+
+function readSortingParam<Id extends string>(
+  param: string | null,
+  allowed: readonly Id[],
+  fallback: readonly SortKey<Id>[],
+  maxKeys: number,
 ): SortKey<Id>[] {
   const sorting: SortKey<Id>[] = []
   for (const token of (param ?? '').split(',')) {

@@ -2,7 +2,7 @@
 // Replaces @tanstack/react-virtual's window virtualizer for the data table: every row has the same
 // height (CSS --row-height), so the range is arithmetic on the scroll position, and the general
 // virtualizer (measuring, dynamic sizes, smooth scrolling: ~9 KB gzipped on the way in) is not needed.
-import { useLayoutEffect, useState } from 'react'
+import { useLayoutEffect, useRef, useState } from 'react'
 import { flushSync } from 'react-dom'
 
 export interface RowRange {
@@ -47,10 +47,23 @@ export function useWindowRange(input: RangeInput): RowRange {
   const [range, setRange] = useState<RowRange>(() =>
     rowRange({ count, rowHeight, offset, overscan }, window.scrollY, window.innerHeight),
   )
-
+  // The window's scroll position and height as the last scroll or resize event left them. A new
+  // count (each keystroke of a search) recomputes the range from these instead of reading
+  // window.scrollY, which in a layout effect would make the browser lay the page out mid-commit.
+  const viewport = useRef<{ scrollY: number; height: number } | null>(null)
+  const inputRef = useRef(input)
+  useLayoutEffect(() => {
+    inputRef.current = { count, rowHeight, offset, overscan }
+    const vp = viewport.current
+    if (!vp) return
+    const next = rowRange(inputRef.current, vp.scrollY, vp.height)
+    setRange((old) => (sameRange(old, next) ? old : next))
+  }, [count, rowHeight, offset, overscan])
   useLayoutEffect(() => {
     const update = () => {
-      const next = rowRange({ count, rowHeight, offset, overscan }, window.scrollY, window.innerHeight)
+      const vp = { scrollY: window.scrollY, height: window.innerHeight }
+      viewport.current = vp
+      const next = rowRange(inputRef.current, vp.scrollY, vp.height)
       setRange((old) => (sameRange(old, next) ? old : next))
     }
     update()
@@ -60,9 +73,9 @@ export function useWindowRange(input: RangeInput): RowRange {
     return () => {
       window.removeEventListener('scroll', onScroll)
       window.removeEventListener('resize', onScroll)
+      viewport.current = null
     }
-  }, [count, rowHeight, offset, overscan])
-
+  }, [])
   // A shorter list (search, a reset) is clamped at once, before the effect reads the window again.
   return range.last <= count - 1 ? range : rowRange(input, window.scrollY, window.innerHeight)
 }

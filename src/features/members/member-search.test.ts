@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest'
 import type { Member } from '../../api/types'
 import { splitTerms } from '../../lib/text'
 import { makeMember } from '../../test/member-factory'
-import { buildSearchIndex, filterMemberRows, type MemberFilter } from './member-search'
+import {
+  buildSearchIndex,
+  createMemberSearch,
+  filterMemberRows,
+  narrows,
+  type MemberFilter,
+} from './member-search'
 
 const member = (id: number, fullName: string, email: string | null, extra: Partial<Member> = {}) =>
   makeMember({ id, fullName, email, ...extra })
@@ -17,13 +23,11 @@ const members = [
 const index = buildSearchIndex(members)
 
 function names(filter: Partial<MemberFilter> & { q?: string }) {
-  const result = filterMemberRows(
-    members,
-    (m) => m,
-    (m) => members.indexOf(m),
-    index,
-    { terms: splitTerms(filter.q ?? ''), role: filter.role ?? null, status: filter.status ?? null },
-  )
+  const result = filterMemberRows(members, (m) => members.indexOf(m), index, {
+    terms: splitTerms(filter.q ?? ''),
+    role: filter.role ?? null,
+    status: filter.status ?? null,
+  })
   return { names: result.rows.map((m) => m.fullName), result }
 }
 
@@ -52,5 +56,47 @@ describe('member search', () => {
     // Statuses counted among "ann" matches of any role.
     expect(result.statusCounts).toEqual({ active: 1, invited: 1, disabled: 1, unknown: 0 })
     expect(names({ role: 'admin' }).names).toEqual(['Mateo Álvarez'])
+  })
+})
+
+describe('typing on narrows the previous matches', () => {
+  const search = () => createMemberSearch(members, (m) => members.indexOf(m), index)
+  const run = (s: ReturnType<typeof search>, q: string) =>
+    s.filter({ terms: splitTerms(q), role: null, status: null }).rows.map((m) => m.fullName)
+
+  it('knows when a query can only match fewer members', () => {
+    expect(narrows(['an'], ['ann'])).toBe(true)
+    expect(narrows(['an'], ['smith', 'ann'])).toBe(true)
+    expect(narrows(['ann'], ['an'])).toBe(false)
+    expect(narrows(['ann', 'smith'], ['ann'])).toBe(false)
+  })
+
+  it('gives what a fresh search gives, key by key, forward and back', () => {
+    const s = search()
+    for (const q of [
+      'a',
+      'an',
+      'ann',
+      'ann s',
+      'ann sm',
+      'ann s',
+      'ann',
+      'an',
+      'z',
+      'zo',
+      '',
+      'smith',
+      'smithx',
+    ]) {
+      expect(run(s, q), q).toEqual(names({ q }).names)
+    }
+  })
+
+  it('counts the options from the matches, whatever the previous query was', () => {
+    const s = search()
+    run(s, 'annabel')
+    const again = s.filter({ terms: splitTerms('ann'), role: null, status: 'invited' })
+    expect(again.rows.map((m) => m.fullName)).toEqual(['Ann Smith'])
+    expect(again.statusCounts).toEqual({ active: 1, invited: 1, disabled: 1, unknown: 0 })
   })
 })

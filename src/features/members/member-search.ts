@@ -1,7 +1,7 @@
 // Search and filters over the whole directory, in the browser. The normalised text of every member
-// is built once per directory (buildSearchIndex); a keystroke is then one plain loop over the
-// already-sorted rows (filterMemberRows), which also counts each role and status for the filter
-// options, so 50,000 members answer within a frame.
+// is built once per directory (buildSearchIndex) and laid out in display order once per sort
+// (createMemberSearch); a keystroke is then one plain loop over strings, over the previous matches
+// when the query only grew, which also counts each role and status for the filter options.
 import type { Member, MemberStatus, Role } from '../../api/types'
 import { matchesAllTerms, normalize } from '../../lib/text'
 import type { RoleFilter, StatusFilter } from '../../lib/list-state'
@@ -9,14 +9,30 @@ import type { RoleFilter, StatusFilter } from '../../lib/list-state'
 /** Separates the fields, so a term never matches across the end of a name and the start of an email. */
 const FIELD_SEPARATOR = '\u0000'
 
-/** One normalised "name<sep>email" string per member, aligned with `members` by index. */
-export function buildSearchIndex(members: readonly Member[]): string[] {
-  const index = Array.from<string>({ length: members.length })
-  for (let i = 0; i < members.length; i++) {
+const roleCodes: readonly Role[] = ['admin', 'standard', 'light', 'unknown']
+const statusCodes: readonly MemberStatus[] = ['active', 'invited', 'disabled', 'unknown']
+
+/** What a search reads of each member, aligned with `members` by index, built once per directory. */
+export interface SearchIndex {
+  /** The normalised "name<sep>email". */
+  text: readonly string[]
+  /** Role and status as small integers (positions in roleCodes and statusCodes): counting them per key is a typed-array walk. */
+  role: Uint8Array
+  status: Uint8Array
+}
+
+export function buildSearchIndex(members: readonly Member[]): SearchIndex {
+  const n = members.length
+  const text = Array.from<string>({ length: n })
+  const role = new Uint8Array(n)
+  const status = new Uint8Array(n)
+  for (let i = 0; i < n; i++) {
     const member = members[i]!
-    index[i] = normalize(`${member.fullName}${FIELD_SEPARATOR}${member.email ?? ''}`)
+    text[i] = normalize(`${member.fullName}${FIELD_SEPARATOR}${member.email ?? ''}`)
+    role[i] = Math.max(0, roleCodes.indexOf(member.role))
+    status[i] = Math.max(0, statusCodes.indexOf(member.status))
   }
-  return index
+  return { text, role, status }
 }
 
 export interface MemberFilter {
@@ -26,39 +42,100 @@ export interface MemberFilter {
 }
 
 export interface FilteredMembers<R> {
-  rows: R[]
+  rows: readonly R[]
   /** Matches per role with the search and the status filter applied (what picking that role would show). */
   roleCounts: Record<Role, number>
   /** Matches per status with the search and the role filter applied. */
   statusCounts: Record<MemberStatus, number>
 }
 
-const zeroRoles = (): Record<Role, number> => ({ admin: 0, standard: 0, light: 0, unknown: 0 })
-const zeroStatuses = (): Record<MemberStatus, number> => ({ active: 0, invited: 0, disabled: 0, unknown: 0 })
+function countsOf<K extends string>(codes: readonly K[], counts: Int32Array): Record<K, number> {
+  return Object.fromEntries(codes.map((code, i) => [code, counts[i]!])) as Record<K, number>
+}
+
+/** True when every match of `after` is also a match of `before`: each old term lies inside a new one. */
+export function narrows(before: readonly string[], after: readonly string[]): boolean {
+  return before.every((old) => after.some((term) => term.includes(old)))
+}
+
+export interface MemberSearch<R> {
+  filter: (filter: MemberFilter) => FilteredMembers<R>
+}
 
 /**
- * Keeps the rows (already in display order) that match, in one pass.
- * `indexOf(row)` gives the row's position in the array the search index was built from.
+ * A search over rows already in display order, built once per order (each sort, each directory
+ * version). A keystroke walks plain arrays, not row objects: the rows' positions in the array the
+ * search index was built from are read once here. Typing forward ("an" → "ann") only walks the
+ * previous matches, since a longer term can only match fewer members; a key that changes nothing
+ * costs nothing. `indexOf(row)` gives the row's position in the array the search index was built from.
  */
+export function createMemberSearch<R>(
+  rows: readonly R[],
+  indexOf: (row: R) => number,
+  index: SearchIndex,
+): MemberSearch<R> {
+  const n = rows.length
+  // Per display position, the member's position in the index: the one pass over row objects.
+  const order = new Int32Array(n)
+  for (let p = 0; p < n; p++) order[p] = indexOf(rows[p]!)
+  const { text, role: roles, status: statuses } = index
+  // The last search's terms and the display positions that matched them (null: everyone).
+  let lastTerms: readonly string[] = []
+  let lastMatches: Int32Array | null = null
+
+  const matchesOf = (terms: readonly string[]): Int32Array | null => {
+    if (terms.length === 0) return null
+    if (lastTerms.length === terms.length && lastTerms.every((t, i) => t === terms[i])) return lastMatches
+    const from = lastTerms.length > 0 && lastMatches && narrows(lastTerms, terms) ? lastMatches : null
+    const size = from ? from.length : n
+    const found = new Int32Array(size)
+    let count = 0
+    for (let k = 0; k < size; k++) {
+      const p = from ? from[k]! : k
+      if (matchesAllTerms(text[order[p]!] ?? '', terms)) found[count++] = p
+    }
+    lastTerms = terms
+    lastMatches = found.subarray(0, count)
+    return lastMatches
+  }
+
+  return {
+    filter: ({ terms, role, status }) => {
+      const matches = matchesOf(terms)
+      // Nothing filtered out: the rows as they are, only counted.
+      const all = matches === null && role === null && status === null
+      const wantRole = role === null ? -1 : roleCodes.indexOf(role)
+      const wantStatus = status === null ? -1 : statusCodes.indexOf(status)
+      const roleCounts = new Int32Array(roleCodes.length)
+      const statusCounts = new Int32Array(statusCodes.length)
+      const kept: R[] = []
+      const size = matches ? matches.length : n
+      for (let k = 0; k < size; k++) {
+        const p = matches ? matches[k]! : k
+        const i = order[p]!
+        const r = roles[i]!
+        const st = statuses[i]!
+        const roleOk = wantRole < 0 || r === wantRole
+        const statusOk = wantStatus < 0 || st === wantStatus
+        if (statusOk) roleCounts[r]!++
+        if (roleOk) statusCounts[st]!++
+        if (!all && roleOk && statusOk) kept.push(rows[p]!)
+      }
+      return {
+        rows: all ? rows : kept,
+        roleCounts: countsOf(roleCodes, roleCounts),
+        statusCounts: countsOf(statusCodes, statusCounts),
+      }
+    },
+  }
+}
+
+/** One search, without keeping anything for the next: `createMemberSearch(…).filter(filter)`. */
 export function filterMemberRows<R>(
   rows: readonly R[],
-  memberOf: (row: R) => Member,
   indexOf: (row: R) => number,
-  searchIndex: readonly string[],
+  index: SearchIndex,
   filter: MemberFilter,
 ): FilteredMembers<R> {
-  const roleCounts = zeroRoles()
-  const statusCounts = zeroStatuses()
-  const kept: R[] = []
-  const { terms, role, status } = filter
-  for (const row of rows) {
-    if (terms.length > 0 && !matchesAllTerms(searchIndex[indexOf(row)] ?? '', terms)) continue
-    const member = memberOf(row)
-    const roleOk = role === null || member.role === role
-    const statusOk = status === null || member.status === status
-    if (statusOk) roleCounts[member.role]++
-    if (roleOk) statusCounts[member.status]++
-    if (roleOk && statusOk) kept.push(row)
-  }
-  return { rows: kept, roleCounts, statusCounts }
+  return createMemberSearch(rows, indexOf, index).filter(filter)
 }

@@ -22,7 +22,7 @@ import { useOrgId } from '../auth/session'
 import { InviteMemberButton } from './invite-member-button'
 import { MemberTableContext, type MemberTableContextValue } from './member-cells'
 import { hideableMemberColumns, memberColumns } from './member-columns'
-import { buildSearchIndex, filterMemberRows } from './member-search'
+import { buildSearchIndex, createMemberSearch } from './member-search'
 import { MemberFilters, MemberSearchBox } from './member-toolbar'
 import { useMemberListUrl, type MemberListUrl } from './use-member-list-url'
 import { useScrollRestoration } from './use-scroll-restoration'
@@ -130,18 +130,16 @@ function MemberList({
   // visible rows render, so the results follow the keystroke in the same frame. Deferring the
   // query (as this did once) cost a whole extra frame per key at every size.
   const query = state.q
-  const filtered = useMemo(
-    () =>
-      filterMemberRows(
-        sortedRows,
-        (row) => row.original,
-        (row) => row.index,
-        searchIndex,
-        { terms: splitTerms(query), role: state.role, status: state.status },
-      ),
-    [sortedRows, searchIndex, query, state.role, state.status],
-  )
   const terms = useMemo(() => splitTerms(query), [query])
+  // Laid out once per order; each keystroke then walks strings (the previous matches when typing on).
+  const search = useMemo(
+    () => createMemberSearch(sortedRows, (row) => row.index, searchIndex),
+    [sortedRows, searchIndex],
+  )
+  const filtered = useMemo(
+    () => search.filter({ terms, role: state.role, status: state.status }),
+    [search, terms, state.role, state.status],
+  )
   const context = useMemo<MemberTableContextValue>(
     () => ({ orgId, terms, linkState: backLinkState(paths.members(), list.search) }),
     [orgId, terms, list.search],

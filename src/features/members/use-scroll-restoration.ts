@@ -34,14 +34,26 @@ export function useScrollRestoration(ready: boolean, headingRef: RefObject<HTMLE
   const navigationType = useNavigationType()
   const restored = useRef<string | null>(null)
 
-  // Save while this entry is shown; the layout cleanup runs before the page is torn down, when
-  // window.scrollY still belongs to the list.
+  // The position as the last scroll event left it: reading window.scrollY when the entry changes (each
+  // keystroke of a search replaces it) would make the browser lay the page out mid-commit.
+  const scrollY = useRef(0)
+  useLayoutEffect(() => {
+    scrollY.current = window.scrollY
+    const onScroll = () => {
+      scrollY.current = window.scrollY
+    }
+    window.addEventListener('scroll', onScroll, { passive: true })
+    return () => window.removeEventListener('scroll', onScroll)
+  }, [])
+
+  // Save while this entry is shown; the layout cleanup runs before the page is torn down, when the
+  // position still belongs to the list.
   useLayoutEffect(() => {
     const onPageHide = () => save(key, window.scrollY)
     window.addEventListener('pagehide', onPageHide)
     return () => {
       window.removeEventListener('pagehide', onPageHide)
-      save(key, window.scrollY)
+      save(key, scrollY.current)
     }
   }, [key])
 
