@@ -4,6 +4,7 @@ import { splitTerms } from '../../lib/text'
 import { makeMember } from '../../test/member-factory'
 import {
   buildSearchIndex,
+  searchIndexFor,
   createMemberSearch,
   filterMemberRows,
   narrows,
@@ -98,5 +99,20 @@ describe('typing on narrows the previous matches', () => {
     const again = s.filter({ terms: splitTerms('ann'), role: null, status: 'invited' })
     expect(again.rows.map((m) => m.fullName)).toEqual(['Ann Smith'])
     expect(again.statusCounts).toEqual({ active: 1, invited: 1, disabled: 1, unknown: 0 })
+  })
+})
+
+describe('searchIndexFor, as the directory grows', () => {
+  it('indexes only the new members when the list grew, and anew when one was replaced', () => {
+    const first = members.slice(0, 3)
+    const a = searchIndexFor(first)
+    expect(searchIndexFor(first)).toBe(a)
+    const grown = searchIndexFor(members)
+    expect(grown).toEqual(buildSearchIndex(members))
+    expect(a.text).toHaveLength(3) // the earlier index is not changed in place
+    const patched = members.map((m) =>
+      m.id === 1 ? { ...m, fullName: 'Mateo Ruiz', role: 'light' as const } : m,
+    )
+    expect(searchIndexFor(patched)).toEqual(buildSearchIndex(patched))
   })
 })

@@ -22,17 +22,52 @@ export interface SearchIndex {
 }
 
 export function buildSearchIndex(members: readonly Member[]): SearchIndex {
+  return extendSearchIndex(null, members)
+}
+
+/** The index of `members`, reusing `from` for its first `from.text.length` members (already checked to be the same). */
+function extendSearchIndex(from: SearchIndex | null, members: readonly Member[]): SearchIndex {
   const n = members.length
-  const text = Array.from<string>({ length: n })
+  const start = from?.text.length ?? 0
+  const text = from ? from.text.slice() : []
   const role = new Uint8Array(n)
   const status = new Uint8Array(n)
-  for (let i = 0; i < n; i++) {
+  if (from) {
+    role.set(from.role)
+    status.set(from.status)
+  }
+  for (let i = start; i < n; i++) {
     const member = members[i]!
-    text[i] = normalize(`${member.fullName}${FIELD_SEPARATOR}${member.email ?? ''}`)
+    text.push(normalize(`${member.fullName}${FIELD_SEPARATOR}${member.email ?? ''}`))
     role[i] = Math.max(0, roleCodes.indexOf(member.role))
     status[i] = Math.max(0, statusCodes.indexOf(member.status))
   }
   return { text, role, status }
+}
+
+let lastIndexed: { members: readonly Member[]; index: SearchIndex } | null = null
+
+/**
+ * buildSearchIndex, for a directory that grows page by page: when `members` begins with the very
+ * members (the same objects) that the last call indexed, only the new ones are normalised. A write
+ * that replaced any member (a role change) fails that check and the index is built anew.
+ */
+export function searchIndexFor(members: readonly Member[]): SearchIndex {
+  const last = lastIndexed
+  let index: SearchIndex
+  if (last && last.members === members) return last.index
+  if (last && members.length >= last.members.length && startsWith(members, last.members)) {
+    index = extendSearchIndex(last.index, members)
+  } else {
+    index = buildSearchIndex(members)
+  }
+  lastIndexed = { members, index }
+  return index
+}
+
+function startsWith(members: readonly Member[], prefix: readonly Member[]): boolean {
+  for (let i = 0; i < prefix.length; i++) if (members[i] !== prefix[i]) return false
+  return true
 }
 
 export interface MemberFilter {

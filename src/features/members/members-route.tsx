@@ -22,7 +22,7 @@ import { useOrgId } from '../auth/session'
 import { InviteMemberButton } from './invite-member-button'
 import { MemberTableContext, type MemberTableContextValue } from './member-cells'
 import { hideableMemberColumns, memberColumns } from './member-columns'
-import { buildSearchIndex, createMemberSearch } from './member-search'
+import { createMemberSearch, searchIndexFor } from './member-search'
 import { MemberFilters, MemberSearchBox } from './member-toolbar'
 import { useMemberListUrl, type MemberListUrl } from './use-member-list-url'
 import { useScrollRestoration } from './use-scroll-restoration'
@@ -111,7 +111,7 @@ function MemberList({
   const members = useDeferredValue(directory.members)
 
   // Built once per directory (each page while it fills), never per keystroke.
-  const searchIndex = useMemo(() => buildSearchIndex(members), [members])
+  const searchIndex = useMemo(() => searchIndexFor(members), [members])
 
   const onSortingChange = (updater: Updater<SortingState>) =>
     list.setSort(nextSorting(updater, state.sort, isSortId))
