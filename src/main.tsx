@@ -5,6 +5,7 @@ import './styles/app.css'
 import { credentialStore } from './api/credentials'
 import { App } from './app/app'
 import { queryClient } from './app/query-client'
+import { preloadSignIn } from './app/router'
 import { initTheme } from './app/theme'
 import { loadDemo } from './features/auth/load-demo'
 
@@ -15,7 +16,12 @@ initTheme()
 async function start() {
   // A reload in demo mode must find the demo's service worker answering /api before any page fetches.
   // The demo code is only downloaded here, for people who chose the demo.
-  if (credentialStore.get()?.demo) {
+  const credentials = credentialStore.get()
+  if (!credentials) {
+    // A new visitor will see the sign-in form first: have its code before the first render (a
+    // failed download is left to the page's own lazy load and its error boundary).
+    await preloadSignIn().catch(() => {})
+  } else if (credentials.demo) {
     try {
       const { startDemo } = await loadDemo()
       await startDemo()

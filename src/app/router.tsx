@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react'
+import { lazy, Suspense, type ComponentType } from 'react'
 import { Navigate, Route, Routes } from 'react-router'
 import { LoadingState } from '../components/states'
 import { paths } from '../lib/paths'
@@ -9,9 +9,38 @@ import { AppLayout } from './app-layout'
 // Declarative routes (<Routes>) rather than a data router: the data router's loaders, actions and
 // fetchers cost about 18 KB gzipped in the first download, and Roster loads data with TanStack Query.
 // Route modules keep exporting `Component`, so moving back to lazy route objects stays a small change.
-const SignInPage = lazy(() =>
-  import('../features/auth/sign-in-route').then((m) => ({ default: m.Component })),
-)
+/**
+ * A lazy page that can also be loaded before its first render (`preloadSignIn`), and then renders
+ * at once: React.lazy takes a thenable that resolves synchronously as already loaded. Suspending
+ * instead would show the fallback, and React 19 keeps a fallback up for at least 300 ms once it is
+ * shown, which on the way in is far longer than the chunk takes to arrive.
+ */
+function preloadableLazy(load: () => Promise<ComponentType>) {
+  let loaded: ComponentType | null = null
+  let loading: Promise<ComponentType> | null = null
+  const preload = () =>
+    (loading ??= load().then(
+      (page) => (loaded = page),
+      (error: unknown) => {
+        loading = null // a later render tries the download again
+        throw error
+      },
+    ))
+  const Page = lazy(() => {
+    const page = loaded
+    if (page) {
+      const ready = { then: (resolve: (m: { default: ComponentType }) => void) => resolve({ default: page }) }
+      return ready as unknown as Promise<{ default: ComponentType }>
+    }
+    return preload().then((p) => ({ default: p }))
+  })
+  return { Page, preload }
+}
+
+const signIn = preloadableLazy(() => import('../features/auth/sign-in-route').then((m) => m.Component))
+const SignInPage = signIn.Page
+/** Before the first render for a visitor without a session, so the sign-in form shows without a fallback. */
+export const preloadSignIn = signIn.preload
 const MemberDetailPage = lazy(() =>
   import('../features/members/member-detail-route').then((m) => ({ default: m.Component })),
 )
