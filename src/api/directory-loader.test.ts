@@ -1,5 +1,5 @@
 import { QueryClient, QueryObserver } from '@tanstack/react-query'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { ApiError } from './errors'
 import { DirectoryLoader } from './directory-loader'
 import { parseMemberPage } from './schemas'
@@ -87,7 +87,10 @@ function fakeServer(opts: FakeServer) {
   return { fetchPage, asked }
 }
 
-function setup(server: ReturnType<typeof fakeServer>, extra: { flushMs?: number } = {}) {
+function setup(
+  server: ReturnType<typeof fakeServer>,
+  extra: { flushMs?: number; afterFirstPage?: () => Promise<void> } = {},
+) {
   const client = new QueryClient()
   const loader = new DirectoryLoader({
     client,
@@ -286,5 +289,29 @@ describe('DirectoryLoader: resumable, and merges into the cache as it is now', (
     await new Promise((resolve) => setTimeout(resolve, 20))
     expect(server.asked.length).toBe(asked)
     expect(asked).toBeLessThan(50)
+  })
+})
+
+describe('DirectoryLoader: the first rows come first', () => {
+  it('writes page 1, then waits for the paint before asking for the next pages', async () => {
+    const server = fakeServer({ total: 350 })
+    let painted: () => void = () => {}
+    const paint = new Promise<void>((resolve) => (painted = resolve))
+    const { loader, read } = setup(server, { afterFirstPage: () => paint })
+    const done = loader.load()
+    await vi.waitFor(() => expect(read()?.members).toHaveLength(100))
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(server.asked).toEqual([1])
+    painted()
+    await done
+    expect(read()).toMatchObject({ complete: true })
+    expect(read()?.members).toHaveLength(350)
+  })
+
+  it('does not wait when page 1 is the whole directory', async () => {
+    const server = fakeServer({ total: 40 })
+    const { loader, read } = setup(server, { afterFirstPage: () => new Promise<void>(() => {}) })
+    await loader.load()
+    expect(read()).toMatchObject({ complete: true })
   })
 })

@@ -23,6 +23,28 @@ export interface DirectoryLoaderOptions {
   concurrency?: number
   /** Longest time pages wait before they are written to the cache (the first page never waits). */
   flushMs?: number
+  /**
+   * Awaited after the first page is written and before the next pages are asked for, so their
+   * answers (parsed on the main thread) do not hold back the paint of the first rows. See `afterPaint`.
+   */
+  afterFirstPage?: () => Promise<void>
+}
+
+/**
+ * Resolves once the browser has painted what was just written (the frame after it, then a task),
+ * or after 100 ms at most (a background tab runs no frames).
+ */
+export function afterPaint(): Promise<void> {
+  if (typeof requestAnimationFrame !== 'function') return Promise.resolve()
+  return new Promise((resolve) => {
+    const fallback = setTimeout(resolve, 100)
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(fallback)
+        resolve()
+      }, 0),
+    )
+  })
 }
 
 const emptyDirectory: MemberDirectory = { members: [], total: 0, complete: false }
@@ -140,6 +162,7 @@ export class DirectoryLoader {
           this.pending.push(member)
         }
         this.scheduleFlush(chunk.page === 1 || this.written === null)
+        if (chunk.page === 1 && !chunk.done && this.opts.afterFirstPage) await this.opts.afterFirstPage()
       }
       this.finished = true
       return this.flush(false)

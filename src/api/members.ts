@@ -24,9 +24,17 @@ const loaders = new WeakMap<QueryClient, Map<string, DirectoryLoader>>()
 // so the loader does not weigh on the initial JavaScript budget of /members.
 let loaderModule: Promise<typeof import('./directory-loader')> | null = null
 
+/** Fetches the loader's chunk ahead of need (the sign-in form calls it while the person types). */
+export function preloadDirectoryLoader(): void {
+  loaderModule ??= import('./directory-loader')
+  loaderModule.catch(() => {
+    loaderModule = null
+  })
+}
+
 /** The organization's one directory loader in this query client (created on first use). */
 export async function directoryLoader(client: QueryClient, orgId: string): Promise<DirectoryLoader> {
-  const { DirectoryLoader } = await (loaderModule ??= import('./directory-loader'))
+  const { DirectoryLoader, afterPaint } = await (loaderModule ??= import('./directory-loader'))
   let byOrg = loaders.get(client)
   if (!byOrg) {
     const registry = new Map<string, DirectoryLoader>()
@@ -52,6 +60,8 @@ export async function directoryLoader(client: QueryClient, orgId: string): Promi
       perPage: DIRECTORY_PAGE_SIZE,
       // Page 1 may already be on its way from the sign-in form (first-page-prefetch.ts).
       fetchPage: (page, perPage, signal) => firstOrFetchedPage(orgId, page, perPage, signal),
+      // The first rows paint before the next pages' answers take the main thread.
+      afterFirstPage: afterPaint,
     })
     byOrg.set(orgId, loader)
   }

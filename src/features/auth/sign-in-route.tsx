@@ -3,7 +3,7 @@ import { flushSync } from 'react-dom'
 import { Navigate, useSearchParams } from 'react-router'
 import { credentialStore, useCredentials } from '../../api/credentials'
 import { verifyCredentials } from '../../api/me'
-import { prefetchFirstDirectoryPage } from '../../api/members'
+import { preloadDirectoryLoader, prefetchFirstDirectoryPage } from '../../api/members'
 import type { PrefetchHandle } from '../../api/first-page-prefetch'
 import { PageTitle } from '../../components/page-title'
 import { DEMO_ORG_ID, DEMO_TOKEN } from '../../demo/credentials'
@@ -74,6 +74,9 @@ function SignInForm({ demoStarting }: { demoStarting: boolean }) {
   const [checking, setChecking] = useState(false)
   const [missing, setMissing] = useState<{ orgId: boolean; token: boolean }>({ orgId: false, token: false })
   const [failure, setFailure] = useState<{ message: string; field: SignInErrorField } | null>(null)
+
+  // The directory's loader is needed the moment sign-in succeeds: fetch its code while the person types.
+  useEffect(preloadDirectoryLoader, [])
 
   // Leaving the page mid-check must not store credentials afterwards, nor keep their first page.
   useEffect(
