@@ -1,10 +1,10 @@
 import { mutationOptions, queryOptions } from '@tanstack/react-query'
 import { applyMembershipChange, type MembershipChange } from '../lib/group-membership'
 import { apiGet, apiRequest } from './client'
-import { fetchAllPages } from './paginate'
+import { loadAllPages } from './paginate'
 import { parseGroup, parseGroupPage } from './schemas'
 import { orgKeys } from './keys'
-import type { Group } from './types'
+import type { Group, InvalidRecordInfo } from './types'
 
 /** Tallyfy documents 100 as the maximum page size for groups. */
 const GROUP_PAGE_SIZE = 100
@@ -18,8 +18,8 @@ export const groupQueries = {
   list: (orgId: string) =>
     queryOptions({
       queryKey: [...groupQueries.all(orgId), 'list'] as const,
-      queryFn: ({ signal }) =>
-        fetchAllPages({
+      queryFn: async ({ signal, client }) => {
+        const { items, invalid } = await loadAllPages({
           perPage: GROUP_PAGE_SIZE,
           // A group that shifts between pages while they are read comes back once.
           getId: (group: Group) => group.id,
@@ -29,8 +29,22 @@ export const groupQueries = {
               signal: pageSignal,
               query: { with: 'assets', page, per_page: perPage },
             }),
-        }),
+        })
+        // The groups that could not be read are told apart from the list (whose patches stay plain
+        // arrays): the Groups page says how many, where and why, never their values.
+        client.setQueryData(groupQueries.unreadable(orgId).queryKey, invalid)
+        return items
+      },
       staleTime: 5 * 60_000,
+    }),
+
+  /** Groups of the last list load that could not be read; written by `list`, never fetched alone. */
+  unreadable: (orgId: string) =>
+    queryOptions({
+      queryKey: [...groupQueries.all(orgId), 'unreadable'] as const,
+      queryFn: ({ client, queryKey }): InvalidRecordInfo[] =>
+        client.getQueryData<InvalidRecordInfo[]>(queryKey) ?? [],
+      staleTime: Infinity,
     }),
 
   detail: (orgId: string, groupId: string) =>

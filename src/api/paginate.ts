@@ -244,7 +244,7 @@ export async function loadAllPages<T>(
       }
       items.push(item)
     }
-    invalid.push(...chunk.invalid)
+    invalid.push(...chunk.invalid.map((record) => ({ ...record, page: chunk.page })))
     last = chunk
   }
   const complete = isComplete({

@@ -245,6 +245,32 @@ describe('detail and list queries', () => {
     ])
   })
 
+  it('a group that cannot be read is left out and counted apart, by page and field, never by value', async () => {
+    server.use(
+      http.get(`*/api/organizations/${ORG}/groups`, ({ request }) => {
+        const page = Number(new URL(request.url).searchParams.get('page'))
+        const data =
+          page === 1
+            ? [
+                { id: 'g1', name: 'Ops', members: [1], guests: [] },
+                { id: null, name: 'Secret project', members: [1], guests: [] },
+              ]
+            : [{ id: 'g3', name: 'Sales', members: [], guests: [] }]
+        return HttpResponse.json({
+          data,
+          meta: { pagination: { total: 3, per_page: 2, current_page: page, total_pages: 2, links: [] } },
+        })
+      }),
+    )
+    const groups = await queryClient.fetchQuery(groupQueries.list(ORG))
+    expect(groups.map((g) => g.id)).toEqual(['g1', 'g3'])
+    const unreadable = queryClient.getQueryData(groupQueries.unreadable(ORG).queryKey)
+    expect(unreadable).toEqual([
+      { page: 1, index: 1, issues: [expect.objectContaining({ path: 'data[1].id', received: 'null' })] },
+    ])
+    expect(JSON.stringify(unreadable)).not.toContain('Secret project')
+  })
+
   it('group detail asks for assets; a 404 stays a typed not-found error', async () => {
     const urls: URL[] = []
     server.use(

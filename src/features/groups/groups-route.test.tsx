@@ -97,3 +97,21 @@ describe('groups list sort (the shared data table)', () => {
     expect(screen.getByRole('columnheader', { name: /Name/ })).toHaveAttribute('aria-sort', 'ascending')
   })
 })
+
+describe('groups that could not be read', () => {
+  it('says how many, beside the groups that could', () => {
+    const queryClient = createTestQueryClient()
+    queryClient.setQueryData(groupQueries.list(orgId).queryKey, sampleGroups)
+    queryClient.setQueryData(groupQueries.unreadable(orgId).queryKey, [
+      { page: 1, index: 3, issues: [{ path: 'id', expected: 'string', received: 'null' }] },
+    ])
+    renderPage({ '/groups': <GroupsRoute /> }, { path: '/groups', queryClient })
+    return expect(screen.findByText('1 record could not be read')).resolves.toBeInTheDocument()
+  })
+
+  it('says nothing when every group was read', async () => {
+    renderGroups(sampleGroups)
+    await screen.findByRole('table')
+    expect(screen.queryByText(/could not be read/)).toBeNull()
+  })
+})

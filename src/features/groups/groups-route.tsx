@@ -2,7 +2,7 @@ import { lazy, Suspense, useMemo, useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import type { SortingState, Updater } from '@tanstack/react-table'
 import { groupQueries } from '../../api/groups'
-import type { Group } from '../../api/types'
+import type { Group, InvalidRecordInfo } from '../../api/types'
 import { DataTable } from '../../components/data-table/data-table'
 import { nextSorting, useDataTable, useMatchingRows } from '../../components/data-table/use-data-table'
 import { ExportCsvButton } from '../../components/export-csv-button'
@@ -22,6 +22,9 @@ import './groups.css'
 
 type GroupSortId = (typeof groupSortIds)[number]
 const noGroups: Group[] = []
+const noRecords: InvalidRecordInfo[] = []
+// Only when Tallyfy sent a group that cannot be read.
+const InvalidRecordsNotice = lazy(() => import('../../components/domain/invalid-records-notice'))
 // The form loads the first time "New group" is pressed, never with the list.
 const GroupFormDialog = lazy(() => import('./group-form-dialog'))
 const listCodec = searchAndSortCodec<GroupSortId>(groupSortIds, [{ id: 'name', desc: false }])
@@ -29,6 +32,7 @@ const listCodec = searchAndSortCodec<GroupSortId>(groupSortIds, [{ id: 'name', d
 export function Component() {
   const orgId = useOrgId()
   const groupsQuery = useQuery(groupQueries.list(orgId))
+  const unreadable = useQuery(groupQueries.unreadable(orgId)).data ?? noRecords
   const list = useListUrl(listCodec)
   const isAdmin = useIsAdmin()
   const [creating, setCreating] = useState(false)
@@ -72,6 +76,11 @@ export function Component() {
           </button>
         ) : null}
       </div>
+      {unreadable.length > 0 && (
+        <Suspense fallback={null}>
+          <InvalidRecordsNotice records={unreadable} />
+        </Suspense>
+      )}
       {body}
       {creating ? (
         <Suspense fallback={null}>

@@ -29,7 +29,7 @@ import { useScrollRestoration } from './use-scroll-restoration'
 import './members.css'
 
 // Rare (Tallyfy sent records Roster cannot read), so it loads only when needed.
-const InvalidRecordsNotice = lazy(() => import('./invalid-records-notice'))
+const InvalidRecordsNotice = lazy(() => import('../../components/domain/invalid-records-notice'))
 
 export function Component() {
   const orgId = useOrgId()
