@@ -33,13 +33,25 @@ function OfflineBanner() {
 
 /**
  * True when a page shows data whose last refresh failed: the query keeps its old data (and the page
- * keeps showing it), so the person must be told it may be out of date.
+ * keeps showing it), so the person must be told it may be out of date. A directory that stopped
+ * part-way is not "out of date" but incomplete, and the page that shows it says so in its own words
+ * (how many of how many, with Retry): one notice, not two.
  */
 export function hasFailedRefresh(queryClient: QueryClient): boolean {
   return queryClient
     .getQueryCache()
     .getAll()
-    .some((q) => q.getObserversCount() > 0 && q.state.status === 'error' && q.state.data !== undefined)
+    .some(
+      (q) =>
+        q.getObserversCount() > 0 &&
+        q.state.status === 'error' &&
+        q.state.data !== undefined &&
+        !isIncomplete(q.state.data),
+    )
+}
+
+function isIncomplete(data: unknown): boolean {
+  return typeof data === 'object' && data !== null && 'complete' in data && data.complete === false
 }
 
 function StaleDataBanner() {

@@ -1,0 +1,27 @@
+import { QueryClient, QueryObserver } from '@tanstack/react-query'
+import { describe, expect, it } from 'vitest'
+import { hasFailedRefresh } from './banners'
+
+function failedWith(data: unknown) {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } })
+  client.setQueryData(['x'], data)
+  const query = client.getQueryCache().find({ queryKey: ['x'] })!
+  query.setState({ status: 'error', error: new Error('down') })
+  const observer = new QueryObserver(client, { queryKey: ['x'], enabled: false })
+  const off = observer.subscribe(() => {})
+  return { client, off }
+}
+
+describe('the "may be out of date" banner', () => {
+  it('shows for data on screen whose refresh failed', () => {
+    const { client, off } = failedWith([{ id: 'g1' }])
+    expect(hasFailedRefresh(client)).toBe(true)
+    off()
+    expect(hasFailedRefresh(client)).toBe(false)
+  })
+
+  it('leaves an incomplete directory to the page’s own notice (loaded N of M, Retry)', () => {
+    expect(hasFailedRefresh(failedWith({ members: [], total: 300, complete: false }).client)).toBe(false)
+    expect(hasFailedRefresh(failedWith({ members: [], total: 0, complete: true }).client)).toBe(true)
+  })
+})
