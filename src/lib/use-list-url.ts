@@ -36,37 +36,56 @@ export interface ListUrl<S extends ListUrlState> {
 export function useListUrl<S extends ListUrlState>(codec: ListUrlCodec<S>): ListUrl<S> {
   const [searchParams, setSearchParams] = useSearchParams()
   const urlState = useMemo(() => codec.parse(searchParams), [codec, searchParams])
+  const urlKey = useMemo(() => codec.serialize(urlState).toString(), [codec, urlState])
 
   const [draft, setDraft] = useState(urlState.q)
-  const [seenUrlQ, setSeenUrlQ] = useState(urlState.q)
-  // Search texts this hook wrote that the router has not rendered yet, oldest first. The router
-  // renders in a transition, possibly after the next keystroke, so a location carrying one of our
-  // own older texts must not overwrite the box; any other change (Back, a link to the bare list) does.
+  // A deliberate change (sort, filter) shows at once too: the router renders the new location in a
+  // transition, which yields to the browser and would put a frame or two between the click and the
+  // re-sorted rows. Until the router catches up, the state this hook wrote is shown instead.
+  const [override, setOverride] = useState<S | null>(null)
+  const [seenUrlKey, setSeenUrlKey] = useState(urlKey)
+  // URLs this hook wrote that the router has not rendered yet, oldest first. The router renders in
+  // a transition, possibly after the next keystroke, so a location carrying one of our own older
+  // writes must not overwrite the box; any other change (Back, a link to the bare list) does.
   const [unacknowledged, setUnacknowledged] = useState<readonly string[]>([])
 
   let q = draft
+  let shown = override
   // Adjusting state while rendering (not in an effect), so the box and the rows never disagree.
-  if (urlState.q !== seenUrlQ) {
-    setSeenUrlQ(urlState.q)
-    const ours = unacknowledged.indexOf(urlState.q)
+  if (urlKey !== seenUrlKey) {
+    setSeenUrlKey(urlKey)
+    const ours = unacknowledged.indexOf(urlKey)
     if (ours >= 0) {
-      setUnacknowledged(unacknowledged.slice(ours + 1))
+      const rest = unacknowledged.slice(ours + 1)
+      setUnacknowledged(rest)
+      // The newest write has landed: the URL holds what the override showed.
+      if (rest.length === 0 && shown) {
+        shown = null
+        setOverride(null)
+      }
     } else {
       setUnacknowledged([])
       setDraft(urlState.q)
       q = urlState.q
+      if (shown) {
+        shown = null
+        setOverride(null)
+      }
     }
   }
 
-  const state = useMemo<S>(() => ({ ...urlState, q }), [urlState, q])
+  const base = shown ?? urlState
+  const state = useMemo<S>(() => ({ ...base, q }), [base, q])
   const search = useMemo(() => {
     const query = codec.serialize(state).toString()
     return query ? `?${query}` : ''
   }, [codec, state])
 
   const write = (next: S, replace: boolean) => {
-    if (next.q !== urlState.q) setUnacknowledged((pending) => [...pending, next.q])
-    setSearchParams(codec.serialize(next), { replace, preventScrollReset: true })
+    const params = codec.serialize(next)
+    const key = params.toString()
+    if (key !== urlKey || unacknowledged.length > 0) setUnacknowledged((pending) => [...pending, key])
+    setSearchParams(params, { replace, preventScrollReset: true })
   }
 
   return {
@@ -79,6 +98,9 @@ export function useListUrl<S extends ListUrlState>(codec: ListUrlCodec<S>): List
     update: (patch, options) => {
       const next = { ...state, ...patch }
       if (patch.q !== undefined) setDraft(patch.q)
+      const { q: _q, ...rest } = patch
+      // Only what the router renders late needs holding; the search text has its own draft.
+      if (Object.keys(rest).length > 0) setOverride(next)
       write(next, options?.replace ?? false)
     },
   }
