@@ -1,4 +1,7 @@
-// CPU profile of keystrokes and sort flips at N members (demo), self time by function.
+// A CPU profile of keystrokes (or sort flips) at N members in the demo, summed by function: self time,
+// then inclusive time. Build unminified first so the names mean something:
+//   node node_modules/vite/bin/vite.js build --minify false --outDir dist-prof
+//   node bench/profile.mjs --members 100000 [--what keys|sort] [--keys a,n,n,Backspace] [--port 6596]
 import { preview } from 'vite'
 import { option } from '../scripts/lib/cli.mjs'
 import { launchChromium } from '../scripts/lib/preview-server.mjs'
@@ -36,32 +39,11 @@ try {
   await cdp.send('Profiler.start')
   const t0 = Date.now()
   if (what === 'keys') {
-    for (const k of [
-      'q',
-      'q',
-      'q',
-      'Backspace',
-      'Backspace',
-      'Backspace',
-      'a',
-      'n',
-      'n',
-      'Backspace',
-      'Backspace',
-      'Backspace',
-      's',
-      'm',
-      'i',
-      't',
-      'h',
-      'Backspace',
-      'Backspace',
-      'Backspace',
-      'Backspace',
-      'Backspace',
-      'z',
-      'o',
-    ]) {
+    const keys = option(
+      'keys',
+      'q,q,q,Backspace,Backspace,Backspace,a,n,n,Backspace,Backspace,Backspace,s,m,i,t,h',
+    )
+    for (const k of keys.split(',')) {
       await box.press(k)
       await page.waitForTimeout(300)
     }
