@@ -114,12 +114,35 @@ async function main() {
         await page.locator('tbody tr a[href^="/members/"]').first().waitFor()
         await shoot('members')
 
+        // The Columns menu, open.
+        await page.getByRole('button', { name: 'Columns' }).click()
+        await page.getByRole('menu').waitFor()
+        await shoot('members-columns-menu')
+        await page.keyboard.press('Escape')
+
+        // The command palette, with a search typed.
+        await page.getByRole('heading', { level: 1, name: 'Members' }).click()
+        await page.keyboard.press('Control+k')
+        const palette = page.getByRole('dialog')
+        await palette.waitFor()
+        await page.keyboard.type('an')
+        await palette.getByRole('option').first().waitFor()
+        await shoot('palette')
+        await page.keyboard.press('Escape')
+
         await page.goto(`/members/${demo.meId}`)
         await shoot('member-detail')
 
         await page.goto('/groups')
         await page.locator('a[href^="/groups/"]').first().waitFor()
         await shoot('groups')
+
+        await page.goto('/guests')
+        await page.locator('tbody a[href^="/guests/"]').first().waitFor()
+        await shoot('guests')
+        await page.locator('tbody a[href^="/guests/"]').first().click()
+        await page.waitForURL(/\/guests\/.+/)
+        await shoot('guest-detail')
 
         const groupId = await findShowcaseGroup(page)
         await page.goto(`/groups/${groupId}`)
