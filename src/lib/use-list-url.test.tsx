@@ -1,5 +1,6 @@
 import { act, renderHook } from '@testing-library/react'
 import type { ReactNode } from 'react'
+import { flushSync } from 'react-dom'
 import { MemoryRouter, useLocation, useNavigate } from 'react-router'
 import { describe, expect, it } from 'vitest'
 import { searchAndSortCodec } from './list-state'
@@ -17,40 +18,68 @@ function setup(initial = '/list') {
 }
 
 describe('useListUrl', () => {
-  it('a sort click shows at once and the URL follows', async () => {
+  it('a sort click shows before the router has rendered its URL, and the URL follows', async () => {
     const { result } = setup()
-    act(() => result.current.list.update({ sort: [{ id: 'email', desc: true }] }))
-    expect(result.current.list.state.sort).toEqual([{ id: 'email', desc: true }])
-    await act(async () => {})
+    await act(async () => {
+      // The click's own update, flushed the way a discrete event is; the router's is a transition.
+      flushSync(() => result.current.list.update({ sort: [{ id: 'email', desc: true }] }))
+      expect(result.current.location.search).toBe('')
+      expect(result.current.list.state.sort).toEqual([{ id: 'email', desc: true }])
+    })
     expect(result.current.location.search).toBe('?sort=-email')
     expect(result.current.list.state.sort).toEqual([{ id: 'email', desc: true }])
   })
 
-  it('Back after a sort shows the earlier sort, not the one held while the router caught up', async () => {
-    const { result } = setup('/list?sort=-name')
-    act(() => result.current.list.update({ sort: [{ id: 'email', desc: false }] }))
-    await act(async () => {})
+  it('once the URL lands, the table keeps the very same sort array (no second re-sort)', async () => {
+    const { result } = setup()
+    let held: unknown
+    await act(async () => {
+      flushSync(() => result.current.list.update({ sort: [{ id: 'email', desc: false }] }))
+      held = result.current.list.state.sort
+    })
     expect(result.current.location.search).toBe('?sort=email')
-    act(() => {
+    expect(result.current.list.state.sort).toBe(held)
+  })
+
+  it('two quick changes that end where they started, then Back: the earlier entry is shown', async () => {
+    const { result } = setup()
+    await act(async () => {
+      flushSync(() => result.current.list.update({ sort: [{ id: 'email', desc: false }] }))
+      flushSync(() => result.current.list.update({ sort: [{ id: 'name', desc: false }] }))
+    })
+    expect(result.current.location.search).toBe('')
+    await act(async () => {
       void result.current.navigate(-1)
     })
-    await act(async () => {})
+    expect(result.current.location.search).toBe('?sort=email')
+    expect(result.current.list.state.sort).toEqual([{ id: 'email', desc: false }])
+  })
+
+  it('Back after a sort shows the earlier sort', async () => {
+    const { result } = setup('/list?sort=-name')
+    await act(async () => {
+      result.current.list.update({ sort: [{ id: 'email', desc: false }] })
+    })
+    expect(result.current.location.search).toBe('?sort=email')
+    await act(async () => {
+      void result.current.navigate(-1)
+    })
     expect(result.current.location.search).toBe('?sort=-name')
     expect(result.current.list.state.sort).toEqual([{ id: 'name', desc: true }])
   })
 
-  it('typing keeps the text as typed while older writes land; a link elsewhere replaces it', async () => {
+  it('typing keeps the text as typed while its older writes land; a link elsewhere replaces it', async () => {
     const { result } = setup()
-    act(() => result.current.list.setQuery('ann '))
-    act(() => result.current.list.setQuery('ann s'))
-    expect(result.current.list.state.q).toBe('ann s')
-    await act(async () => {})
+    await act(async () => {
+      flushSync(() => result.current.list.setQuery('ann '))
+      flushSync(() => result.current.list.setQuery('ann s'))
+      expect(result.current.list.state.q).toBe('ann s')
+    })
     expect(result.current.location.search).toBe('?q=ann+s')
     expect(result.current.list.state.q).toBe('ann s')
-    act(() => {
+    await act(async () => {
       void result.current.navigate('/list?q=zoe')
     })
-    await act(async () => {})
     expect(result.current.list.state.q).toBe('zoe')
   })
 })

@@ -8,7 +8,7 @@
 // reload or `pagehide` that could follow. Deliberate actions (sort, filter, clear all) push, so Back
 // undoes them one at a time.
 import { useMemo, useState } from 'react'
-import { useSearchParams } from 'react-router'
+import { useLocation, useNavigationType, useSearchParams } from 'react-router'
 
 /** Every list state has a search text; the rest (sort, filters) is the list's own. */
 export interface ListUrlState {
@@ -43,18 +43,23 @@ export function useListUrl<S extends ListUrlState>(codec: ListUrlCodec<S>): List
   // transition, which yields to the browser and would put a frame or two between the click and the
   // re-sorted rows. Until the router catches up, the state this hook wrote is shown instead.
   const [override, setOverride] = useState<S | null>(null)
-  const [seenUrlKey, setSeenUrlKey] = useState(urlKey)
   // URLs this hook wrote that the router has not rendered yet, oldest first. The router renders in
   // a transition, possibly after the next keystroke, so a location carrying one of our own older
   // writes must not overwrite the box; any other change (Back, a link to the bare list) does.
   const [unacknowledged, setUnacknowledged] = useState<readonly string[]>([])
+  // Each navigation has its own key, also one that lands on the URL already shown (two quick writes
+  // that end where they started), so that is what tells a new location, not the search string.
+  const { key: locationKey } = useLocation()
+  const navigationType = useNavigationType()
+  const [seenLocationKey, setSeenLocationKey] = useState(locationKey)
 
   let q = draft
   let shown = override
   // Adjusting state while rendering (not in an effect), so the box and the rows never disagree.
-  if (urlKey !== seenUrlKey) {
-    setSeenUrlKey(urlKey)
-    const ours = unacknowledged.indexOf(urlKey)
+  if (locationKey !== seenLocationKey) {
+    setSeenLocationKey(locationKey)
+    // Back and Forward are never ours, whatever URL they land on.
+    const ours = navigationType === 'POP' ? -1 : unacknowledged.lastIndexOf(urlKey)
     if (ours >= 0) {
       const rest = unacknowledged.slice(ours + 1)
       setUnacknowledged(rest)
@@ -64,8 +69,8 @@ export function useListUrl<S extends ListUrlState>(codec: ListUrlCodec<S>): List
         setOverride(null)
       }
     } else {
-      setUnacknowledged([])
-      setDraft(urlState.q)
+      if (unacknowledged.length > 0) setUnacknowledged([])
+      if (draft !== urlState.q) setDraft(urlState.q)
       q = urlState.q
       if (shown) {
         shown = null
@@ -81,11 +86,11 @@ export function useListUrl<S extends ListUrlState>(codec: ListUrlCodec<S>): List
     return query ? `?${query}` : ''
   }, [codec, state])
 
-  const write = (next: S, replace: boolean) => {
+  const write = (next: S, replace: boolean): URLSearchParams => {
     const params = codec.serialize(next)
-    const key = params.toString()
-    if (key !== urlKey || unacknowledged.length > 0) setUnacknowledged((pending) => [...pending, key])
+    setUnacknowledged((pending) => [...pending, params.toString()])
     setSearchParams(params, { replace, preventScrollReset: true })
+    return params
   }
 
   return {
@@ -98,10 +103,11 @@ export function useListUrl<S extends ListUrlState>(codec: ListUrlCodec<S>): List
     update: (patch, options) => {
       const next = { ...state, ...patch }
       if (patch.q !== undefined) setDraft(patch.q)
+      const params = write(next, options?.replace ?? false)
       const { q: _q, ...rest } = patch
-      // Only what the router renders late needs holding; the search text has its own draft.
-      if (Object.keys(rest).length > 0) setOverride(next)
-      write(next, options?.replace ?? false)
+      // Only what the router renders late needs holding; the search text has its own draft. Held as
+      // the URL will parse, so the router's own parse later hands the table the same sort array.
+      if (Object.keys(rest).length > 0) setOverride({ ...codec.parse(params), q: next.q })
     },
   }
 }
