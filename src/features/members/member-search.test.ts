@@ -60,11 +60,11 @@ describe('member search', () => {
   })
 })
 
-describe('typing on narrows the previous matches', () => {
-  const search = () => createMemberSearch(members, (m) => members.indexOf(m), index)
-  const run = (s: ReturnType<typeof search>, q: string) =>
-    s.filter({ terms: splitTerms(q), role: null, status: null }).rows.map((m) => m.fullName)
+const search = () => createMemberSearch(members, (m) => members.indexOf(m), index)
+const run = (s: ReturnType<typeof search>, q: string) =>
+  s.filter({ terms: splitTerms(q), role: null, status: null }).rows.map((m) => m.fullName)
 
+describe('typing on narrows the previous matches', () => {
   it('knows when a query can only match fewer members', () => {
     expect(narrows(['an'], ['ann'])).toBe(true)
     expect(narrows(['an'], ['smith', 'ann'])).toBe(true)
@@ -74,7 +74,7 @@ describe('typing on narrows the previous matches', () => {
 
   it('gives what a fresh search gives, key by key, forward and back', () => {
     const s = search()
-    for (const q of [
+    const queries = [
       'a',
       'an',
       'ann',
@@ -88,9 +88,9 @@ describe('typing on narrows the previous matches', () => {
       '',
       'smith',
       'smithx',
-    ]) {
-      expect(run(s, q), q).toEqual(names({ q }).names)
-    }
+    ]
+    // Each query's result beside it, so a failure names the query.
+    expect(queries.map((q) => [q, run(s, q)])).toEqual(queries.map((q) => [q, names({ q }).names]))
   })
 
   it('counts the options from the matches, whatever the previous query was', () => {
@@ -103,7 +103,7 @@ describe('typing on narrows the previous matches', () => {
 })
 
 describe('searchIndexFor, as the directory grows', () => {
-  it('indexes only the new members when the list grew, and anew when one was replaced', () => {
+  it('extends the index as the list grows, equal to a fresh build, and builds anew when a member was replaced', () => {
     const first = members.slice(0, 3)
     const a = searchIndexFor(first)
     expect(searchIndexFor(first)).toBe(a)

@@ -45,7 +45,10 @@ function extendSearchIndex(from: SearchIndex | null, members: readonly Member[])
   return { text, role, status }
 }
 
-let lastIndexed: { members: readonly Member[]; index: SearchIndex } | null = null
+// Indexes live as long as their members array (sign-out and an organization change drop the cache,
+// and with it every array and its index); the last array indexed is only weakly remembered, to extend.
+const indexes = new WeakMap<readonly Member[], SearchIndex>()
+let lastIndexed: WeakRef<readonly Member[]> | null = null
 
 /**
  * buildSearchIndex, for a directory that grows page by page: when `members` begins with the very
@@ -53,15 +56,16 @@ let lastIndexed: { members: readonly Member[]; index: SearchIndex } | null = nul
  * that replaced any member (a role change) fails that check and the index is built anew.
  */
 export function searchIndexFor(members: readonly Member[]): SearchIndex {
-  const last = lastIndexed
-  let index: SearchIndex
-  if (last && last.members === members) return last.index
-  if (last && members.length >= last.members.length && startsWith(members, last.members)) {
-    index = extendSearchIndex(last.index, members)
-  } else {
-    index = buildSearchIndex(members)
-  }
-  lastIndexed = { members, index }
+  const known = indexes.get(members)
+  if (known) return known
+  const previous = lastIndexed?.deref()
+  const previousIndex = previous ? indexes.get(previous) : undefined
+  const index =
+    previous && previousIndex && members.length >= previous.length && startsWith(members, previous)
+      ? extendSearchIndex(previousIndex, members)
+      : buildSearchIndex(members)
+  indexes.set(members, index)
+  lastIndexed = new WeakRef(members)
   return index
 }
 
