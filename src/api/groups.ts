@@ -45,6 +45,9 @@ export const groupQueries = {
       queryFn: ({ client, queryKey }): InvalidRecordInfo[] =>
         client.getQueryData<InvalidRecordInfo[]>(queryKey) ?? [],
       staleTime: Infinity,
+      // Kept as long as the list it belongs to may be (pages other than Groups observe the list and
+      // keep it cached); sign-out and an organization change clear it with the rest.
+      gcTime: Infinity,
     }),
 
   detail: (orgId: string, groupId: string) =>
