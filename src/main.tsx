@@ -18,9 +18,10 @@ async function start() {
   // The demo code is only downloaded here, for people who chose the demo.
   const credentials = credentialStore.get()
   if (!credentials) {
-    // A new visitor will see the sign-in form first: have its code before the first render (a
-    // failed download is left to the page's own lazy load and its error boundary).
-    await preloadSignIn().catch(() => {})
+    // A new visitor will see the sign-in form first: have its code before the first render, so it
+    // shows without a fallback. A slow download renders after 300 ms anyway (with the loading state),
+    // and a failed one is left to the page's own lazy load and its error boundary.
+    await Promise.race([preloadSignIn().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 300))])
   } else if (credentials.demo) {
     try {
       const { startDemo } = await loadDemo()
