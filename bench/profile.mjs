@@ -66,7 +66,7 @@ try {
   })
   const total = [...self.values()].reduce((a, b) => a + b, 0)
   console.log('total sampled ms', (total / 1000).toFixed(0))
-  for (const [k, v] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40))
+  for (const [k, v] of [...self.entries()].toSorted((a, b) => b[1] - a[1]).slice(0, 40))
     console.log((v / 1000).toFixed(1).padStart(8), k)
   // inclusive time by function for top-level frames of interest
   const parent = new Map()
@@ -83,7 +83,7 @@ try {
     }
   })
   console.log('--- inclusive')
-  for (const [k, v] of [...incl.entries()].sort((a, b) => b[1] - a[1]).slice(0, 60))
+  for (const [k, v] of [...incl.entries()].toSorted((a, b) => b[1] - a[1]).slice(0, 60))
     console.log((v / 1000).toFixed(1).padStart(8), k)
 } finally {
   await browser.close()

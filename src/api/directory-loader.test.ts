@@ -295,14 +295,16 @@ describe('DirectoryLoader: resumable, and merges into the cache as it is now', (
 describe('DirectoryLoader: the first rows come first', () => {
   it('writes page 1, then waits for the paint before asking for the next pages', async () => {
     const server = fakeServer({ total: 350 })
-    let painted: () => void = () => {}
-    const paint = new Promise<void>((resolve) => (painted = resolve))
+    let painted: (() => void) | undefined
+    const paint = new Promise<void>((resolve) => {
+      painted = resolve
+    })
     const { loader, read } = setup(server, { afterFirstPage: () => paint })
     const done = loader.load()
     await vi.waitFor(() => expect(read()?.members).toHaveLength(100))
     await new Promise((resolve) => setTimeout(resolve, 20))
     expect(server.asked).toEqual([1])
-    painted()
+    painted?.()
     await done
     expect(read()).toMatchObject({ complete: true })
     expect(read()?.members).toHaveLength(350)

@@ -29,6 +29,8 @@ function preloadableLazy(load: () => Promise<ComponentType>) {
   const Page = lazy(() => {
     const page = loaded
     if (page) {
+      // A thenable on purpose: React.lazy reads one that resolves synchronously as already loaded.
+      // oxlint-disable-next-line unicorn/no-thenable
       const ready = { then: (resolve: (m: { default: ComponentType }) => void) => resolve({ default: page }) }
       return ready as unknown as Promise<{ default: ComponentType }>
     }

@@ -36,11 +36,11 @@ describe('sorting in the URL', () => {
 
 describe('parseSortingParam identity', () => {
   const ids = ['name', 'email'] as const
-  const fallback = [{ id: 'name' as const, desc: false }]
+  const byName = [{ id: 'name' as const, desc: false }]
   it('gives the same array for the same value, so a table does not re-sort when only the search changed', () => {
-    const a = parseSortingParam('-email,name', ids, fallback)
-    expect(parseSortingParam('-email,name', ids, fallback)).toBe(a)
-    expect(parseSortingParam('email', ids, fallback)).not.toBe(a)
-    expect(parseSortingParam('email', ids, fallback)).toEqual([{ id: 'email', desc: false }])
+    const a = parseSortingParam('-email,name', ids, byName)
+    expect(parseSortingParam('-email,name', ids, byName)).toBe(a)
+    expect(parseSortingParam('email', ids, byName)).not.toBe(a)
+    expect(parseSortingParam('email', ids, byName)).toEqual([{ id: 'email', desc: false }])
   })
 })

@@ -1,13 +1,14 @@
-import { QueryClient, QueryObserver } from '@tanstack/react-query'
+import { QueryClient, QueryObserver, queryOptions } from '@tanstack/react-query'
 import { describe, expect, it } from 'vitest'
 import { hasFailedRefresh } from './banners'
 
 function failedWith(data: unknown) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } })
-  client.setQueryData(['x'], data)
-  const query = client.getQueryCache().find({ queryKey: ['x'] })!
+  const options = queryOptions({ queryKey: ['x'], queryFn: () => null as unknown, enabled: false })
+  client.setQueryData(options.queryKey, data)
+  const query = client.getQueryCache().find({ queryKey: options.queryKey })!
   query.setState({ status: 'error', error: new Error('down') })
-  const observer = new QueryObserver(client, { queryKey: ['x'], enabled: false })
+  const observer = new QueryObserver(client, options)
   const off = observer.subscribe(() => {})
   return { client, off }
 }
