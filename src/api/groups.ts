@@ -2,7 +2,7 @@ import { mutationOptions, queryOptions } from '@tanstack/react-query'
 import { applyMembershipChange, type MembershipChange } from '../lib/group-membership'
 import { apiGet, apiRequest } from './client'
 import { loadAllPages } from './paginate'
-import { parseGroup, parseGroupPage } from './schemas'
+import { parseGroup, parseGroupPage } from './group-schemas'
 import { orgKeys } from './keys'
 import type { Group, InvalidRecordInfo } from './types'
 

@@ -5,14 +5,8 @@ import listMembersDoc from './fixtures/list-members.json'
 import { makeMember } from '../test/member-factory'
 import { parseGuest, parseGuestPage } from './guest-schemas'
 import { isAdmin } from './roles'
-import {
-  parseGroup,
-  parseGroupPage,
-  parseMe,
-  parseMember,
-  parseMemberPage,
-  parseOrganizations,
-} from './schemas'
+import { parseGroup, parseGroupPage } from './group-schemas'
+import { parseMe, parseMember, parseMemberPage, parseOrganizations } from './schemas'
 
 const member = (fields: Record<string, unknown>) => parseMember({ data: fields })
 const group = (fields: Record<string, unknown>) => parseGroup({ data: fields })

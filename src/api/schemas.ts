@@ -1,8 +1,7 @@
 import * as z from 'zod/mini'
-import { toGroup, toMe, toMember } from './to-domain'
-import type { Group, InvalidRecordInfo, Me, Member } from './types'
+import { toMe, toMember } from './to-domain'
+import type { InvalidRecordInfo, Me, Member } from './types'
 import {
-  groupWireSchema,
   itemEnvelope,
   listEnvelope,
   meWireSchema,
@@ -46,8 +45,6 @@ export const parse = <S extends z.ZodMiniType>(schema: S, json: unknown): z.outp
 const memberItem = itemEnvelope(memberWireSchema)
 // Lists: strict envelope, records read one at a time (readRecords).
 const memberList = listEnvelope(z.unknown())
-const groupItem = itemEnvelope(groupWireSchema)
-const groupList = listEnvelope(z.unknown())
 const meItem = itemEnvelope(meWireSchema)
 const organizationList = z.object({ data: z.array(organizationWireSchema) })
 
@@ -104,7 +101,7 @@ function invalidRecord(index: number, raw: unknown, error: z.core.$ZodError): In
 }
 
 /** Each record on its own: one unreadable member or group never costs the page its other records. */
-function readRecords<W extends z.ZodMiniType, T>(
+export function readRecords<W extends z.ZodMiniType, T>(
   schema: W,
   toDomain: (wire: z.output<W>) => T,
   data: readonly unknown[],
@@ -127,15 +124,6 @@ export function parseMember(json: unknown): Member {
 export function parseMemberPage(json: unknown): Page<Member> {
   const page = parse(memberList, json)
   return { ...readRecords(memberWireSchema, toMember, page.data), pagination: page.meta ?? null }
-}
-
-export function parseGroup(json: unknown): Group {
-  return toGroup(parse(groupItem, json).data)
-}
-
-export function parseGroupPage(json: unknown): Page<Group> {
-  const page = parse(groupList, json)
-  return { ...readRecords(groupWireSchema, toGroup, page.data), pagination: page.meta ?? null }
 }
 
 export function parseMe(json: unknown): Me {

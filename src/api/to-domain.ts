@@ -1,7 +1,7 @@
 import { safeImageUrl } from '../lib/safe-url'
 import { toRole } from './roles'
-import type { Group, GroupRef, Me, Member, MemberStatus } from './types'
-import { toText, type GroupRefWire, type GroupWire, type MeWire, type MemberWire } from './wire-schemas'
+import type { GroupRef, Me, Member, MemberStatus } from './types'
+import type { GroupRefWire, MeWire, MemberWire } from './wire-schemas'
 
 // From wire records to the app's own types: names filled in, roles and statuses mapped, unsafe
 // picture URLs dropped, Tallyfy's two spellings of "updated" merged.
@@ -47,39 +47,6 @@ export function toMember(w: MemberWire): Member {
     lastLoginAt: w.last_login_at,
     updatedAt: w.last_updated ?? w.updated_at,
     groups: w.groups ? w.groups.map(toGroupRef) : null,
-  }
-}
-
-/**
- * `with=assets` has no documented shape (tallyfy-api.md §10). Use a logo URL from it only when one
- * is plainly there; otherwise the group shows its initials.
- */
-function logoFromAssets(assets: unknown): string | null {
-  const list = Array.isArray(assets)
-    ? assets
-    : assets && typeof assets === 'object' && Array.isArray((assets as { data?: unknown }).data)
-      ? (assets as { data: unknown[] }).data
-      : []
-  for (const asset of list) {
-    if (!asset || typeof asset !== 'object') continue
-    for (const key of ['url', 'full_url', 'link']) {
-      const url = safeImageUrl(toText((asset as Record<string, unknown>)[key]))
-      if (url) return url
-    }
-  }
-  return null
-}
-
-export function toGroup(w: GroupWire): Group {
-  return {
-    id: w.id,
-    name: w.name ?? 'Untitled group',
-    description: w.description,
-    logo: w.logo ?? logoFromAssets(w.assets),
-    memberIds: w.members ?? [],
-    guests: (w.guests ?? []).map((g) => g.trim()).filter((g) => g !== ''),
-    createdAt: w.created_at,
-    updatedAt: w.last_updated ?? w.updated_at,
   }
 }
 

@@ -43,7 +43,7 @@ const memberId = z.union(
 )
 
 /** Group and org IDs are 32-hex strings in practice; doc examples use placeholders and numbers. */
-const stringId = z.union(
+export const stringId = z.union(
   [
     z.pipe(
       z.string().check(z.trim(), z.minLength(1, 'Expected a non-empty ID')),
@@ -56,33 +56,6 @@ const stringId = z.union(
   ],
   { error: 'Expected an ID (non-empty text or a whole number)' },
 )
-
-/** Group member references: numbers and numeric strings → canonical "1001"; other strings kept as sent. */
-const memberRef = z.union([
-  z.pipe(
-    z.int(),
-    z.transform((n) => String(n)),
-  ),
-  z.pipe(
-    z.string().check(z.trim(), z.minLength(1)),
-    z.transform((s) => (/^\d+$/.test(s) ? String(Number(s)) : s)),
-  ),
-  z.pipe(
-    z.looseObject({ id: z.union([z.int(), z.string()]) }),
-    z.transform((o) => {
-      const s = String(o.id).trim()
-      return /^\d+$/.test(s) ? String(Number(s)) : s
-    }),
-  ),
-])
-
-const guestRef = z.union([
-  z.string(),
-  z.pipe(
-    z.looseObject({ email: z.string() }),
-    z.transform((o) => o.email),
-  ),
-])
 
 /** A Fractal include arrives as `{data: [...]}`; some payloads inline the array. */
 function include<T extends z.ZodMiniType>(item: T) {
@@ -119,27 +92,6 @@ export const memberWireSchema = z.looseObject({
   last_updated: date,
   updated_at: date,
   groups: z.optional(z.nullable(include(groupRefWire))),
-})
-
-export const groupWireSchema = z.looseObject({
-  id: stringId,
-  name: text,
-  description: text,
-  logo: text,
-  // A null inside the list names nobody: it is skipped, and the group keeps its other members.
-  members: z.optional(
-    z.nullable(
-      z.pipe(
-        z.array(z.union([memberRef, z.null()])),
-        z.transform((refs) => refs.filter((ref): ref is string => ref !== null)),
-      ),
-    ),
-  ),
-  guests: z.optional(z.nullable(z.array(guestRef))),
-  created_at: date,
-  last_updated: date,
-  updated_at: date,
-  assets: z.optional(z.unknown()),
 })
 
 /** `links` is an object, `{}`, `[]` (PHP's empty associative array) or absent. */
@@ -220,6 +172,5 @@ export const listEnvelope = <T extends z.ZodMiniType>(item: T) =>
   z.object({ data: z.array(item), meta: metaSchema })
 
 export type MemberWire = z.output<typeof memberWireSchema>
-export type GroupWire = z.output<typeof groupWireSchema>
 export type GroupRefWire = z.output<typeof groupRefWire>
 export type MeWire = z.output<typeof meWireSchema>
