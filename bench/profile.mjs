@@ -2,34 +2,14 @@
 // then inclusive time. Build unminified first so the names mean something:
 //   node node_modules/vite/bin/vite.js build --minify false --outDir dist-prof
 //   node bench/profile.mjs --members 100000 [--what keys|sort] [--keys a,n,n,Backspace] [--port 6596]
-import { preview } from 'vite'
 import { option } from '../scripts/lib/cli.mjs'
-import { launchChromium } from '../scripts/lib/preview-server.mjs'
-import { installProbe } from './page-probe.mjs'
+import { openLoadedDemo } from './demo-page.mjs'
 const outDir = option('out-dir', 'dist-prof')
 const port = Number(option('port', '6596'))
 const members = Number(option('members', '100000'))
 const what = option('what', 'keys')
-const server = await preview({
-  logLevel: 'warn',
-  build: { outDir },
-  preview: { host: '127.0.0.1', port, strictPort: true },
-})
-const browser = await launchChromium()
+const { server, browser, context, page } = await openLoadedDemo({ outDir, port, members })
 try {
-  const context = await browser.newContext({
-    baseURL: `http://127.0.0.1:${port}`,
-    viewport: { width: 1440, height: 900 },
-  })
-  await context.addInitScript((n) => localStorage.setItem('roster.demo.members', String(n)), members)
-  await context.addInitScript(installProbe, members)
-  const page = await context.newPage()
-  await page.goto('/sign-in')
-  await page.getByRole('button', { name: 'Explore the demo organization' }).click()
-  await page.waitForFunction(() => window.rosterBench.completeAt !== null, undefined, {
-    timeout: 600_000,
-    polling: 200,
-  })
   await page.waitForTimeout(1500)
   const box = page.getByLabel('Search members')
   await box.focus()

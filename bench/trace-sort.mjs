@@ -1,10 +1,8 @@
 // One sort click (and one keystroke) traced in Chromium, summarised by where the main thread spent
 // the time between the click and the next frame: script, style, layout, paint, other.
 //   node bench/trace-sort.mjs --out-dir dist --port 6595 --members 10000
-import { preview } from 'vite'
 import { option } from '../scripts/lib/cli.mjs'
-import { launchChromium } from '../scripts/lib/preview-server.mjs'
-import { installProbe } from './page-probe.mjs'
+import { openLoadedDemo } from './demo-page.mjs'
 
 const outDir = option('out-dir', 'dist')
 const port = Number(option('port', '6595'))
@@ -56,26 +54,8 @@ function summarise(events, from, to) {
   return Object.fromEntries(Object.entries(totals).map(([k, v]) => [k, +(v / 1000).toFixed(1)]))
 }
 
-const server = await preview({
-  logLevel: 'warn',
-  build: { outDir },
-  preview: { host: '127.0.0.1', port, strictPort: true },
-})
-const browser = await launchChromium()
+const { server, browser, context, page } = await openLoadedDemo({ outDir, port, members })
 try {
-  const context = await browser.newContext({
-    baseURL: `http://127.0.0.1:${port}`,
-    viewport: { width: 1440, height: 900 },
-  })
-  await context.addInitScript((n) => localStorage.setItem('roster.demo.members', String(n)), members)
-  await context.addInitScript(installProbe, members)
-  const page = await context.newPage()
-  await page.goto('/sign-in')
-  await page.getByRole('button', { name: 'Explore the demo organization' }).click()
-  await page.waitForFunction(() => window.rosterBench.completeAt !== null, undefined, {
-    timeout: 600_000,
-    polling: 200,
-  })
   await page.evaluate(() => window.rosterBench.observeResults(document.querySelector('input')))
   const settle = () =>
     page.waitForFunction(

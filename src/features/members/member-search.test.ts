@@ -6,7 +6,6 @@ import {
   buildSearchIndex,
   searchIndexFor,
   createMemberSearch,
-  filterMemberRows,
   narrows,
   type MemberFilter,
 } from './member-search'
@@ -24,7 +23,7 @@ const members = [
 const index = buildSearchIndex(members)
 
 function names(filter: Partial<MemberFilter> & { q?: string }) {
-  const result = filterMemberRows(members, (m) => members.indexOf(m), index, {
+  const result = createMemberSearch(members, (m) => members.indexOf(m), index).filter({
     terms: splitTerms(filter.q ?? ''),
     role: filter.role ?? null,
     status: filter.status ?? null,

@@ -168,13 +168,3 @@ export function createMemberSearch<R>(
     },
   }
 }
-
-/** One search, without keeping anything for the next: `createMemberSearch(…).filter(filter)`. */
-export function filterMemberRows<R>(
-  rows: readonly R[],
-  indexOf: (row: R) => number,
-  index: SearchIndex,
-  filter: MemberFilter,
-): FilteredMembers<R> {
-  return createMemberSearch(rows, indexOf, index).filter(filter)
-}
