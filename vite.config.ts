@@ -26,6 +26,12 @@ const apiProxy: Record<string, ProxyOptions> = {
         for (const [name, value] of Object.entries(apiResponseHeaders))
           proxyRes.headers[name.toLowerCase()] = value
       })
+      // Upstream unreachable or gone mid-request: Vite's own 502 carries no headers, so answer first
+      // (this listener runs before Vite's, which then sees the answer sent), sandboxed like the rest.
+      proxy.on('error', (_error, _req, res) => {
+        if (!('writeHead' in res) || res.headersSent || res.writableEnded) return
+        res.writeHead(502, { ...apiResponseHeaders, 'Content-Type': 'text/plain' }).end('502\n')
+      })
     },
   },
 }

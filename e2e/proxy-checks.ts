@@ -64,6 +64,10 @@ export function proxyRuleTests() {
     const missing = await rawRequest(api(baseURL, '/no/such/endpoint'), { headers: auth })
     expect(missing.status).toBe(404)
     expectSandboxed(missing, 'a 404')
+    // The proxy's own error page, when upstream dies mid-request, is sandboxed too.
+    const gone = await rawRequest(api(baseURL, '/__demo/hangup'), { headers: auth })
+    expect(gone.status).toBe(502)
+    expectSandboxed(gone, 'the proxy’s own 502')
   })
 
   test('the browser’s cookies stay on this origin; the token goes through', async ({ baseURL }) => {

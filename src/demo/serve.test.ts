@@ -78,6 +78,10 @@ describe('demo API over HTTP', () => {
     expect(echo).toMatchObject({ method: 'PUT', bodyBytes: 100_000 })
     expect(echo.headers.cookie).toBe('a=b')
   })
+
+  it('hangs up on /__demo/hangup without an answer, as an upstream that died would', async () => {
+    await expect(fetch(`${api.url}/__demo/hangup`, { headers: HEADERS })).rejects.toThrow(TypeError)
+  })
 })
 
 describe('parseDemoApiArgs', () => {

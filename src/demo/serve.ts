@@ -148,6 +148,12 @@ export async function startDemoApi(options: DemoApiOptions = {}): Promise<DemoAp
       for await (const chunk of req) bodyBytes += (chunk as Buffer).length
       return json(res, 200, { method, headers: req.headers, bodyBytes })
     }
+    if (url.pathname === '/__demo/hangup') {
+      // An upstream that dies mid-request, so tests can see what the proxy in front answers (a 502)
+      // and that even its own error page is sandboxed.
+      req.socket.destroy()
+      return
+    }
     if (url.pathname === '/__demo/reset') {
       if (method !== 'POST') return json(res, 405, { message: 'Use POST' })
       faults.reset()
