@@ -243,6 +243,24 @@ describe('sign-in page', () => {
     fail?.(new Error('no service workers'))
     await waitFor(() => expect(submit).toBeEnabled())
   })
+
+  it('keeps the demo disabled while a real sign-in is checked, and enables it when the check fails', async () => {
+    let refuse: ((error: Error) => void) | undefined
+    verify.mockImplementation(() => new Promise((_, reject) => (refuse = reject)))
+    const started = vi.fn<() => Promise<void>>(async () => {})
+    demo.start = started
+    renderSignIn()
+    await userEvent.type(screen.getByLabelText('Organization ID'), ORG)
+    await userEvent.type(screen.getByLabelText('Access token'), TOKEN)
+    await userEvent.click(screen.getByRole('button', { name: 'Sign in' }))
+    const demoButton = screen.getByRole('button', { name: 'Explore the demo organization' })
+    await waitFor(() => expect(demoButton).toBeDisabled())
+    await userEvent.click(demoButton)
+    expect(started).not.toHaveBeenCalled()
+
+    refuse?.(new ApiError({ kind: 'network', message: 'offline' }))
+    await waitFor(() => expect(demoButton).toBeEnabled())
+  })
 })
 
 describe('safeReturnTo', () => {

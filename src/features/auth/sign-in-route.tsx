@@ -29,7 +29,9 @@ export function Component() {
   const [endReason] = useState(() => credentialStore.lastEndReason())
   const destination = safeReturnTo(searchParams.get('returnTo')) ?? paths.members()
   // While the demo's service worker starts, a real sign-in could be answered by it: one at a time.
+  // The other way round too: no demo while a real sign-in is being checked.
   const [demoStarting, setDemoStarting] = useState(false)
+  const [signingIn, setSigningIn] = useState(false)
 
   if (credentials) return <Navigate to={destination} replace />
 
@@ -51,15 +53,21 @@ export function Component() {
         )}
         {endReason === 'signed-out' && <p className="banner banner--info">You signed out.</p>}
         <div className="sign-in__ways">
-          <SignInForm demoStarting={demoStarting} />
-          <DemoEntry onStarting={setDemoStarting} />
+          <SignInForm demoStarting={demoStarting} onChecking={setSigningIn} />
+          <DemoEntry onStarting={setDemoStarting} blocked={signingIn} />
         </div>
       </div>
     </main>
   )
 }
 
-function SignInForm({ demoStarting }: { demoStarting: boolean }) {
+function SignInForm({
+  demoStarting,
+  onChecking,
+}: {
+  demoStarting: boolean
+  onChecking: (checking: boolean) => void
+}) {
   const ids = useId()
   const orgRef = useRef<HTMLInputElement>(null)
   const tokenRef = useRef<HTMLInputElement>(null)
@@ -71,7 +79,11 @@ function SignInForm({ demoStarting }: { demoStarting: boolean }) {
   const [showToken, setShowToken] = useState(false)
   const [remember, setRemember] = useState(false)
   const [orgBlurred, setOrgBlurred] = useState(false)
-  const [checking, setChecking] = useState(false)
+  const [checking, setCheckingState] = useState(false)
+  const setChecking = (next: boolean) => {
+    setCheckingState(next)
+    onChecking(next)
+  }
   const [missing, setMissing] = useState<{ orgId: boolean; token: boolean }>({ orgId: false, token: false })
   const [failure, setFailure] = useState<{ message: string; field: SignInErrorField } | null>(null)
 
@@ -261,11 +273,12 @@ function SignInForm({ demoStarting }: { demoStarting: boolean }) {
   )
 }
 
-function DemoEntry({ onStarting }: { onStarting: (starting: boolean) => void }) {
+function DemoEntry({ onStarting, blocked }: { onStarting: (starting: boolean) => void; blocked: boolean }) {
   const ids = useId()
   const [state, setState] = useState<'idle' | 'starting' | 'failed'>('idle')
 
   async function openDemo() {
+    if (blocked) return
     setState('starting')
     onStarting(true)
     try {
@@ -287,7 +300,7 @@ function DemoEntry({ onStarting }: { onStarting: (starting: boolean) => void }) 
         type="button"
         className="button button--primary button--block"
         onClick={openDemo}
-        disabled={state === 'starting'}
+        disabled={state === 'starting' || blocked}
         aria-describedby={`${ids}-note`}
       >
         Explore the demo organization
