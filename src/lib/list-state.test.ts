@@ -4,6 +4,7 @@ import {
   hasActiveFilters,
   parseListState,
   serializeListState,
+  searchAndSortCodec,
   type ListState,
 } from './list-state'
 
@@ -82,5 +83,21 @@ describe('hasActiveFilters', () => {
     expect(hasActiveFilters({ ...defaultListState, q: '   ' })).toBe(false)
     expect(hasActiveFilters({ ...defaultListState, q: 'a' })).toBe(true)
     expect(hasActiveFilters({ ...defaultListState, status: 'invited' })).toBe(true)
+  })
+})
+
+describe('searchAndSortCodec', () => {
+  const codec = searchAndSortCodec(['name', 'members'] as const, [{ id: 'name', desc: false }], 1)
+
+  it('reads no more sort keys from the URL than the list allows', () => {
+    expect(codec.maxSortKeys).toBe(1)
+    expect(codec.parse(new URLSearchParams('sort=-members,name')).sort).toEqual([
+      { id: 'members', desc: true },
+    ])
+  })
+
+  it('allows three keys unless told otherwise', () => {
+    const wide = searchAndSortCodec(['a', 'b', 'c', 'd'] as const, [{ id: 'a', desc: false }])
+    expect(wide.parse(new URLSearchParams('sort=b,-c,d,a')).sort).toHaveLength(3)
   })
 })

@@ -7,7 +7,7 @@
 //   ?role=admin&status=invited
 
 import type { MemberStatus, Role } from '../api/types'
-import { formatSortingParam, parseSortingParam, sameSorting, type SortKey } from './sort-param'
+import { formatSortingParam, MAX_SORT_KEYS, parseSortingParam, type SortKey } from './sort-param'
 import type { ListUrlCodec, ListUrlState } from './use-list-url'
 
 export const memberSortIds = ['name', 'email', 'role', 'status', 'job_title', 'last_login'] as const
@@ -52,10 +52,6 @@ export function parseListState(params: URLSearchParams): ListState {
   }
 }
 
-export function isDefaultSort(sort: readonly SortEntry[]): boolean {
-  return sameSorting(sort, defaultSort)
-}
-
 /** URL params for a state, defaults left out; keys in a fixed order so equal states give equal URLs. */
 export function serializeListState(state: ListState): URLSearchParams {
   const params = new URLSearchParams()
@@ -83,14 +79,20 @@ export interface SearchAndSort<Id extends string> extends ListUrlState {
   sort: SortKey<Id>[]
 }
 
+/**
+ * `maxSortKeys` is the one limit for the list: the URL never yields more sort keys than the table
+ * lets a person make (pass it on to `useDataTable`).
+ */
 export function searchAndSortCodec<Id extends string>(
   sortIds: readonly Id[],
   defaultSorting: readonly SortKey<Id>[],
-): ListUrlCodec<SearchAndSort<Id>> {
+  maxSortKeys = MAX_SORT_KEYS,
+): ListUrlCodec<SearchAndSort<Id>> & { maxSortKeys: number } {
   return {
+    maxSortKeys,
     parse: (params) => ({
       q: params.get('q') ?? '',
-      sort: parseSortingParam(params.get('sort'), sortIds, defaultSorting),
+      sort: parseSortingParam(params.get('sort'), sortIds, defaultSorting, maxSortKeys),
     }),
     serialize: (state) => {
       const params = new URLSearchParams()

@@ -27,7 +27,8 @@ const noRecords: InvalidRecordInfo[] = []
 const InvalidRecordsNotice = lazy(() => import('../../components/domain/invalid-records-notice'))
 // The form loads the first time "New group" is pressed, never with the list.
 const GroupFormDialog = lazy(() => import('./group-form-dialog'))
-const listCodec = searchAndSortCodec<GroupSortId>(groupSortIds, [{ id: 'name', desc: false }])
+// One sort key: a group list has too few columns for a second key to mean anything.
+const listCodec = searchAndSortCodec<GroupSortId>(groupSortIds, [{ id: 'name', desc: false }], 1)
 
 export function Component() {
   const orgId = useOrgId()
@@ -108,7 +109,7 @@ function GroupList({
     onSortingChange: (updater: Updater<SortingState>) =>
       list.update({ sort: nextSorting(updater, sort, isGroupSortId) }),
     getRowId: (item) => item.group.id,
-    maxSortKeys: 1,
+    maxSortKeys: listCodec.maxSortKeys,
   })
   const matching = useMemo(() => filterGroups(items, query), [items, query])
   const shown = useMatchingRows(table.getRowModel().rows, matching, items.length)
