@@ -1,3 +1,4 @@
+import { onlineManager } from '@tanstack/react-query'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import {
   ApiError,
@@ -219,10 +220,10 @@ describe('describeApiError for non-HTTP failures', () => {
       message: "Tallyfy can't be reached. Check your connection.",
       canRetry: true,
     })
-    vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false)
+    onlineManager.setOnline(false)
     expect(describeApiError(network)).toMatchObject({ kind: 'offline', canRetry: true })
     expect(describeApiError(network).message).toBe("You're offline.")
-    vi.restoreAllMocks()
+    onlineManager.setOnline(true)
 
     expect(describeApiError(new ApiError({ kind: 'invalid-response', message: 'x' }))).toMatchObject({
       kind: 'invalid-response',

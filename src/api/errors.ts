@@ -2,6 +2,8 @@
 // person understands. Tallyfy's error bodies come in several shapes (tallyfy-api.md §6), so the
 // parsing here is deliberately forgiving: it never throws, whatever the body.
 
+import { onlineManager } from '@tanstack/react-query'
+
 export type ApiErrorKind = 'http' | 'network' | 'invalid-response' | 'aborted'
 
 export interface ApiErrorInit {
@@ -183,7 +185,8 @@ export interface ApiErrorDescription {
   canRetry: boolean
 }
 
-const isOffline = () => typeof navigator !== 'undefined' && navigator.onLine === false
+// TanStack Query's online signal, the one the offline banner shows and fetches pause on: one answer.
+const isOffline = () => !onlineManager.isOnline()
 
 const offline: ApiErrorDescription = {
   kind: 'offline',

@@ -11,8 +11,6 @@ import { Banners } from './layout/banners'
 import { CommandPaletteShortcut } from './layout/command-palette-shortcut'
 import { MainWithFocus } from './layout/main-with-focus'
 
-export { retryMessage } from './layout/banners'
-
 /**
  * The signed-in shell: skip link, header, banners, main. The only sign-in guard: pages render
  * inside it, so none of them (and none of their queries) starts without credentials, and a 401
