@@ -36,6 +36,83 @@ describe('csvField', () => {
   })
 })
 
+/** RFC 4180 records, read back the way a spreadsheet reads the file (quotes kept only as content). */
+function parseCsv(text: string): string[][] {
+  const records: string[][] = []
+  let record: string[] = []
+  let field = ''
+  let quoted = false
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"'
+        i++
+      } else if (ch === '"') quoted = false
+      else field += ch
+    } else if (ch === '"' && field === '') quoted = true
+    else if (ch === ',') {
+      record.push(field)
+      field = ''
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      records.push([...record, field])
+      record = []
+      field = ''
+      i++
+    } else field += ch
+  }
+  if (field !== '' || record.length > 0) records.push([...record, field])
+  return records
+}
+
+// The cases papaparse's `unparse` handles (its quoting rules and `escapeFormulae`), which
+// design.md asks our own writer to cover before it may stand in for the library.
+describe('papaparse parity', () => {
+  it('quotes leading and trailing spaces (and tabs) so spreadsheets keep them', () => {
+    expect(csvField(' Ann')).toBe('" Ann"')
+    expect(csvField('Ann ')).toBe('"Ann "')
+    expect(csvField('  ')).toBe('"  "')
+    expect(csvField('Ann\t')).toBe('"Ann\t"')
+    // Spaces inside are fine unquoted, as in papaparse.
+    expect(csvField('Ann Lee')).toBe('Ann Lee')
+  })
+
+  it('quotes a byte-order mark inside a field (one of papaparse’s bad delimiters)', () => {
+    expect(csvField('a\uFEFFb')).toBe('"a\uFEFFb"')
+  })
+
+  it('puts the apostrophe of a neutralised cell inside the quotes when it also needs them', () => {
+    expect(csvField('=1,2')).toBe('"\'=1,2"')
+    expect(csvField('-5 ')).toBe('"\'-5 "')
+    expect(csvField('@a"b')).toBe('"\'@a""b"')
+    expect(csvField('+1\n2')).toBe('"\'+1\n2"')
+    // A leading tab is neutralised, so the field no longer starts with whitespace: no quotes needed.
+    expect(csvField('\tx')).toBe("'\tx")
+    // A formula over several lines is neutralised too (papaparse's default regex misses it).
+    expect(csvField('=A1\n+A2')).toBe('"\'=A1\n+A2"')
+  })
+
+  it('reads back cell for cell, neutralised cells with their apostrophe, row and column order kept', () => {
+    const header = ['Name', 'Note']
+    const rows = [
+      [' padded ', 'a,b'],
+      ['=SUM(A1:A9)', 'say "hi"'],
+      ['-1, -2', 'two\r\nlines'],
+      [null, '@home '],
+      ['王芳', ''],
+    ]
+    const parsed = parseCsv(toCsv(header, rows).slice(CSV_BOM.length))
+    expect(parsed).toEqual([
+      ['Name', 'Note'],
+      [' padded ', 'a,b'],
+      ["'=SUM(A1:A9)", 'say "hi"'],
+      ["'-1, -2", 'two\r\nlines'],
+      ['', "'@home "],
+      ['王芳', ''],
+    ])
+  })
+})
+
 describe('toCsv', () => {
   it('starts with a BOM, has the header first, CRLF records and a final CRLF', () => {
     const csv = toCsv(

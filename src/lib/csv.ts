@@ -1,8 +1,11 @@
 // A small CSV writer: RFC 4180 (comma separated, CRLF between records, a field quoted when it holds
-// a comma, a quote, CR or LF, quotes doubled), UTF-8 with a byte-order mark so Excel reads accents
-// and CJK as UTF-8 rather than the machine's code page. A cell that a spreadsheet would read as a
-// formula (=, +, -, @, tab, CR first) gets a leading apostrophe (OWASP's "CSV injection" advice),
-// so a member called "=HYPERLINK(…)" stays text.
+// a comma, a quote, CR, LF or a byte-order mark, or starts or ends with a space or tab, so that
+// spreadsheets keep the spaces; quotes doubled): the cases papaparse's `unparse` quotes. UTF-8 with
+// a byte-order mark so Excel reads accents and CJK as UTF-8 rather than the machine's code page.
+// A cell that a spreadsheet would read as a formula (=, +, -, @, tab, CR first) gets a leading
+// apostrophe (OWASP's "CSV injection" advice), so a member called "=HYPERLINK(…)" stays text. The
+// apostrophe goes inside the quotes when the cell also needs them ("'=1,2"), so the quoting stays
+// valid and the apostrophe is part of the value.
 import { normalize } from './text'
 
 /** A cell: text as is, numbers in plain notation, null/undefined as an empty cell. */
@@ -11,7 +14,7 @@ export type CsvCell = string | number | null | undefined
 export const CSV_BOM = '\uFEFF'
 
 const formulaStart = /^[=+\-@\t\r]/
-const needsQuotes = /[",\r\n]/
+const needsQuotes = /[",\r\n\uFEFF]|^[ \t]|[ \t]$/
 
 /** The text of one cell, neutralised and quoted as needed. */
 export function csvField(value: CsvCell): string {
