@@ -1,6 +1,6 @@
 // The one export path of every list: the rows a page hands to <DataTable> (filtered and sorted, all
-// of them, not only those on screen), the table's columns (hidden ones are not in it) in order, each column's
-// `meta.csv` value. Loaded on first use by <ExportCsvButton>, with the writer (lib/csv.ts).
+// of them, not only those on screen), the table's columns in order but for hidden ones (`meta.hidden`),
+// each column's `meta.csv` value. Loaded on first use by <ExportCsvButton>, with the writer (lib/csv.ts).
 import { csvFileName, toCsv, type CsvCell } from '../../lib/csv'
 import type { CsvValue, DataTableInstance, DataTableRow } from './use-data-table'
 
@@ -13,7 +13,9 @@ export function tableToCsv<T extends object>(
   table: DataTableInstance<T>,
   rows: readonly DataTableRow<T>[],
 ): string {
-  const columns = table.getAllLeafColumns().filter((column) => column.columnDef.meta?.csv)
+  const columns = table
+    .getAllLeafColumns()
+    .filter((column) => column.columnDef.meta?.csv && !column.columnDef.meta.hidden)
   const header = columns.map((column) => {
     const value = column.columnDef.header
     return typeof value === 'string' ? value : column.id

@@ -80,7 +80,8 @@ export function DataTable<T extends object>({
   const shownRows = rows ?? table.getRowModel().rows
   const sorting = table.state.sorting
   const headerGroups = table.getHeaderGroups()
-  const leafColumns = table.getAllLeafColumns()
+  // A hidden column (meta.hidden) is in the table only so a sort by it applies; it is not drawn.
+  const leafColumns = table.getAllLeafColumns().filter((column) => !column.columnDef.meta?.hidden)
   const columnCount = leafColumns.length
   // Rows are memoised on their row objects; this makes them re-render whenever the set of columns
   // changes (a column shown or hidden with "Columns"), whatever the row model does.
@@ -106,6 +107,7 @@ export function DataTable<T extends object>({
           <tr key={group.id} aria-rowindex={1}>
             {group.headers.map((header) => {
               const column = header.column
+              if (column.columnDef.meta?.hidden) return null
               const cellClass = `data-table__th data-table__cell--${column.id}`
               if (!column.getCanSort()) {
                 return (
@@ -226,11 +228,13 @@ const RowCells = memo(function RowCells<T extends object>({
   row: DataTableRow<T>
   columnsKey: string
 }) {
-  return row.getAllCells().map((cell) => (
-    <td key={cell.id} className={`data-table__td data-table__cell--${cell.column.id}`}>
-      <FlexRender cell={cell} />
-    </td>
-  ))
+  return row.getAllCells().map((cell) =>
+    cell.column.columnDef.meta?.hidden ? null : (
+      <td key={cell.id} className={`data-table__td data-table__cell--${cell.column.id}`}>
+        <FlexRender cell={cell} />
+      </td>
+    ),
+  )
 }) as <T extends object>(props: { row: DataTableRow<T>; columnsKey: string }) => ReactNode
 
 function readRowHeight(table: HTMLTableElement): number {

@@ -1,7 +1,8 @@
 // Which columns of a table a person has hidden, remembered on this device per organization and
 // table. localStorage holds only column IDs (`roster.columns.<orgId>.<table>` → ["job_title"]):
-// never a token, never a name or an email. The page leaves hidden columns out of what it hands to
-// useDataTable (`visibleColumns`), so the table, its caption and Export CSV all follow.
+// never a token, never a name or an email. Hidden columns stay in what the page hands to
+// useDataTable, marked `meta.hidden`: the table and Export CSV leave them out, while a sort by one
+// (the order in the URL is what the person chose) still applies.
 import { useMemo, useState } from 'react'
 import type { DataTableColumn } from './use-data-table'
 
@@ -31,7 +32,7 @@ function writeHiddenColumns(key: string, hidden: readonly string[]) {
 }
 
 export interface ColumnChoice<T extends object> {
-  /** The columns to hand to useDataTable: the hidden ones left out (a stable array per choice). */
+  /** The columns to hand to useDataTable: the hidden ones marked `meta.hidden` (a stable array per choice). */
   columns: readonly DataTableColumn<T>[]
   /** What the "Columns" menu lists: every column a person may hide, with its state. */
   options: readonly { id: string; label: string; visible: boolean }[]
@@ -61,7 +62,13 @@ export function useColumnVisibility<T extends object>(
     setState(current)
   }
   const hidden = current.hidden
-  const columns = useMemo(() => all.filter((column) => !hidden.includes(columnId(column))), [all, hidden])
+  const columns = useMemo(
+    () =>
+      all.map((column) =>
+        hidden.includes(columnId(column)) ? { ...column, meta: { ...column.meta, hidden: true } } : column,
+      ),
+    [all, hidden],
+  )
   const options = useMemo(
     () =>
       all

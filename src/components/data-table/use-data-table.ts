@@ -1,7 +1,8 @@
 // The table model shared by every data table in Roster: TanStack Table v9 with sorting only.
 // Sorting state is controlled by the caller (it lives in the URL). Hidden columns (the "Columns"
-// chooser) are simply left out of `columns` by the caller (use-column-visibility.ts): TanStack's
-// columnVisibilityFeature would add its weight to the first download for what a filter does. Filtering is deliberately not a
+// chooser) stay in `columns` marked `meta.hidden` (use-column-visibility.ts), so a sort by one still
+// applies, and <DataTable> and Export CSV leave them out: TanStack's columnVisibilityFeature would
+// add its weight to the first download for what a filter does. Filtering is deliberately not a
 // TanStack feature here: callers filter the already-sorted rows with their own precomputed index,
 // so a keystroke costs one pass over plain strings instead of a trip through the filter pipeline.
 import {
@@ -40,6 +41,11 @@ declare module '@tanstack/table-core' {
      * (a picture, an action) is left out of the file.
      */
     csv?: (row: TData) => CsvValue
+    /**
+     * Hidden with "Columns": neither shown nor exported, but still in the table so that a sort by
+     * it (the order in the URL is what the person chose) keeps applying.
+     */
+    hidden?: boolean
   }
 }
 
