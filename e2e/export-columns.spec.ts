@@ -157,3 +157,68 @@ test.describe('members export and columns', () => {
     await expect(table(page).getByRole('columnheader', { name: /^Job title/ })).toBeVisible()
   })
 })
+
+/** The number a list's toolbar says it shows: "12 groups" or "3 of 12 groups". */
+async function shownCount(page: Page): Promise<number> {
+  const text = (await page.locator('.list-toolbar__count').textContent()) ?? ''
+  return Number(/^([\d,]+)/.exec(text)?.[1]?.replace(/,/g, ''))
+}
+
+test.describe('every list exports its view', () => {
+  test('Export CSV on groups, guests and a group’s members writes the rows and columns shown', async ({
+    page,
+    pageErrors,
+  }) => {
+    const group = demo.groups.reduce((most, g) => (g.members.length > most.members.length ? g : most))
+    const lists = [
+      {
+        path: '/groups?q=a&sort=-name',
+        table: 'Groups',
+        file: /^roster-northwind-relay-groups-\d{4}-\d{2}-\d{2}\.csv$/,
+        header: ['Name', 'Description', 'Members', 'Guests', 'Last updated'],
+      },
+      {
+        path: '/guests?sort=-name',
+        table: 'Guests',
+        file: /^roster-northwind-relay-guests-\d{4}-\d{2}-\d{2}\.csv$/,
+        header: ['Name', 'Email', 'Company', 'Status', 'Last accessed', 'Groups'],
+      },
+      {
+        path: `/groups/${group.id}?sort=-name`,
+        table: 'Members of this group',
+        file: /^roster-northwind-relay-[a-z0-9-]+-members-\d{4}-\d{2}-\d{2}\.csv$/,
+        header: ['Name', 'Email', 'Role', 'Status'],
+      },
+    ]
+    await openDemo(page, { members: 300 })
+    for (const list of lists) {
+      await page.goto(list.path)
+      const grid = page.getByRole('table', { name: new RegExp(`^${list.table},`) })
+      await expect(grid.locator('tbody tr').first()).toBeVisible()
+      // Sorted by name descending, so the file must follow the table's order, not the data's.
+      await expect(grid).toHaveAccessibleName(/sorted by Name, descending/)
+      await expect(page.getByRole('button', { name: 'Export CSV' })).toBeEnabled()
+      const shown = await shownCount(page)
+      expect(shown, list.path).toBeGreaterThan(1)
+      await expect(grid).toHaveAttribute('aria-rowcount', String(shown + 1))
+      const firstName = await grid
+        .locator('tbody tr')
+        .first()
+        .locator('td.data-table__cell--name a')
+        .first()
+        .textContent()
+
+      const downloading = page.waitForEvent('download')
+      await page.getByRole('button', { name: 'Export CSV' }).click()
+      const file = await readDownload(await downloading)
+
+      expect(file.name, list.path).toMatch(list.file)
+      expect([...file.bytes.subarray(0, 3)], list.path).toEqual([0xef, 0xbb, 0xbf])
+      const [header, ...records] = file.rows
+      expect(header, list.path).toEqual(list.header)
+      expect(records, list.path).toHaveLength(shown)
+      expect(records[0]?.[0], list.path).toBe(neutralised(firstName ?? ''))
+    }
+    expect(pageErrors).toEqual([])
+  })
+})
