@@ -1,8 +1,9 @@
 import { queryOptions } from '@tanstack/react-query'
 import { apiGet } from './client'
 import { orgKeys } from './keys'
-import { fetchAllPages } from './paginate'
+import { loadAllPages } from './paginate'
 import { parseGuest, parseGuestPage } from './guest-schemas'
+import type { InvalidRecordInfo } from './types'
 
 // Guests load whole, like the member directory, and are searched and sorted in the browser. The
 // documented default page size is 999; a server that uses fewer says so in meta.pagination, and the
@@ -19,8 +20,8 @@ export const guestQueries = {
   list: (orgId: string) =>
     queryOptions({
       queryKey: [...guestQueries.all(orgId), 'list'] as const,
-      queryFn: ({ signal }) =>
-        fetchAllPages({
+      queryFn: async ({ signal, client }) => {
+        const { items, invalid } = await loadAllPages({
           perPage: GUEST_PAGE_SIZE,
           signal,
           fetchPage: (page, perPage, pageSignal) =>
@@ -28,8 +29,23 @@ export const guestQueries = {
               signal: pageSignal,
               query: { page, per_page: perPage },
             }),
-        }),
+        })
+        // As with groups: the guests that could not be read are kept apart from the list, and the
+        // Guests page says how many, where and why, never their values.
+        client.setQueryData(guestQueries.unreadable(orgId).queryKey, invalid)
+        return items
+      },
       staleTime: 5 * 60_000,
+    }),
+
+  /** Guests of the last list load that could not be read; written by `list`, never fetched alone. */
+  unreadable: (orgId: string) =>
+    queryOptions({
+      queryKey: [...guestQueries.all(orgId), 'unreadable'] as const,
+      queryFn: ({ client, queryKey }): InvalidRecordInfo[] =>
+        client.getQueryData<InvalidRecordInfo[]>(queryKey) ?? [],
+      staleTime: Infinity,
+      gcTime: Infinity,
     }),
 
   /** Tallyfy answers this GET with 201 (documented); apiRequest accepts every 2xx. */

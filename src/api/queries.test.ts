@@ -323,6 +323,24 @@ describe('detail and list queries', () => {
     ])
   })
 
+  it('a guest that cannot be read is left out and counted apart, by page and field, never by value', async () => {
+    server.use(
+      http.get(`*/api/organizations/${ORG}/guests`, () =>
+        HttpResponse.json({
+          data: [{ email: 'a@x.example' }, { first_name: 'Secret', email: null }, { email: 'b@x.example' }],
+          meta: { pagination: { total: 3, per_page: 999, current_page: 1, total_pages: 1 } },
+        }),
+      ),
+    )
+    const guests = await queryClient.fetchQuery(guestQueries.list(ORG))
+    expect(guests.map((g) => g.email)).toEqual(['a@x.example', 'b@x.example'])
+    const unreadable = queryClient.getQueryData(guestQueries.unreadable(ORG).queryKey)
+    expect(unreadable).toEqual([
+      { page: 1, index: 1, issues: [expect.objectContaining({ path: 'data[1].email', received: 'null' })] },
+    ])
+    expect(JSON.stringify(unreadable)).not.toContain('Secret')
+  })
+
   it('guest detail accepts 201 for a GET, encodes the email, and a 404 stays not-found', async () => {
     const paths: string[] = []
     server.use(

@@ -385,13 +385,34 @@ describe('guests', () => {
     expect(guest.companyUrl).toBeNull()
   })
 
-  it('parses a page of guests and rejects a guest without an email', () => {
+  it('parses a page of guests', () => {
     const page = parseGuestPage({
       data: [docGuest, { email: 'b@c.example' }],
       meta: { pagination: { total: 2, count: 2, per_page: 999, current_page: 1, total_pages: 1 } },
     })
     expect(page.items.map((g) => g.email)).toEqual(['pat@client.example', 'b@c.example'])
+    expect(page.invalid).toEqual([])
     expect(page.pagination?.perPage).toBe(999)
-    expect(zodMessage(() => parseGuestPage({ data: [{ first_name: 'No email' }] }))).toMatch(/email/)
+  })
+
+  it('a guest without an email costs only that record, counted by path and type, never by value', () => {
+    const page = parseGuestPage({
+      data: [
+        docGuest,
+        { first_name: 'Secret', last_name: 'Person' },
+        { email: '  ' },
+        { email: 'b@c.example' },
+      ],
+    })
+    expect(page.items.map((g) => g.email)).toEqual(['pat@client.example', 'b@c.example'])
+    expect(page.invalid).toEqual([
+      { index: 1, issues: [expect.objectContaining({ path: 'data[1].email', received: 'missing' })] },
+      { index: 2, issues: [expect.objectContaining({ path: 'data[2].email', received: 'string' })] },
+    ])
+    expect(JSON.stringify(page.invalid)).not.toMatch(/Secret|Person/)
+  })
+
+  it('rejects a guest list whose data is not an array', () => {
+    expect(zodMessage(() => parseGuestPage({ data: { email: 'a@b.example' } }))).toContain('data')
   })
 })

@@ -1,11 +1,11 @@
 // /guests: every guest of the organization in one table, loaded whole and searched, sorted in the
 // browser. Each guest's groups come from the cached groups list (the groups' `guests` arrays).
-import { useMemo } from 'react'
+import { lazy, Suspense, useMemo } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import type { SortingState, Updater } from '@tanstack/react-table'
 import { groupQueries } from '../../api/groups'
 import { guestQueries } from '../../api/guests'
-import type { Group, Guest } from '../../api/types'
+import type { Group, Guest, InvalidRecordInfo } from '../../api/types'
 import { DataTable } from '../../components/data-table/data-table'
 import { nextSorting, useDataTable, useMatchingRows } from '../../components/data-table/use-data-table'
 import { ExportCsvButton } from '../../components/export-csv-button'
@@ -34,12 +34,16 @@ import './guests.css'
 type GuestSortId = (typeof guestSortIds)[number]
 const noGuests: Guest[] = []
 const noGroups: Group[] = []
+const noRecords: InvalidRecordInfo[] = []
+// Only when Tallyfy sent a guest that cannot be read.
+const InvalidRecordsNotice = lazy(() => import('../../components/domain/invalid-records-notice'))
 const listCodec = searchAndSortCodec<GuestSortId>(guestSortIds, [{ id: 'email', desc: false }])
 
 export function Component() {
   const orgId = useOrgId()
   const guestsQuery = useQuery(guestQueries.list(orgId))
   const groupsQuery = useQuery(groupQueries.list(orgId))
+  const unreadable = useQuery(guestQueries.unreadable(orgId)).data ?? noRecords
   const list = useListUrl(listCodec)
 
   const guests = guestsQuery.data ?? noGuests
@@ -85,6 +89,11 @@ export function Component() {
       <h1 className="guests-page__title" tabIndex={-1}>
         Guests
       </h1>
+      {unreadable.length > 0 && (
+        <Suspense fallback={null}>
+          <InvalidRecordsNotice records={unreadable} />
+        </Suspense>
+      )}
       {body}
     </div>
   )
