@@ -158,6 +158,19 @@ const routes: Route[] = [
     },
   },
   {
+    name: 'command palette, nothing matches',
+    signedIn: true,
+    open: async (page) => {
+      await page.goto('/members')
+      await expect(page.locator('tbody tr a[href^="/members/"]').first()).toBeVisible()
+      await settled(page)
+      await page.keyboard.press('Control+k')
+      await page.getByRole('combobox', { name: 'Go to' }).fill('zzz-no-such-thing')
+      await expect(page.getByRole('dialog').getByText('Nothing matches')).toBeVisible()
+      await expect(page.getByRole('dialog').getByRole('option')).toHaveCount(0)
+    },
+  },
+  {
     name: 'not found',
     signedIn: true,
     open: async (page) => {

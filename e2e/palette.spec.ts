@@ -73,4 +73,74 @@ test.describe('command palette', () => {
     await expect(page.getByRole('dialog')).toHaveCount(0)
     await expect(search).toBeFocused()
   })
+
+  test('Sign out from the palette ends the session at the sign-in page', async ({ page, pageErrors }) => {
+    await openDemo(page, { members: 300 })
+    await expect(page.getByRole('table', { name: /^Members/ })).toBeVisible()
+    await openPalette(page)
+    await page.keyboard.type('sign out')
+    await expect(option(page).first()).toContainText('Sign out')
+    await page.keyboard.press('Enter')
+    await expect(page).toHaveURL(/\/sign-in$/)
+    await expect(page.getByRole('heading', { level: 1, name: 'Sign in to Roster' })).toBeVisible()
+    await expect(page.getByText('You signed out.')).toBeVisible()
+    // Really signed out: the app asks for sign-in again.
+    await page.goto('/members')
+    await expect(page).toHaveURL(/\/sign-in\?returnTo=%2Fmembers$/)
+    expect(pageErrors).toEqual([])
+  })
+})
+
+/** Pretends to be on a platform: command-palette-shortcut.tsx tells a Mac by navigator.platform. */
+async function onPlatform(page: Page, platform: string) {
+  await page.addInitScript((p) => {
+    Object.defineProperty(Navigator.prototype, 'platform', { configurable: true, get: () => p })
+  }, platform)
+}
+
+/**
+ * Presses a key and says whether anything on the page took it (called preventDefault): a listener
+ * added now runs after the app's own on window, so it sees what the app did with the press.
+ */
+async function pressTaken(page: Page, key: string): Promise<boolean> {
+  await page.evaluate(() => {
+    const w = window as Window & { lastKeyTaken?: boolean }
+    w.lastKeyTaken = undefined
+    const listener = (event: KeyboardEvent) => {
+      // The modifier's own keydown comes first; the K is the one the app decides on.
+      if (event.key.toLowerCase() !== 'k') return
+      w.lastKeyTaken = event.defaultPrevented
+      window.removeEventListener('keydown', listener)
+    }
+    window.addEventListener('keydown', listener)
+  })
+  await page.keyboard.press(key)
+  return page.evaluate(() => (window as Window & { lastKeyTaken?: boolean }).lastKeyTaken === true)
+}
+
+test.describe('the shortcut per platform', () => {
+  test('⌘K opens it on a Mac, and Ctrl+K there does not', async ({ page }) => {
+    await onPlatform(page, 'MacIntel')
+    await openDemo(page, { members: 300 })
+    await expect(page.getByRole('table', { name: /^Members/ })).toBeVisible()
+    // Ctrl+K is a text-editing key on a Mac: left to the page.
+    expect(await pressTaken(page, 'Control+k')).toBe(false)
+    await expect(page.getByRole('dialog')).toHaveCount(0)
+    expect(await pressTaken(page, 'Meta+k')).toBe(true)
+    await expect(page.getByRole('dialog')).toBeVisible()
+    await expect(goTo(page)).toBeFocused()
+    await page.keyboard.press('Escape')
+    await expect(page.getByRole('dialog')).toHaveCount(0)
+  })
+
+  test('Ctrl+K opens it elsewhere, and the Windows key with K does not', async ({ page }) => {
+    await onPlatform(page, 'Win32')
+    await openDemo(page, { members: 300 })
+    await expect(page.getByRole('table', { name: /^Members/ })).toBeVisible()
+    expect(await pressTaken(page, 'Meta+k')).toBe(false)
+    await expect(page.getByRole('dialog')).toHaveCount(0)
+    expect(await pressTaken(page, 'Control+k')).toBe(true)
+    await expect(page.getByRole('dialog')).toBeVisible()
+    await expect(goTo(page)).toBeFocused()
+  })
 })
