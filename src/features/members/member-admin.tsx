@@ -31,9 +31,13 @@ function MemberAdminControls({ orgId, member, isSelf }: { orgId: string; member:
   const enable = useEnableMember(orgId, member.id)
   const roleId = useId()
   const errorId = useId()
-  // The select starts at the member's role and follows it when it changes (optimistically or back).
-  const [chosen, setChosen] = useState<{ for: string; role: string }>({ for: member.role, role: member.role })
-  const selected = chosen.for === member.role ? chosen.role : member.role
+  // The select shows the member's role until the admin picks another, and again as soon as a write
+  // settles: a pick is only kept while the role it was made against is still the one shown, and is
+  // forgotten when Tallyfy answers (an optimistic change that rolls back ends on the old role, so the
+  // select must go back with the badge instead of still offering the refused choice).
+  const [chosen, setChosen] = useState<{ for: string; role: string } | null>(null)
+  const selected = chosen && chosen.for === member.role ? chosen.role : member.role
+  const settled = () => setChosen(null)
   const [error, setError] = useState<string | null>(null)
   const [confirming, setConfirming] = useState<'self-demotion' | 'disable' | null>(null)
   const [dialogError, setDialogError] = useState<string | null>(null)
@@ -42,6 +46,7 @@ function MemberAdminControls({ orgId, member, isSelf }: { orgId: string; member:
   const sendRole = (role: WritableRole, previous: Member['role']) => {
     setError(null)
     changeRole.mutate(role, {
+      onSettled: settled,
       onSuccess: () => {
         setConfirming(null)
         notify({
@@ -60,6 +65,7 @@ function MemberAdminControls({ orgId, member, isSelf }: { orgId: string; member:
   }
   const undoRole = (role: WritableRole) =>
     changeRole.mutate(role, {
+      onSettled: settled,
       onSuccess: () => notify({ message: `${name}'s role is ${roleLabel(role)} again.` }),
       onError: (e) => notify({ message: memberWriteError(e), tone: 'error' }),
     })
@@ -76,6 +82,7 @@ function MemberAdminControls({ orgId, member, isSelf }: { orgId: string; member:
   const onDisable = () => {
     setDialogError(null)
     disable.mutate(undefined, {
+      onSettled: settled,
       onSuccess: () => {
         setConfirming(null)
         notify({ message: `${name} is disabled and no longer in any group.` })
@@ -87,6 +94,7 @@ function MemberAdminControls({ orgId, member, isSelf }: { orgId: string; member:
   const onEnable = () => {
     setError(null)
     enable.mutate(undefined, {
+      onSettled: settled,
       onSuccess: () => notify({ message: `${name} is enabled again.` }),
       onError: (e) => setError(memberWriteError(e)),
     })
