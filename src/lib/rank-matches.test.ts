@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { rankMatches, toRankable } from './rank-matches'
 
 const person = (name: string, email: string) => toRankable(name, name, [name, email])
 const page = (name: string) => toRankable(`page:${name}`, name, [name])
+const numbered = (n: number) => Array.from({ length: n }, (_, i) => person(`Person ${i}`, `p${i}@x.example`))
 const labels = (query: string, lists: Parameters<typeof rankMatches<string>>[1], limit?: number) =>
   rankMatches(query, lists, limit).map((e) => e.label)
 
@@ -71,5 +72,20 @@ describe('rankMatches', () => {
   it('returns nothing for an empty or blank query', () => {
     expect(labels('', [people])).toEqual([])
     expect(labels('   ', [people])).toEqual([])
+  })
+
+  it('works the query out once per search, not once per entry', () => {
+    const small = numbered(10)
+    const large = numbered(2000)
+    const replace = vi.spyOn(String.prototype, 'replace')
+    try {
+      rankMatches('zz-top qq', [small])
+      const forSmall = replace.mock.calls.length
+      replace.mockClear()
+      rankMatches('zz-top qq', [large])
+      expect(replace.mock.calls.length).toBe(forSmall)
+    } finally {
+      replace.mockRestore()
+    }
   })
 })

@@ -39,12 +39,35 @@ export function normalizeQuery(query: string): string {
   return normalize(query).trim().replace(/\s+/g, ' ')
 }
 
-function tierOf<T>(entry: RankableEntry<T>, q: string): { tier: MatchTier; length: number } | null {
+/** What a query is matched with, worked out once per keystroke rather than once per entry. */
+interface PreparedQuery {
+  q: string
+  /** The query's words as one spaced string with a leading space (" ann smith"), for word starts. */
+  spaced: string
+  /** Each typed word with a leading space, when several were typed; otherwise empty. */
+  spacedTerms: readonly string[]
+  terms: readonly string[]
+}
+
+function prepareQuery(q: string): PreparedQuery {
+  const terms = q.split(' ')
+  return {
+    q,
+    spaced: ` ${q.replace(nonWord, ' ').trim()}`,
+    terms: terms.length < 2 ? [] : terms,
+    spacedTerms: terms.length < 2 ? [] : terms.map((term) => ` ${term}`),
+  }
+}
+
+function tierOf<T>(
+  entry: RankableEntry<T>,
+  query: PreparedQuery,
+): { tier: MatchTier; length: number } | null {
+  const { q, spaced, terms, spacedTerms } = query
   let best: { tier: MatchTier; length: number } | null = null
   const consider = (tier: MatchTier, length: number) => {
     if (!best || tier < best.tier || (tier === best.tier && length < best.length)) best = { tier, length }
   }
-  const spaced = ` ${q.replace(nonWord, ' ').trim()}`
   for (let i = 0; i < entry.fields.length; i++) {
     const field = entry.fields[i] as string
     if (field === q) consider(TIER.exact, field.length)
@@ -55,16 +78,17 @@ function tierOf<T>(entry: RankableEntry<T>, q: string): { tier: MatchTier; lengt
   }
   if (best) return best
   // Several words typed ("ann smith", "smith ann"): each must appear somewhere in the entry.
-  const terms = q.split(' ')
-  if (terms.length < 2) return null
+  if (terms.length === 0) return null
   let allWordStarts = true
-  for (const term of terms) {
-    const spacedTerm = ` ${term}`
+  for (let t = 0; t < terms.length; t++) {
+    const spacedTerm = spacedTerms[t] as string
     if (entry.words.some((w) => w.includes(spacedTerm))) continue
     allWordStarts = false
+    const term = terms[t] as string
     if (!entry.fields.some((f) => f.includes(term))) return null
   }
-  const shortest = Math.min(...entry.fields.map((f) => f.length))
+  let shortest = Infinity
+  for (const field of entry.fields) shortest = Math.min(shortest, field.length)
   return { tier: allWordStarts ? TIER.wordPrefix : TIER.substring, length: shortest }
 }
 
@@ -91,10 +115,11 @@ export function rankMatches<T>(
 ): RankableEntry<T>[] {
   const q = normalizeQuery(query)
   if (q === '' || limit <= 0) return []
+  const prepared = prepareQuery(q)
   const top: Ranked<T>[] = []
   for (const list of lists) {
     for (const entry of list) {
-      const match = tierOf(entry, q)
+      const match = tierOf(entry, prepared)
       if (!match) continue
       const ranked = { entry, ...match }
       if (top.length === limit && !before(ranked, top[limit - 1] as Ranked<T>)) continue

@@ -1,5 +1,6 @@
 // What "Go to" can open: pages, members, guests and groups, each made searchable once per data
-// change (normalised texts for rankMatches), never per keystroke.
+// array (normalised texts for rankMatches), never per keystroke and not again on the next open:
+// the entries are remembered per array (the query cache hands back the same one until it changes).
 import type { Group, Guest, Member } from '../../api/types'
 import { paths } from '../../lib/paths'
 import { toRankable, type RankableEntry } from '../../lib/rank-matches'
@@ -30,18 +31,33 @@ export const pageEntries: readonly PaletteEntry[] = [
   page('Sign out', null, 'End this session on this device'),
 ]
 
-export function memberEntries(members: readonly Member[]): PaletteEntry[] {
-  return members.map((m) =>
+/** Entries built once per source array; a new array (a refetch, another page) builds anew. */
+function cachedPer<S extends object>(
+  build: (source: S) => PaletteEntry[],
+): (source: S) => readonly PaletteEntry[] {
+  const cache = new WeakMap<S, readonly PaletteEntry[]>()
+  return (source) => {
+    let entries = cache.get(source)
+    if (!entries) {
+      entries = build(source)
+      cache.set(source, entries)
+    }
+    return entries
+  }
+}
+
+export const memberEntries = cachedPer((members: readonly Member[]) =>
+  members.map((m) =>
     toRankable(
       { key: `member:${m.id}`, kind: 'member', label: m.fullName, detail: m.email, to: paths.member(m.id) },
       m.fullName,
       [m.fullName, m.email],
     ),
-  )
-}
+  ),
+)
 
-export function guestEntries(guests: readonly Guest[]): PaletteEntry[] {
-  return guests.map((g) => {
+export const guestEntries = cachedPer((guests: readonly Guest[]) =>
+  guests.map((g) => {
     const label = g.name ?? g.email
     return toRankable(
       {
@@ -54,15 +70,15 @@ export function guestEntries(guests: readonly Guest[]): PaletteEntry[] {
       label,
       [g.name, g.email],
     )
-  })
-}
+  }),
+)
 
-export function groupEntries(groups: readonly Group[]): PaletteEntry[] {
-  return groups.map((g) =>
+export const groupEntries = cachedPer((groups: readonly Group[]) =>
+  groups.map((g) =>
     toRankable(
       { key: `group:${g.id}`, kind: 'group', label: g.name, detail: null, to: paths.group(g.id) },
       g.name,
       [g.name],
     ),
-  )
-}
+  ),
+)
