@@ -124,7 +124,13 @@ export function AlertDialog({
       <div id={bodyId} className="dialog__message">
         {children}
       </div>
-      {error ? <p className="dialog__error">{error}</p> : null}
+      {error ? (
+        // Announced when it appears: focus stays on the button that was pressed, so without a live
+        // region a screen reader would hear nothing of the refusal.
+        <p className="dialog__error" role="alert">
+          {error}
+        </p>
+      ) : null}
       <div className="dialog__actions">
         <button ref={cancelRef} type="button" className="button" onClick={onCancel}>
           Cancel

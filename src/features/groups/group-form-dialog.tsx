@@ -153,7 +153,11 @@ export default function GroupFormDialog({ orgId, group, onClose }: GroupFormDial
             />
           )}
         </FormField>
-        {formError ? <p className="dialog__error">{formError}</p> : null}
+        {formError ? (
+          <p className="dialog__error" role="alert">
+            {formError}
+          </p>
+        ) : null}
         <div className="dialog__actions">
           <button type="button" className="button" onClick={onClose}>
             Cancel

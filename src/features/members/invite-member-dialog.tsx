@@ -133,7 +133,11 @@ export function InviteMemberDialog({
             <textarea {...control} {...bind('message')} className="input invite-form__message" rows={4} />
           )}
         </FormField>
-        {formError ? <p className="dialog__error">{formError}</p> : null}
+        {formError ? (
+          <p className="dialog__error" role="alert">
+            {formError}
+          </p>
+        ) : null}
         <div className="dialog__actions">
           <button type="button" className="button" onClick={onClose}>
             Cancel

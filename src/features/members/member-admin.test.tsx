@@ -167,3 +167,18 @@ describe('changing your own role away from Administrator', () => {
     expect(sent[0]?.url).toMatch(/\/users\/1001\/role$/)
   })
 })
+
+describe('refusals inside the disable dialog', () => {
+  it("are announced (role=alert) in Tallyfy's words, and the status goes back", async () => {
+    const user = userEvent.setup()
+    tallyfy({ status: 400, body: { error: true, message: DEFAULT_ADMIN_REFUSAL } })
+    renderMemberPage(defaultAdmin)
+
+    await user.click(screen.getByRole('button', { name: 'Disable member' }))
+    const confirm = screen.getByRole('alertdialog', { name: 'Disable Dana Default?' })
+    await user.click(within(confirm).getByRole('button', { name: 'Disable' }))
+
+    expect(await within(confirm).findByRole('alert')).toHaveTextContent(DEFAULT_ADMIN_REFUSAL)
+    expect(within(badges()).getByText('Active')).toBeInTheDocument()
+  })
+})
