@@ -47,10 +47,21 @@ const endpointNotFound = () =>
     { status: 404 },
   )
 
-// Tallyfy's words for the refusals of member writes (tallyfy-api.md §3.3, §6).
+// Tallyfy's words for the refusals of member writes (tallyfy-api.md §3.3, §6). Both documented
+// sentences come from DELETE /users/{id} ("remove", which leaves the member disabled, like /disable).
 const DEFAULT_ADMIN_REFUSAL =
   'Cannot modify the default administrator. Please assign another member as default administrator first.'
-const BOT_REFUSAL = "You can't modify a bot user in this organization!"
+/**
+ * Documented for DELETE /users/{id} (§3.3). The demo answers it to /disable too, the same soft removal
+ * (that /disable words it the same is our inference: the docs give /disable no error text).
+ */
+const BOT_REMOVAL_REFUSAL = "You can't remove a bot user from this organization!"
+/**
+ * INFERRED [I], not Tallyfy's documented words: the docs say the bot cannot be edited (§3.3) but give
+ * no message for a role change or enable. Modelled on the documented removal sentence; replace it
+ * when Tallyfy's real answer is known.
+ */
+const BOT_CHANGE_REFUSAL_INFERRED = "You can't modify a bot user in this organization!"
 const WRITABLE_ROLES = new Set(['admin', 'standard', 'light'])
 
 const businessError = (message: string) => HttpResponse.json({ error: true, message }, { status: 400 })
@@ -755,11 +766,16 @@ export function createHandlers(org: DemoOrg, faults: FaultController): HttpHandl
   }
 
   /** The member a role, disable or enable request names, or Tallyfy's refusal. */
-  function writableMember(raw: string | undefined): WireMember | Response {
+  function writableMember(
+    raw: string | undefined,
+    write: 'role' | 'disable' | 'enable',
+  ): WireMember | Response {
     const member = /^\d{1,12}$/.test(raw ?? '') ? index().memberById.get(Number(raw)) : undefined
     if (!member) return resourceNotFound()
     if (member.is_default_admin) return businessError(DEFAULT_ADMIN_REFUSAL)
-    if (member.id === BOT_MEMBER_ID) return businessError(BOT_REFUSAL)
+    if (member.id === BOT_MEMBER_ID) {
+      return businessError(write === 'disable' ? BOT_REMOVAL_REFUSAL : BOT_CHANGE_REFUSAL_INFERRED)
+    }
     return member
   }
 
@@ -848,7 +864,7 @@ export function createHandlers(org: DemoOrg, faults: FaultController): HttpHandl
     }),
 
     memberWrite('put', '/organizations/:orgId/users/:userId/role', async ({ request, params }) => {
-      const found = writableMember(params.userId)
+      const found = writableMember(params.userId, 'role')
       if (found instanceof Response) return found
       const body = await jsonBody(request)
       const role = (body as { role?: unknown } | null)?.role
@@ -863,7 +879,7 @@ export function createHandlers(org: DemoOrg, faults: FaultController): HttpHandl
     }),
 
     memberWrite('delete', '/organizations/:orgId/users/:userId/disable', ({ params }) => {
-      const found = writableMember(params.userId)
+      const found = writableMember(params.userId, 'disable')
       if (found instanceof Response) return found
       if (found.status !== 'disabled') {
         found.status = 'disabled'
@@ -883,7 +899,7 @@ export function createHandlers(org: DemoOrg, faults: FaultController): HttpHandl
     }),
 
     memberWrite('put', '/organizations/:orgId/users/:userId/enable', ({ params }) => {
-      const found = writableMember(params.userId)
+      const found = writableMember(params.userId, 'enable')
       if (found instanceof Response) return found
       if (found.status === 'disabled') {
         found.status = found.activated_at ? 'active' : 'invited'

@@ -151,9 +151,11 @@ describe('role, disable and enable', () => {
   })
 
   it('refuses the default administrator and the bot with 400 and Tallyfy’s message', async () => {
-    for (const [method, suffix, body] of [
-      ['PUT', 'role', { role: 'standard' }],
-      ['DELETE', 'disable', undefined],
+    for (const [method, suffix, body, botRefusal] of [
+      // INFERRED wording (see BOT_CHANGE_REFUSAL_INFERRED in handlers.ts): Tallyfy documents none for a role change.
+      ['PUT', 'role', { role: 'standard' }, "You can't modify a bot user in this organization!"],
+      // Documented for DELETE /users/{id} (tallyfy-api.md §3.3), the same soft removal as /disable.
+      ['DELETE', 'disable', undefined, "You can't remove a bot user from this organization!"],
     ] as const) {
       const admin = await send(method, `${USERS}/${DEFAULT_ADMIN_ID}/${suffix}`, body)
       expect(admin.status).toBe(400)
@@ -164,7 +166,7 @@ describe('role, disable and enable', () => {
       })
       const bot = await send(method, `${USERS}/${BOT_MEMBER_ID}/${suffix}`, body)
       expect(bot.status).toBe(400)
-      expect(bot.body.message).toMatch(/bot user/)
+      expect(bot.body).toEqual({ error: true, message: botRefusal })
     }
     expect(org.members.find((m) => m.id === DEFAULT_ADMIN_ID)?.status).toBe('active')
   })
