@@ -135,6 +135,25 @@ test.describe('guests list', () => {
     ).toBeVisible()
     await page.goBack()
     await expect(page.getByRole('heading', { level: 1, name: groupWithGuests.name })).toBeVisible()
+
+    // The guest's own back link goes to the group it was opened from, not to the guests list, and
+    // from there the group's "Back to groups" still returns to the list as it was left.
+    await page.goto('/groups')
+    await page.getByRole('searchbox', { name: 'Search groups' }).fill(groupWithGuests.name)
+    await expect(page).toHaveURL(/\/groups\?q=/)
+    const listUrl = page.url()
+    await page
+      .getByRole('table', { name: /^Groups/ })
+      .getByRole('link', { name: groupWithGuests.name, exact: true })
+      .click()
+    await page.getByRole('link', { name: multi.email, exact: true }).click()
+    await expect(page.getByRole('heading', { level: 1, name: guestName(multi)! })).toBeVisible()
+    await expect(page.getByRole('link', { name: 'Back to guests' })).toHaveCount(0)
+    await page.getByRole('link', { name: `Back to ${groupWithGuests.name}` }).click()
+    await expect(page).toHaveURL(`/groups/${groupWithGuests.id}`)
+    await expect(page.getByRole('heading', { level: 1, name: groupWithGuests.name })).toBeVisible()
+    await page.getByRole('link', { name: 'Back to groups' }).click()
+    await expect(page).toHaveURL(listUrl)
     expect(pageErrors).toEqual([])
   })
 })

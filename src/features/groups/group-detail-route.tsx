@@ -9,6 +9,7 @@ import { ErrorState, LoadingState, NotFoundState } from '../../components/states
 import { DateValue } from '../../components/date-display'
 import { PageTitle } from '../../components/page-title'
 import { backLinkTarget } from '../../lib/back-link'
+import { groupBackLinkState } from '../../lib/group-back-link'
 import { formatCount } from '../../lib/format'
 import { paths } from '../../lib/paths'
 import { useIsAdmin, useOrgId } from '../auth/session'
@@ -69,14 +70,19 @@ function GroupDetail({ orgId, groupId }: { orgId: string; groupId: string }) {
           onRetry={() => void groupQuery.refetch()}
         />
       ) : (
-        <GroupContent orgId={orgId} group={groupQuery.data} />
+        <GroupContent orgId={orgId} group={groupQuery.data} pageState={location.state} />
       )}
     </div>
   )
 }
 
-function GroupContent({ orgId, group }: { orgId: string; group: Group }) {
+function GroupContent({ orgId, group, pageState }: { orgId: string; group: Group; pageState: unknown }) {
   const guests = useMemo(() => guestEntries(group.guests), [group.guests])
+  // A guest's page opened from here offers "Back to {group}", and from there this page's own way back.
+  const guestLinkState = useMemo(
+    () => groupBackLinkState(paths.group(group.id), group.name, pageState),
+    [group.id, group.name, pageState],
+  )
   const memberCount = distinctMemberCount(group.memberIds)
   const name = group.name
   const isAdmin = useIsAdmin()
@@ -134,7 +140,7 @@ function GroupContent({ orgId, group }: { orgId: string; group: Group }) {
         groupName={name}
         admin={admin}
       />
-      <GuestList guests={guests} admin={admin} />
+      <GuestList guests={guests} admin={admin} linkState={guestLinkState} />
     </>
   )
 }

@@ -3,6 +3,7 @@ import { Link } from 'react-router'
 import { FormField, fieldErrorsOf } from '../../components/form-field'
 import { isValidEmail } from '../../lib/email'
 import { formatCount } from '../../lib/format'
+import type { GroupBackLinkState } from '../../lib/group-back-link'
 import type { GuestEntry } from './guests'
 import type { MembershipActions } from './use-membership-actions'
 
@@ -16,7 +17,16 @@ export interface GuestAdmin {
  * is plain text when the string is not an address). Admins also get "Guest email" + "Add guest"
  * and a "Remove {email}" button per guest.
  */
-export function GuestList({ guests, admin }: { guests: readonly GuestEntry[]; admin?: GuestAdmin }) {
+export function GuestList({
+  guests,
+  admin,
+  linkState,
+}: {
+  guests: readonly GuestEntry[]
+  admin?: GuestAdmin
+  /** Router state for the guest links, so the guest's page offers "Back to {group}". */
+  linkState?: GroupBackLinkState
+}) {
   const headingId = useId()
   const addRef = useRef<HTMLInputElement>(null)
 
@@ -57,7 +67,7 @@ export function GuestList({ guests, admin }: { guests: readonly GuestEntry[]; ad
           {guests.map((guest) => (
             <li key={guest.label} className="guest-list__item">
               {guest.href ? (
-                <Link to={guest.href} className="guest-list__link">
+                <Link to={guest.href} state={linkState} className="guest-list__link">
                   {guest.label}
                 </Link>
               ) : (

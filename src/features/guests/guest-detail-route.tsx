@@ -13,7 +13,7 @@ import { GroupChips } from '../../components/domain/group-links'
 import { DateValue, NotSet } from '../../components/date-display'
 import { PageTitle } from '../../components/page-title'
 import { ErrorState, LoadingState, NotFoundState } from '../../components/states'
-import { backLinkTarget } from '../../lib/back-link'
+import { backLinkFrom, type BackLinkTo } from '../../lib/group-back-link'
 import { isValidEmail } from '../../lib/email'
 import { paths } from '../../lib/paths'
 import { useOrgId } from '../auth/session'
@@ -25,42 +25,44 @@ export function Component() {
   const orgId = useOrgId()
   const { email = '' } = useParams()
   const location = useLocation()
-  const backTo = backLinkTarget(location.state, paths.guests())
+  // From a group's guest list the way back is that group; from the list, the list as it was left.
+  const back = backLinkFrom(location.state, paths.guests(), 'Back to guests')
   const trimmed = email.trim()
-  if (trimmed === '') return <GuestNotFound backTo={backTo} />
-  return <GuestPage key={guestKey(trimmed)} orgId={orgId} email={trimmed} backTo={backTo} />
+  if (trimmed === '') return <GuestNotFound back={back} />
+  return <GuestPage key={guestKey(trimmed)} orgId={orgId} email={trimmed} back={back} />
 }
 
-function GuestNotFound({ backTo }: { backTo: string }) {
+function GuestNotFound({ back }: { back: BackLinkTo }) {
   return (
     <div className="guests-page">
       <NotFoundState
         title="Guest not found"
         message="No guest of this organization has this email. They may have been removed, or the link is incomplete."
-        backTo={backTo}
-        backLabel="Back to guests"
+        backTo={back.to}
+        backLabel={back.label}
       />
     </div>
   )
 }
 
-function BackLink({ to }: { to: string }) {
+function BackLink({ back }: { back: BackLinkTo }) {
   return (
-    <Link to={to} className="guest-page__back">
-      <span aria-hidden="true">← </span>Back to guests
+    <Link to={back.to} state={back.state} className="guest-page__back">
+      <span aria-hidden="true">← </span>
+      {back.label}
     </Link>
   )
 }
 
-function GuestPage({ orgId, email, backTo }: { orgId: string; email: string; backTo: string }) {
+function GuestPage({ orgId, email, back }: { orgId: string; email: string; back: BackLinkTo }) {
   const detail = useQuery(guestQueries.detail(orgId, email))
-  if (detail.isError && isNotFound(detail.error)) return <GuestNotFound backTo={backTo} />
-  if (detail.data) return <GuestProfile orgId={orgId} guest={detail.data} backTo={backTo} />
+  if (detail.isError && isNotFound(detail.error)) return <GuestNotFound back={back} />
+  if (detail.data) return <GuestProfile orgId={orgId} guest={detail.data} back={back} />
   if (detail.isError) {
     return (
       <div className="guest-page">
         <PageTitle title="Guest" />
-        <BackLink to={backTo} />
+        <BackLink back={back} />
         <ErrorState
           error={detail.error}
           what="guest"
@@ -91,14 +93,14 @@ function orNotSet(text: string | null): ReactNode {
   return text?.trim() ? text : <NotSet />
 }
 
-function GuestProfile({ orgId, guest, backTo }: { orgId: string; guest: Guest; backTo: string }) {
+function GuestProfile({ orgId, guest, back }: { orgId: string; guest: Guest; back: BackLinkTo }) {
   const title = guest.name ?? guest.email
   const mailto = isValidEmail(guest.email) ? `mailto:${guest.email}` : null
   const location = [guest.lastCity, guest.lastCountry].filter(Boolean).join(', ')
   return (
     <article className="guest-page">
       <PageTitle title={title} />
-      <BackLink to={backTo} />
+      <BackLink back={back} />
       <header className="guest-page__header">
         <Avatar name={title} size="xl" decorative />
         <div className="guest-page__heading">
