@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { DEMO_ME_ID, DEMO_ORG_ID } from './credentials'
-import { createDemoOrg, REMOVED_MEMBER_ID, wireRole, XSS_NAME } from './data'
+import {
+  createDemoOrg,
+  MULTI_GROUP_GUEST,
+  ODD_GUEST_STATUS,
+  REMOVED_MEMBER_ID,
+  wireRole,
+  XSS_NAME,
+} from './data'
 
 const HEX32 = /^[0-9a-f]{32}$/
 
@@ -146,6 +153,22 @@ describe('createDemoOrg', () => {
       expect(guest.email).toMatch(/^[^@\s]+@[^@\s]+\.[a-z]+$/)
       expect(Object.keys(guest.details)).toContain('associated_members')
     }
+  })
+
+  it('has the guests the issue asks for: with and without companies, one disabled, an odd status, several groups, none', () => {
+    const org = createDemoOrg()
+    const groupsOf = (email: string) => org.groups.filter((g) => g.guests.includes(email))
+    const withCompany = org.guests.filter((g) => g.details.company_name)
+    const withoutCompany = org.guests.filter((g) => !g.details.company_name)
+    expect(withCompany.length).toBeGreaterThan(10)
+    expect(withoutCompany.length).toBeGreaterThanOrEqual(2)
+    // No company, no company link either.
+    for (const guest of withoutCompany) expect(guest.details.company_url).toBeNull()
+    expect(org.guests.filter((g) => g.details.disabled_at)).toHaveLength(1)
+    expect(org.guests.filter((g) => g.details.status === ODD_GUEST_STATUS)).toHaveLength(1)
+    expect(groupsOf(org.guests[MULTI_GROUP_GUEST]!.email).length).toBeGreaterThan(1)
+    expect(org.guests.some((g) => g.first_name && groupsOf(g.email).length === 0)).toBe(true)
+    expect(new Set(org.guests.map((g) => g.email.toLowerCase())).size).toBe(org.guests.length)
   })
 
   it('scales to 50,000 members with groups that grow too', () => {

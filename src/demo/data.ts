@@ -809,7 +809,8 @@ function buildMember(ctx: MemberContext, id: number, spec: MemberSpec | null): W
 const GUEST_PEOPLE: readonly (readonly [
   first: string | null,
   last: string | null,
-  company: string,
+  /** null: a guest with no company on file (a private address). */
+  company: string | null,
   domain: string,
 ])[] = [
   ['Hannah', 'Whitfield', 'Ledgerline Audit LLP', 'ledgerline-audit.example'],
@@ -852,6 +853,10 @@ const GUEST_PEOPLE: readonly (readonly [
   ['Victor', 'Dumont', 'Self-employed', 'freelance.example'],
   ['Leah', 'Goldberg', 'Self-employed', 'freelance.example'],
   ['Ming', 'Zhou', 'Self-employed', 'freelance.example'],
+  // Appended, so every guest above keeps the values it had.
+  ['Nadia', 'Karim', null, 'inbox.example'],
+  ['Ben', 'Carter', null, 'post.example'],
+  ['Lina', 'Sato', null, 'inbox.example'],
 ]
 
 /** Index in GUEST_PEOPLE of the guest who belongs to several groups (see groupSpecs). */
@@ -859,6 +864,8 @@ export const MULTI_GROUP_GUEST = 17
 /** A status typed by hand in Tallyfy: free text, odd case and punctuation, shown as written. */
 export const ODD_GUEST_STATUS = 'ON HOLD (legal) — do NOT share pricing!!'
 const ODD_STATUS_GUEST = 5
+/** Index in GUEST_PEOPLE of the one disabled guest (in no group). */
+const DISABLED_GUEST = 16
 
 function buildGuests(seed: number, memberIds: readonly number[]): WireGuest[] {
   const rng = mulberry32(mix(seed, 0x6e57))
@@ -867,7 +874,10 @@ function buildGuests(seed: number, memberIds: readonly number[]): WireGuest[] {
     const email = `${local}@${domain}`
     const created = DEMO_NOW - intBetween(rng, 10, 900) * DAY
     const accessed = rng() < 0.75 ? created + Math.floor(rng() * (DEMO_NOW - created)) : null
-    const disabled = i % 17 === 16 ? iso(DEMO_NOW - intBetween(rng, 1, 60) * DAY) : null
+    // The draw stays where it was for both former disabled guests, so the guests after them keep
+    // their values; only one of them is disabled now.
+    const disabledDraw = i % 17 === 16 ? iso(DEMO_NOW - intBetween(rng, 1, 60) * DAY) : null
+    const disabled = i === DISABLED_GUEST ? disabledDraw : null
     const associated = memberIds.length > 0 && rng() < 0.6 ? [pick(rng, memberIds)] : null
     return {
       id: 70001 + i,
@@ -890,7 +900,7 @@ function buildGuests(seed: number, memberIds: readonly number[]): WireGuest[] {
         timezone: pick(rng, ['America/New_York', 'Europe/London', 'Europe/Berlin', 'Asia/Tokyo', null]),
         image_url: null,
         contact_url: null,
-        company_url: `https://www.${domain}`,
+        company_url: company === null ? null : `https://www.${domain}`,
         opportunity_url: null,
         company_name: company,
         opportunity_name: rng() < 0.2 ? 'FY27 renewal' : null,
