@@ -135,6 +135,15 @@ const routes: Route[] = [
     },
   },
   {
+    name: 'guest not found',
+    signedIn: true,
+    open: async (page) => {
+      await page.goto(`/guests/${encodeURIComponent('nobody@example.com')}`)
+      await expect(page.getByRole('heading', { name: 'Guest not found', level: 1 })).toBeVisible()
+      await settled(page)
+    },
+  },
+  {
     name: 'members, Columns menu open',
     signedIn: true,
     open: async (page) => {
