@@ -177,4 +177,29 @@ test.describe('guests through the proxy to the HTTP demo API', () => {
     await expect(page.getByRole('heading', { level: 1, name: guestName(odd)! })).toBeVisible()
     await expect(page.getByText(ODD_GUEST_STATUS).first()).toBeVisible()
   })
+
+  test('a guest record without an email costs only itself: the others show, with a count', async ({
+    page,
+  }) => {
+    await fetch(`${demoApiUrl}/__demo/reset`, { method: 'POST' })
+    // The list as the server sent it, plus one guest Tallyfy might send with no email.
+    await page.route(
+      (url) => /\/api\/organizations\/[^/]+\/guests$/.test(url.pathname),
+      async (route) => {
+        const response = await route.fetch()
+        const body = (await response.json()) as { data: unknown[] }
+        body.data.splice(3, 0, { first_name: 'Unreadable', last_name: 'Guest', email: null })
+        await route.fulfill({ response, json: body })
+      },
+    )
+    await page.goto('/sign-in')
+    await page.getByLabel('Organization ID').fill(DEMO_ORG_ID)
+    await page.getByLabel('Access token').fill(DEMO_TOKEN)
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await expect(page).toHaveURL(/\/members$/)
+    await nav(page).getByRole('link', { name: 'Guests' }).click()
+    await expect(rows(page)).toHaveCount(demo.guests.length)
+    await expect(page.getByText('1 record could not be read')).toBeVisible()
+    await expect(page.getByText('Unreadable')).toHaveCount(0)
+  })
 })
