@@ -1,11 +1,13 @@
 import type { Page } from '@playwright/test'
 import { createDemoOrg, DEFAULT_ADMIN_ID } from '../src/demo/data'
 import type { Faults } from '../src/demo/faults'
-import { DEMO_ORG_ID, DEMO_TOKEN, demoApiUrl, expect, faultsFromStart, openDemo, test } from './fixtures'
+import { demoApiUrl, expect, faultsFromStart, openDemo, test } from './fixtures'
 
 // Members administration, run twice: against the browser demo (the service worker; every page load
-// starts a fresh organization) and through the proxy to the HTTP demo (one organization for the whole
-// run, so each test there uses its own email and puts back what it changed).
+// starts a fresh organization) and through the proxy to the HTTP demo. There each test gets an
+// organization of its own (POST /__demo/orgs, with its own token so that GET /me answers with its
+// persona), so its invitations, role changes, faults and non-admin persona never reach the main demo
+// organization that the other spec files read at the same time.
 
 const demo = createDemoOrg({ members: 300 })
 const byId = (id: number) => {
@@ -38,14 +40,32 @@ async function waitForDirectory(page: Page) {
   await expect(page.getByText(/^Loading members/)).toHaveCount(0)
 }
 
-async function setServerFaults(faults: Faults) {
-  const response = await fetch(`${demoApiUrl}/__demo/faults`, {
+/**
+ * A fresh organization on the HTTP demo, the same people as the main one (same seed and size), with
+ * its own token and, optionally, faults or a persona of its own.
+ */
+async function createServerOrg(faults?: Faults): Promise<{ orgId: string; token: string }> {
+  const orgId = `members-admin-${Math.random().toString(36).slice(2, 10)}`
+  const token = `roster-demo-token.${orgId}`
+  const created = await fetch(`${demoApiUrl}/__demo/orgs`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(faults),
+    body: JSON.stringify({ id: orgId, members: demo.members.length, token }),
   })
-  expect(response.ok).toBe(true)
+  expect(created.ok).toBe(true)
+  if (faults) {
+    const set = await fetch(`${demoApiUrl}/__demo/faults?org=${encodeURIComponent(orgId)}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(faults),
+    })
+    expect(set.ok).toBe(true)
+  }
+  return { orgId, token }
 }
+
+/** The HTTP demo organization of the test running in this worker, for its reset. */
+let serverOrgId: string | null = null
 
 const ways: Way[] = [
   {
@@ -60,16 +80,21 @@ const ways: Way[] = [
   {
     name: 'HTTP demo through the proxy',
     async open(page, faults) {
-      if (faults) await setServerFaults(faults)
+      const { orgId, token } = await createServerOrg(faults)
+      serverOrgId = orgId
       await page.goto('/sign-in')
-      await page.getByLabel('Organization ID').fill(DEMO_ORG_ID)
-      await page.getByLabel('Access token').fill(DEMO_TOKEN)
+      await page.getByLabel('Organization ID').fill(orgId)
+      await page.getByLabel('Access token').fill(token)
       await page.getByRole('button', { name: 'Sign in' }).click()
       await expect(page).toHaveURL(/\/members$/)
       await waitForDirectory(page)
     },
     reset: async () => {
-      await fetch(`${demoApiUrl}/__demo/reset`, { method: 'POST' })
+      // The organization is this test's alone and is not used again; its faults go all the same.
+      if (serverOrgId) {
+        await fetch(`${demoApiUrl}/__demo/reset?org=${encodeURIComponent(serverOrgId)}`, { method: 'POST' })
+      }
+      serverOrgId = null
     },
   },
 ]
@@ -103,8 +128,6 @@ async function changeRole(page: Page, label: string) {
 
 for (const way of ways) {
   test.describe(`members administration (${way.name})`, () => {
-    // The HTTP demo is one organization for every test: one at a time.
-    test.describe.configure({ mode: 'serial' })
     test.afterEach(way.reset)
 
     test('invites a member, who is in the table at once as Invited and found by search', async ({
@@ -176,7 +199,7 @@ for (const way of ways) {
         'Light',
       )
 
-      // Put it back (the HTTP demo keeps its changes for the whole run).
+      // And back again: the select starts from the new role.
       await openMember(page, standardMember.full_name)
       await changeRole(page, 'Standard')
       await expect(badges(page)).toContainText('Standard')
@@ -211,6 +234,9 @@ for (const way of ways) {
       await changeRole(page, 'Standard')
       await expect(page.getByRole('alert')).toHaveText(DEFAULT_ADMIN_REFUSAL)
       await expect(badges(page)).toContainText('Administrator')
+      // The select goes back with the badge, so the refused choice is not still on offer.
+      await expect(page.getByRole('combobox', { name: 'Role' })).toHaveValue('admin')
+      await expect(page.getByRole('button', { name: 'Change role' })).toBeDisabled()
 
       await page.getByRole('button', { name: 'Disable member' }).click()
       const confirm = page.getByRole('alertdialog')

@@ -462,9 +462,9 @@ function isApiPrefix(prefix: unknown, url: URL): boolean {
   return prefix === url.origin || prefix === `${url.origin}/api`
 }
 
-function hasTallyfyHeaders(request: Request): boolean {
+function hasTallyfyHeaders(request: Request, token: string): boolean {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get('authorization') ?? '')
-  if (!match || match[1] !== DEMO_TOKEN) return false
+  if (!match || match[1] !== token) return false
   if (!request.headers.get('x-tallyfy-client')) return false
   return (request.headers.get('accept') ?? '').toLowerCase().includes('application/json')
 }
@@ -494,6 +494,8 @@ interface GroupWriteContext {
     method: string,
   ) => Promise<{ response: Response } | { perPageCap: number | undefined }>
   isAdmin: () => boolean
+  /** The access token the handlers accept. */
+  token: string
   /** Drops the handlers' cached indexes (sorted lists, group refs) after a write. */
   reindex: () => void
 }
@@ -511,7 +513,13 @@ async function jsonBody(request: Request): Promise<Record<string, unknown> | nul
   }
 }
 
-function createGroupWriteHandlers({ org, applyFaults, isAdmin, reindex }: GroupWriteContext): HttpHandler[] {
+function createGroupWriteHandlers({
+  org,
+  applyFaults,
+  isAdmin,
+  token,
+  reindex,
+}: GroupWriteContext): HttpHandler[] {
   type Method = 'post' | 'put' | 'delete'
   type WriteResolver = (ctx: {
     request: Request
@@ -524,7 +532,7 @@ function createGroupWriteHandlers({ org, applyFaults, isAdmin, reindex }: GroupW
       if (!isApiPrefix(params['0'], url)) return undefined
       const fault = await applyFaults(url, request.method)
       if ('response' in fault) return fault.response
-      if (!hasTallyfyHeaders(request)) return unauthenticated()
+      if (!hasTallyfyHeaders(request, token)) return unauthenticated()
       const p = stringParams(params)
       if (p.orgId !== org.id) return forbidden()
       // Creating, updating and deleting groups need manage_groups; the demo gives it to admins only.
@@ -692,7 +700,20 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(binary)
 }
 
-export function createHandlers(org: DemoOrg, faults: FaultController): HttpHandler[] {
+export interface HandlerOptions {
+  /**
+   * The access token these handlers accept (default the public demo token). The HTTP demo gives an
+   * extra organization its own, so that GET /me, which names no organization, can be answered by
+   * that organization's persona (see serve.ts).
+   */
+  token?: string
+}
+
+export function createHandlers(
+  org: DemoOrg,
+  faults: FaultController,
+  { token = DEMO_TOKEN }: HandlerOptions = {},
+): HttpHandler[] {
   let lazyIndex: OrgIndex | null = null
   const index = () => (lazyIndex ??= createIndex(org))
 
@@ -719,7 +740,7 @@ export function createHandlers(org: DemoOrg, faults: FaultController): HttpHandl
       if (!isApiPrefix(params['0'], url)) return undefined
       const fault = await applyFaults(url)
       if ('response' in fault) return fault.response
-      if (!hasTallyfyHeaders(request)) return unauthenticated()
+      if (!hasTallyfyHeaders(request, token)) return unauthenticated()
       const ctx: RouteContext = {
         request,
         url,
@@ -758,7 +779,7 @@ export function createHandlers(org: DemoOrg, faults: FaultController): HttpHandl
       if (!isApiPrefix(params['0'], url)) return undefined
       const fault = await applyFaults(url, request.method)
       if ('response' in fault) return fault.response
-      if (!hasTallyfyHeaders(request)) return unauthenticated()
+      if (!hasTallyfyHeaders(request, token)) return unauthenticated()
       const ctx: RouteContext = { request, url, params: stringParams(params), perPageCap: undefined }
       if (ctx.params.orgId !== org.id || signedInRole() !== 'admin') return forbidden()
       return resolve(ctx)
@@ -938,6 +959,7 @@ export function createHandlers(org: DemoOrg, faults: FaultController): HttpHandl
     ...createGroupWriteHandlers({
       org,
       applyFaults,
+      token,
       isAdmin: () => signedInRole() === 'admin',
       reindex: () => {
         lazyIndex = null

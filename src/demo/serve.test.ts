@@ -82,6 +82,42 @@ describe('demo API over HTTP', () => {
   it('hangs up on /__demo/hangup without an answer, as an upstream that died would', async () => {
     await expect(fetch(`${api.url}/__demo/hangup`, { headers: HEADERS })).rejects.toThrow(TypeError)
   })
+
+  it("an extra organization with its own token reports its own persona on /me, and the main one's stays", async () => {
+    const token = 'roster-demo-token.persona-test'
+    const own = { ...HEADERS, Authorization: `Bearer ${token}` }
+    const created = await fetch(`${api.url}/__demo/orgs`, {
+      method: 'POST',
+      body: JSON.stringify({ id: 'persona-test', members: 30, token }),
+    })
+    expect(created.status).toBe(200)
+    const persona = await fetch(`${api.url}/__demo/faults?org=persona-test`, {
+      method: 'POST',
+      body: JSON.stringify({ signedInRole: 'standard' }),
+    })
+    expect(persona.status).toBe(200)
+
+    const role = async (headers: Record<string, string>) =>
+      ((await (await fetch(`${api.url}/me`, { headers })).json()) as { data: { role: string } }).data.role
+    expect(await role(own)).toBe('standard')
+    expect(await role(HEADERS)).toBe('admin')
+    // Its own token opens its own paths, not the main organization's; the demo token no longer opens it.
+    expect(
+      (await fetch(`${api.url}/organizations/persona-test/users?per_page=1`, { headers: own })).status,
+    ).toBe(200)
+    expect(
+      (await fetch(`${api.url}/organizations/persona-test/users?per_page=1`, { headers: HEADERS })).status,
+    ).toBe(401)
+    expect(
+      (await fetch(`${api.url}/organizations/${DEMO_ORG_ID}/users?per_page=1`, { headers: own })).status,
+    ).toBe(401)
+    // A token that is another organization's is refused.
+    const clash = await fetch(`${api.url}/__demo/orgs`, {
+      method: 'POST',
+      body: JSON.stringify({ id: 'persona-clash', token }),
+    })
+    expect(clash.status).toBe(400)
+  })
 })
 
 describe('parseDemoApiArgs', () => {

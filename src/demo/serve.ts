@@ -103,11 +103,18 @@ export async function startDemoApi(options: DemoApiOptions = {}): Promise<DemoAp
       }
       const parsed = parseExtraOrg(input)
       if ('error' in parsed) return json(res, 400, { message: parsed.error })
-      const { id, members, seed, latencyMs, perPageCap } = parsed.options
+      const { id, members, seed, latencyMs, perPageCap, token } = parsed.options
       if (id === org.id) return json(res, 400, { message: 'That is the main demo organization' })
+      if (token !== undefined && [...extraOrgs.values()].some((e) => e.token === token && e.org.id !== id))
+        return json(res, 400, { message: 'That token belongs to another demo organization' })
       const extraFaults = createFaultController({}, { latencyMs, perPageCap })
       const extra = { ...createDemoOrg({ members, seed }), id }
-      extraOrgs.set(id, { org: extra, faults: extraFaults, handlers: createHandlers(extra, extraFaults) })
+      extraOrgs.set(id, {
+        org: extra,
+        faults: extraFaults,
+        token,
+        handlers: createHandlers(extra, extraFaults, token === undefined ? {} : { token }),
+      })
       return json(res, 200, { id, members: extra.members.length })
     }
     // Faults and reset apply to the main organization, or to an extra one with ?org=<id>.
@@ -162,9 +169,14 @@ export async function startDemoApi(options: DemoApiOptions = {}): Promise<DemoAp
 
     const body = method === 'GET' || method === 'HEAD' ? null : await readBody(req)
     const request = toFetchRequest(req, origin(), body)
-    // An extra organization answers for its own paths (and for /me when the request names it).
+    // An extra organization answers for its own paths, and, when it has a token of its own, for the
+    // paths that name no organization (GET /me, /me/organizations) asked with that token: so its
+    // persona (signedInRole) is the one /me reports, whatever the main organization's is.
     const orgInPath = /^\/organizations\/([^/]+)/.exec(url.pathname)?.[1]
-    const extra = orgInPath ? extraOrgs.get(decodeURIComponent(orgInPath)) : undefined
+    const bearer = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '')?.[1]
+    const extra = orgInPath
+      ? extraOrgs.get(decodeURIComponent(orgInPath))
+      : [...extraOrgs.values()].find((e) => e.token !== undefined && e.token === bearer)
     const response = await getResponse(extra?.handlers ?? handlers, request)
     if (response) return sendFetchResponse(res, response, method)
     // Without the /api prefix every path belongs to the API, so anything unhandled is Tallyfy's 404.
@@ -199,6 +211,8 @@ export async function startDemoApi(options: DemoApiOptions = {}): Promise<DemoAp
 interface ExtraOrg {
   org: DemoOrg
   faults: FaultController
+  /** Its own access token, if it was given one; otherwise it takes the demo token. */
+  token?: string
   handlers: ReturnType<typeof createHandlers>
 }
 
@@ -208,13 +222,16 @@ interface ExtraOrgOptions {
   seed?: number
   latencyMs?: number
   perPageCap?: number
+  token?: string
 }
 
 /**
  * `POST /__demo/orgs {"id": "large-30008", "members": 30008, "latencyMs": 40, "perPageCap": 100}`:
  * a second organization, served beside the main one by the same server, signed in to with the demo
  * token and its own ID. Tests and the bench use it for large organizations without changing the one
- * every other spec reads.
+ * every other spec reads. With `"token": "…"` it takes that token instead, and GET /me asked with it
+ * reports this organization's persona (`signedInRole` in its faults), so a test can sign in as a
+ * non-admin without changing who is signed in to the main organization.
  */
 function parseExtraOrg(input: unknown): { options: ExtraOrgOptions } | { error: string } {
   if (typeof input !== 'object' || input === null) return { error: 'Expected a JSON object' }
@@ -233,6 +250,8 @@ function parseExtraOrg(input: unknown): { options: ExtraOrgOptions } | { error: 
   const latencyMs = whole('latencyMs', 60_000)
   const perPageCap = whole('perPageCap', 100_000, 1)
   for (const v of [members, seed, latencyMs, perPageCap]) if (typeof v === 'string') return { error: v }
+  if (o.token !== undefined && (typeof o.token !== 'string' || !/^[\w.-]{8,128}$/.test(o.token)))
+    return { error: 'token must be 8…128 letters, digits, ., - or _' }
   return {
     options: {
       id: o.id,
@@ -240,6 +259,7 @@ function parseExtraOrg(input: unknown): { options: ExtraOrgOptions } | { error: 
       seed: seed as number | undefined,
       latencyMs: latencyMs as number | undefined,
       perPageCap: perPageCap as number | undefined,
+      token: o.token as string | undefined,
     },
   }
 }
