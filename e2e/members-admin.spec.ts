@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test'
+import { DEMO_ME_ID } from '../src/demo/credentials'
 import { createDemoOrg, DEFAULT_ADMIN_ID } from '../src/demo/data'
 import type { Faults } from '../src/demo/faults'
 import { demoApiUrl, expect, faultsFromStart, openDemo, test } from './fixtures'
@@ -18,6 +19,7 @@ const byId = (id: number) => {
 const standardMember = byId(1003) // Siobhán O'Brien, standard, active
 const disableTarget = byId(1004) // Jean-Luc Moreau, standard, active
 const defaultAdmin = byId(DEFAULT_ADMIN_ID)
+const signedInPerson = byId(DEMO_ME_ID) // an admin, and not the default administrator
 const DEFAULT_ADMIN_REFUSAL =
   'Cannot modify the default administrator. Please assign another member as default administrator first.'
 
@@ -102,7 +104,7 @@ const ways: Way[] = [
 /** From the table to a member's page, as a person does: search, then the name. */
 async function openMember(page: Page, fullName: string) {
   await search(page).fill(fullName)
-  await table(page).getByRole('link', { name: fullName }).click()
+  await table(page).getByRole('link', { name: fullName, exact: true }).click()
   await expect(page.getByRole('heading', { level: 1, name: fullName })).toBeVisible()
 }
 
@@ -246,6 +248,33 @@ for (const way of ways) {
       await confirm.getByRole('button', { name: 'Cancel' }).click()
       // The refusals are 400s, which the browser logs; nothing else may be.
       expect(pageErrors.filter((e) => !/status of 400/.test(e))).toEqual([])
+    })
+
+    test('giving up your own administrator role asks first; Cancel keeps it, confirming removes the controls', async ({
+      page,
+    }) => {
+      await way.open(page)
+      await openMember(page, signedInPerson.full_name)
+      await expect(badges(page)).toContainText('Administrator')
+      await changeRole(page, 'Standard')
+      const confirm = page.getByRole('alertdialog', { name: 'Give up your administrator role?' })
+      await expect(confirm).toContainText('You will become a Standard member and lose these controls')
+      await confirm.getByRole('button', { name: 'Cancel' }).click()
+      await expect(confirm).toHaveCount(0)
+      await expect(badges(page)).toContainText('Administrator')
+      await expect(page.getByRole('button', { name: 'Change role' })).toBeVisible()
+
+      await page.getByRole('button', { name: 'Change role' }).click()
+      await confirm.getByRole('button', { name: 'Change my role' }).click()
+      await expect(confirm).toHaveCount(0)
+      await expect(badges(page)).toContainText('Standard')
+      await expect(notices(page)).toContainText(`${signedInPerson.full_name}'s role is now Standard.`)
+      await expect(page.getByRole('button', { name: 'Change role' })).toHaveCount(0)
+      await expect(page.getByRole('combobox', { name: 'Role' })).toHaveCount(0)
+      await expect(page.getByRole('heading', { name: 'Administration' })).toHaveCount(0)
+      await page.getByRole('link', { name: 'Back to members' }).click()
+      await waitForDirectory(page)
+      await expect(page.getByRole('button', { name: 'Invite member' })).toHaveCount(0)
     })
 
     test('a non-admin sees none of these controls', async ({ page }) => {
