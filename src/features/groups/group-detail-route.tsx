@@ -1,12 +1,13 @@
 import { useMemo } from 'react'
 import { useQuery } from '@tanstack/react-query'
-import { Link, useLocation, useParams } from 'react-router'
+import { useLocation, useParams } from 'react-router'
 import { isNotFound } from '../../api/errors'
 import { groupQueries } from '../../api/groups'
 import type { Group } from '../../api/types'
 import { Avatar } from '../../components/avatar'
 import { ErrorState, LoadingState, NotFoundState } from '../../components/states'
 import { DateValue } from '../../components/date-display'
+import { BackLink } from '../../components/detail-page'
 import { PageTitle } from '../../components/page-title'
 import { backLinkTarget } from '../../lib/back-link'
 import { groupBackLinkState } from '../../lib/group-back-link'
@@ -55,9 +56,7 @@ function GroupDetail({ orgId, groupId }: { orgId: string; groupId: string }) {
     <div className="groups-page group-detail">
       <PageTitle title={groupQuery.data?.name ?? (groupQuery.isError ? 'Group' : null)} />
       <p className="group-detail__back">
-        <Link to={backTo} className="group-detail__back-link">
-          <span aria-hidden="true">← </span>Back to groups
-        </Link>
+        <BackLink to={backTo} label="Back to groups" />
       </p>
       {groupQuery.isPending ? (
         <LoadingState label="Loading group…" />

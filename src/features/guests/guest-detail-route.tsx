@@ -11,6 +11,7 @@ import type { Guest } from '../../api/types'
 import { Avatar } from '../../components/avatar'
 import { GroupChips } from '../../components/domain/group-links'
 import { DateValue, NotSet } from '../../components/date-display'
+import { BackLink, DetailField, DetailFields } from '../../components/detail-page'
 import { PageTitle } from '../../components/page-title'
 import { ErrorState, LoadingState, NotFoundState } from '../../components/states'
 import { backLinkFrom, type BackLinkTo } from '../../lib/group-back-link'
@@ -45,15 +46,6 @@ function GuestNotFound({ back }: { back: BackLinkTo }) {
   )
 }
 
-function BackLink({ back }: { back: BackLinkTo }) {
-  return (
-    <Link to={back.to} state={back.state} className="guest-page__back">
-      <span aria-hidden="true">← </span>
-      {back.label}
-    </Link>
-  )
-}
-
 function GuestPage({ orgId, email, back }: { orgId: string; email: string; back: BackLinkTo }) {
   const detail = useQuery(guestQueries.detail(orgId, email))
   if (detail.isError && isNotFound(detail.error)) return <GuestNotFound back={back} />
@@ -62,7 +54,7 @@ function GuestPage({ orgId, email, back }: { orgId: string; email: string; back:
     return (
       <div className="guest-page">
         <PageTitle title="Guest" />
-        <BackLink back={back} />
+        <BackLink to={back.to} state={back.state} label={back.label} />
         <ErrorState
           error={detail.error}
           what="guest"
@@ -80,15 +72,6 @@ function GuestPage({ orgId, email, back }: { orgId: string; email: string; back:
   )
 }
 
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="guest-field">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  )
-}
-
 function orNotSet(text: string | null): ReactNode {
   return text?.trim() ? text : <NotSet />
 }
@@ -100,7 +83,7 @@ function GuestProfile({ orgId, guest, back }: { orgId: string; guest: Guest; bac
   return (
     <article className="guest-page">
       <PageTitle title={title} />
-      <BackLink back={back} />
+      <BackLink to={back.to} state={back.state} label={back.label} />
       <header className="guest-page__header">
         <Avatar name={title} size="xl" decorative />
         <div className="guest-page__heading">
@@ -117,11 +100,11 @@ function GuestProfile({ orgId, guest, back }: { orgId: string; guest: Guest; bac
         )}
       </header>
 
-      <dl className="guest-fields">
-        <Field label="Email">
+      <DetailFields>
+        <DetailField label="Email">
           {mailto ? <a href={mailto}>{guest.email}</a> : <span>{guest.email}</span>}
-        </Field>
-        <Field label="Company">
+        </DetailField>
+        <DetailField label="Company">
           {guest.company && guest.companyUrl ? (
             <a href={guest.companyUrl} rel="noopener noreferrer" target="_blank">
               {guest.company}
@@ -129,8 +112,8 @@ function GuestProfile({ orgId, guest, back }: { orgId: string; guest: Guest; bac
           ) : (
             orNotSet(guest.company)
           )}
-        </Field>
-        <Field label="Status">
+        </DetailField>
+        <DetailField label="Status">
           {guest.disabledAt ? (
             <span>
               Disabled on <DateValue iso={guest.disabledAt} />
@@ -139,17 +122,17 @@ function GuestProfile({ orgId, guest, back }: { orgId: string; guest: Guest; bac
           ) : (
             orNotSet(guest.statusText)
           )}
-        </Field>
-        <Field label="Phone">{orNotSet(guest.phone)}</Field>
-        <Field label="Timezone">{orNotSet(guest.timezone)}</Field>
-        <Field label="Last accessed">
+        </DetailField>
+        <DetailField label="Phone">{orNotSet(guest.phone)}</DetailField>
+        <DetailField label="Timezone">{orNotSet(guest.timezone)}</DetailField>
+        <DetailField label="Last accessed">
           {guest.lastAccessedAt ? <DateValue iso={guest.lastAccessedAt} withTime /> : <span>Never</span>}
-        </Field>
-        <Field label="Last seen from">{orNotSet(location || null)}</Field>
-        <Field label="Added">
+        </DetailField>
+        <DetailField label="Last seen from">{orNotSet(location || null)}</DetailField>
+        <DetailField label="Added">
           <DateValue iso={guest.createdAt} />
-        </Field>
-      </dl>
+        </DetailField>
+      </DetailFields>
 
       <GuestGroups orgId={orgId} email={guest.email} />
       <AssociatedMembers orgId={orgId} memberIds={guest.associatedMemberIds} />

@@ -1,9 +1,8 @@
 // /members/:memberId: one member's profile. Opening it from the table shows what the directory
 // already knows at once (placeholderData), while GET /users/:id fills in the rest. That endpoint is
 // admin-only: on 403 the page keeps the directory's data and says so, rather than failing.
-import type { ReactNode } from 'react'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { Link, useLocation, useParams } from 'react-router'
+import { useLocation, useParams } from 'react-router'
 import { isForbidden, isNotFound } from '../../api/errors'
 import { memberQueries } from '../../api/members'
 import type { Member, MemberDirectory } from '../../api/types'
@@ -12,6 +11,7 @@ import { RoleBadge, StatusBadge } from '../../components/domain/badge'
 import { GroupChips } from '../../components/domain/group-links'
 import { EmptyState, ErrorState, LoadingState, NotFoundState } from '../../components/states'
 import { DateValue, NotSet } from '../../components/date-display'
+import { BackLink, DetailField, DetailFields } from '../../components/detail-page'
 import { PageTitle } from '../../components/page-title'
 import { backLinkTarget } from '../../lib/back-link'
 import { isValidEmail } from '../../lib/email'
@@ -85,7 +85,7 @@ function MemberPage({ orgId, id, backTo }: { orgId: string; id: number; backTo: 
     return (
       <div className="member-page">
         <PageTitle title="Member" />
-        <BackLink to={backTo} />
+        <BackLink to={backTo} label="Back to members" />
         <ErrorState
           error={detail.error}
           onRetry={() => void detail.refetch()}
@@ -100,7 +100,7 @@ function MemberPage({ orgId, id, backTo }: { orgId: string; id: number; backTo: 
     return (
       <div className="member-page">
         <PageTitle title="Member" />
-        <BackLink to={backTo} />
+        <BackLink to={backTo} label="Back to members" />
         <ErrorState
           error={directory.error}
           onRetry={() => void directory.refetch()}
@@ -114,7 +114,7 @@ function MemberPage({ orgId, id, backTo }: { orgId: string; id: number; backTo: 
     return (
       <div className="member-page">
         <PageTitle title="Member" />
-        <BackLink to={backTo} />
+        <BackLink to={backTo} label="Back to members" />
         <EmptyState
           headingLevel={1}
           title="Couldn't find this member yet"
@@ -133,23 +133,6 @@ function MemberPage({ orgId, id, backTo }: { orgId: string; id: number; backTo: 
       <PageTitle title={null} />
       <LoadingState label="Loading member…" />
     </>
-  )
-}
-
-function BackLink({ to }: { to: string }) {
-  return (
-    <Link to={to} className="member-page__back">
-      <span aria-hidden="true">← </span>Back to members
-    </Link>
-  )
-}
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="member-field">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
   )
 }
 
@@ -177,7 +160,7 @@ function MemberProfile({
   return (
     <article className="member-page" aria-busy={updating || undefined}>
       <PageTitle title={member.fullName} />
-      <BackLink to={backTo} />
+      <BackLink to={backTo} label="Back to members" />
       <header className="member-page__header">
         <Avatar name={member.fullName} src={member.pictureUrl} size="xl" decorative />
         <div className="member-page__heading">
@@ -198,8 +181,8 @@ function MemberProfile({
 
       <MemberAdmin orgId={orgId} member={member} />
 
-      <dl className="member-fields">
-        <Field label="Email">
+      <DetailFields>
+        <DetailField label="Email">
           {email && isValidEmail(email) ? (
             <a href={`mailto:${email}`}>{email}</a>
           ) : email ? (
@@ -207,22 +190,22 @@ function MemberProfile({
           ) : (
             <NotSet />
           )}
-        </Field>
-        <Field label="Job title">{member.jobTitle?.trim() ? member.jobTitle : <NotSet />}</Field>
-        <Field label="Phone">
+        </DetailField>
+        <DetailField label="Job title">{member.jobTitle?.trim() ? member.jobTitle : <NotSet />}</DetailField>
+        <DetailField label="Phone">
           {phone ? tel ? <a href={tel}>{phone}</a> : <span>{phone}</span> : <NotSet />}
-        </Field>
-        <Field label="Timezone">{member.timezone?.trim() ? member.timezone : <NotSet />}</Field>
-        <Field label="Joined">
+        </DetailField>
+        <DetailField label="Timezone">{member.timezone?.trim() ? member.timezone : <NotSet />}</DetailField>
+        <DetailField label="Joined">
           <DateValue iso={member.createdAt} />
-        </Field>
-        <Field label="Activated">
+        </DetailField>
+        <DetailField label="Activated">
           <DateValue iso={member.activatedAt} />
-        </Field>
-        <Field label="Last login">
+        </DetailField>
+        <DetailField label="Last login">
           {member.lastLoginAt ? <DateValue iso={member.lastLoginAt} withTime /> : <span>Never</span>}
-        </Field>
-      </dl>
+        </DetailField>
+      </DetailFields>
 
       <section className="member-page__groups" aria-labelledby="member-groups-heading">
         <h2 id="member-groups-heading">Groups</h2>
