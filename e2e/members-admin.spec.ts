@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test'
 import { DEMO_ME_ID } from '../src/demo/credentials'
 import { createDemoOrg, DEFAULT_ADMIN_ID } from '../src/demo/data'
 import type { Faults } from '../src/demo/faults'
+import { audit } from './axe'
 import { demoApiUrl, expect, faultsFromStart, openDemo, test } from './fixtures'
 
 // Members administration, run twice: against the browser demo (the service worker; every page load
@@ -243,8 +244,10 @@ for (const way of ways) {
       await page.getByRole('button', { name: 'Disable member' }).click()
       const confirm = page.getByRole('alertdialog')
       await confirm.getByRole('button', { name: 'Disable' }).click()
-      await expect(confirm).toContainText(DEFAULT_ADMIN_REFUSAL)
+      // Announced where it appears (focus stays on the button), and the page stays axe-clean.
+      await expect(confirm.getByRole('alert')).toHaveText(DEFAULT_ADMIN_REFUSAL)
       await expect(badges(page)).toContainText('Active')
+      expect(await audit(page, 'disable refused')).toEqual([])
       await confirm.getByRole('button', { name: 'Cancel' }).click()
       // The refusals are 400s, which the browser logs; nothing else may be.
       expect(pageErrors.filter((e) => !/status of 400/.test(e))).toEqual([])
