@@ -1,7 +1,8 @@
 // The group page's admin actions: Edit group, Change logo, Remove logo, Delete group. Shown only
 // to admins (the caller checks useIsAdmin()). The dialogs load the first time they open.
 
-import { lazy, Suspense, useId, useState } from 'react'
+import { lazy, Suspense, useId, useRef, useState, type RefObject } from 'react'
+import { flushSync } from 'react-dom'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { groupMutations, groupQueries } from '../../api/groups'
 import type { Group } from '../../api/types'
@@ -19,13 +20,21 @@ type Open = 'edit' | 'delete' | 'remove-logo' | null
 export function GroupAdminBar({ orgId, group }: { orgId: string; group: Group }) {
   const [open, setOpen] = useState<Open>(null)
   const close = () => setOpen(null)
+  const logoInput = useRef<HTMLInputElement>(null)
+  // "Remove logo" goes with the logo, so focus cannot return to it: it goes to "Change logo", the
+  // control that brings a logo back. The dialog closes first (flushSync), so its own focus return
+  // runs before ours instead of after.
+  const logoRemoved = () => {
+    flushSync(close)
+    logoInput.current?.focus()
+  }
   return (
     <div className="group-admin">
       <div className="group-admin__actions">
         <button type="button" className="button" onClick={() => setOpen('edit')}>
           Edit group
         </button>
-        <LogoUpload orgId={orgId} group={group} />
+        <LogoUpload orgId={orgId} group={group} inputRef={logoInput} />
         {group.logo ? (
           <button type="button" className="button" onClick={() => setOpen('remove-logo')}>
             Remove logo
@@ -38,14 +47,24 @@ export function GroupAdminBar({ orgId, group }: { orgId: string; group: Group })
       <Suspense fallback={null}>
         {open === 'edit' && <GroupFormDialog orgId={orgId} group={group} onClose={close} />}
         {open === 'delete' && <DeleteGroupDialog orgId={orgId} group={group} onClose={close} />}
-        {open === 'remove-logo' && <RemoveLogoDialog orgId={orgId} group={group} onClose={close} />}
+        {open === 'remove-logo' && (
+          <RemoveLogoDialog orgId={orgId} group={group} onClose={close} onRemoved={logoRemoved} />
+        )}
       </Suspense>
     </div>
   )
 }
 
 /** A real file input (its label is styled as a button), so keyboard and screen readers get the native control. */
-function LogoUpload({ orgId, group }: { orgId: string; group: Group }) {
+function LogoUpload({
+  orgId,
+  group,
+  inputRef,
+}: {
+  orgId: string
+  group: Group
+  inputRef: RefObject<HTMLInputElement | null>
+}) {
   const id = useId()
   const qc = useQueryClient()
   const notify = useNotice()
@@ -65,6 +84,7 @@ function LogoUpload({ orgId, group }: { orgId: string; group: Group }) {
         {upload.isPending ? 'Uploading logo…' : 'Change logo'}
       </label>
       <input
+        ref={inputRef}
         id={id}
         type="file"
         className="visually-hidden group-admin__file"

@@ -11,10 +11,13 @@ export default function RemoveLogoDialog({
   orgId,
   group,
   onClose,
+  onRemoved,
 }: {
   orgId: string
   group: Group
   onClose: () => void
+  /** Closes the dialog once the logo is gone (and places focus: the opener goes with the logo). */
+  onRemoved: () => void
 }) {
   const qc = useQueryClient()
   const notify = useNotice()
@@ -23,7 +26,7 @@ export default function RemoveLogoDialog({
     onSuccess: () => {
       patchGroup(qc, orgId, group.id, (g) => ({ ...g, logo: null }))
       notify({ message: `Removed the logo of ${group.name}.` })
-      onClose()
+      onRemoved()
     },
   })
   return (
