@@ -103,9 +103,13 @@ function AddGuest({
 }) {
   const [email, setEmail] = useState('')
   const [error, setError] = useState<string | string[] | null>(null)
+  // While a guest is being added the field is already empty, so a second click (a double click)
+  // would be refused as "enter an address": it is ignored instead, until Tallyfy has answered.
+  const [adding, setAdding] = useState(false)
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
+    if (adding) return
     const value = email.trim()
     if (value === '') return fail('Enter the guest’s email address.')
     if (!isValidEmail(value)) return fail(`“${value}” is not an email address. Check it for typos or spaces.`)
@@ -113,6 +117,7 @@ function AddGuest({
       return fail(`${value} is already a guest of ${admin.groupName}.`)
     setError(null)
     setEmail('')
+    setAdding(true)
     admin.actions
       .change(
         { addGuests: [value] },
@@ -130,6 +135,7 @@ function AddGuest({
           setEmail((current) => current || value)
         }
       })
+      .finally(() => setAdding(false))
   }
 
   function fail(message: string) {
@@ -157,7 +163,8 @@ function AddGuest({
           />
         )}
       </FormField>
-      <button type="submit" className="button">
+      {/* aria-disabled rather than disabled: a pressed button keeps focus while the request runs. */}
+      <button type="submit" className="button" aria-disabled={adding || undefined}>
         Add guest
       </button>
     </form>
