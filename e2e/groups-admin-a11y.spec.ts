@@ -82,6 +82,73 @@ for (const viewport of viewports) {
     await page.getByRole('button', { name: 'Cancel' }).click()
     await expect(page.getByRole('button', { name: 'Delete group' })).toBeFocused()
 
+    await page.getByRole('button', { name: 'Remove logo' }).click()
+    await expect(page.getByRole('alertdialog', { name: 'Remove the logo?' })).toBeVisible()
+    await check('remove-logo-dialog')
+    await page.getByRole('button', { name: 'Cancel' }).click()
+    await expect(page.getByRole('button', { name: 'Remove logo' })).toBeFocused()
+
+    const guestField = page.getByLabel('Guest email')
+    await guestField.fill('not an email')
+    await page.getByRole('button', { name: 'Add guest' }).click()
+    await expect(guestField).toHaveAttribute('aria-invalid', 'true')
+    await expect(guestField).toHaveAccessibleDescription(/is not an email address/)
+    await check('guest-email-error')
+
     expect(problems, problems.join('\n')).toEqual([])
   })
 }
+
+type Box = { x: number; y: number; width: number; height: number }
+const overlaps = (a: Box | null, b: Box | null) =>
+  !!a && !!b && a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
+
+test('at 390 px group names break between words, and a notice leaves the controls clear', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 })
+  await openDemo(page, { members: 300 })
+  await page.getByRole('navigation').getByRole('link', { name: 'Groups' }).click()
+  const names = page.getByRole('table', { name: /groups/i }).getByRole('link')
+  await expect(names.first()).toBeVisible()
+  // Each word of each name on one line ("Engineerin g" is not), unless the word alone is wider than
+  // the cell; a hyphen ("Cross-functional") is a place to break like a space.
+  const split = await names.evaluateAll((links) =>
+    links.flatMap((link) => {
+      const text = link.firstChild
+      if (!(text instanceof Text)) return []
+      const cell = link.getBoundingClientRect().width
+      const out: string[] = []
+      for (const match of text.data.matchAll(/[^\s\-‐–—]+/g)) {
+        const range = document.createRange()
+        range.setStart(text, match.index)
+        range.setEnd(text, match.index + match[0].length)
+        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)))
+        if (lines.size > 1 && range.getBoundingClientRect().width < cell)
+          out.push(`${link.textContent}: ${match[0]}`)
+      }
+      return out
+    }),
+  )
+  expect(split).toEqual([])
+
+  await page.getByRole('link', { name: group.name, exact: true }).click()
+  await expect(page.getByRole('heading', { level: 1, name: group.name })).toBeVisible()
+  const addGuest = page.getByRole('button', { name: 'Add guest' })
+  // Add guest at the very bottom of the screen, where the notice appears.
+  await addGuest.evaluate((b) =>
+    window.scrollBy(0, b.getBoundingClientRect().bottom - window.innerHeight + 16),
+  )
+  await page.getByLabel('Guest email').fill('layout.check@client.example')
+  await addGuest.click()
+  const notice = page.getByRole('status', { name: 'Notifications' }).locator('.notice').first()
+  await expect(notice).toBeVisible()
+  await expect
+    .poll(async () => overlaps(await addGuest.boundingBox(), await notice.boundingBox()))
+    .toBe(false)
+  // There is room below the page: its last control scrolls clear of the notice too.
+  await notice.hover()
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight))
+  const lastRemove = page.getByRole('button', { name: /^Remove / }).last()
+  expect(overlaps(await lastRemove.boundingBox(), await notice.boundingBox())).toBe(false)
+})
