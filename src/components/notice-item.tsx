@@ -1,6 +1,6 @@
 // One notice of the host in ./notices.tsx (loaded with the first notice): its clock, Undo and Dismiss.
 
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useRef, useState, type RefObject } from 'react'
 import { INFO_MS, UNDO_MS, type Notice } from './notices'
 import './notices.css'
 
@@ -72,4 +72,45 @@ export default function NoticeItem({ notice, onDismiss }: { notice: Notice; onDi
 function close(element: HTMLElement | null, dismiss: () => void) {
   if (element?.contains(document.activeElement)) document.getElementById('main')?.focus()
   dismiss()
+}
+
+/**
+ * While notices show: their height kept in `--notices-block-size` on the root (notices.css leaves
+ * that much room below the page at phone width), and the focused control scrolled clear of them.
+ * Loaded with the first notice, like the notices themselves; gone (and the room with it) after the last.
+ */
+export function NoticeRoom({ region: regionRef }: { region: RefObject<HTMLOutputElement | null> }) {
+  // A DOM measurement, not data: the region's height changes as notices come, wrap and go.
+  useEffect(() => {
+    const region = regionRef.current
+    if (!region || typeof ResizeObserver === 'undefined') return
+    const root = document.documentElement
+    const observer = new ResizeObserver(() => {
+      const height = Math.ceil(region.getBoundingClientRect().height)
+      root.style.setProperty('--notices-block-size', `${height}px`)
+      if (height > 0) keepFocusClearOf(region)
+    })
+    observer.observe(region)
+    return () => {
+      observer.disconnect()
+      root.style.removeProperty('--notices-block-size')
+    }
+  }, [regionRef])
+  return null
+}
+
+/** Scrolls the page so the focused control is above the notices, if they cover it. */
+function keepFocusClearOf(region: HTMLElement) {
+  const focused = document.activeElement
+  if (!(focused instanceof HTMLElement) || focused === document.body || region.contains(focused)) return
+  const control = focused.getBoundingClientRect()
+  const covering = [...region.children].map((notice) => notice.getBoundingClientRect())
+  const top = Math.min(
+    ...covering
+      .filter((n) => n.height > 0 && n.left < control.right && n.right > control.left)
+      .map((n) => n.top),
+  )
+  if (Number.isFinite(top) && control.bottom > top && control.top < window.innerHeight) {
+    window.scrollBy({ top: control.bottom - top + 8 })
+  }
 }

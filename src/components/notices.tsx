@@ -16,21 +16,12 @@
 // root (notices.css leaves that much room below the page at phone width, where they span the
 // screen), and the control that has focus is scrolled clear when a notice would cover it.
 
-import {
-  createContext,
-  lazy,
-  Suspense,
-  use,
-  useCallback,
-  useEffect,
-  useRef,
-  useState,
-  type ReactNode,
-} from 'react'
+import { createContext, lazy, Suspense, use, useCallback, useRef, useState, type ReactNode } from 'react'
 
 // The notice itself (clock, buttons, styles) loads with the first notice: the host sits in the
 // layout of every page, /members included, and must stay small.
 const NoticeItem = lazy(() => import('./notice-item'))
+const NoticeRoom = lazy(() => import('./notice-item').then((m) => ({ default: m.NoticeRoom })))
 
 export type NoticeTone = 'success' | 'error' | 'info'
 
@@ -70,23 +61,6 @@ export function NoticeHost({ children }: { children: ReactNode }) {
   const nextId = useRef(1)
   const regionRef = useRef<HTMLOutputElement>(null)
 
-  // A DOM measurement, not data: the region's height changes as notices come, wrap and go.
-  useEffect(() => {
-    const region = regionRef.current
-    if (!region || typeof ResizeObserver === 'undefined') return
-    const root = document.documentElement
-    const observer = new ResizeObserver(() => {
-      const height = Math.ceil(region.getBoundingClientRect().height)
-      root.style.setProperty('--notices-block-size', `${height}px`)
-      if (height > 0) keepFocusClearOf(region)
-    })
-    observer.observe(region)
-    return () => {
-      observer.disconnect()
-      root.style.removeProperty('--notices-block-size')
-    }
-  }, [])
-
   const dismiss = useCallback((id: number) => {
     setNotices((all) => all.filter((n) => n.id !== id))
   }, [])
@@ -110,6 +84,7 @@ export function NoticeHost({ children }: { children: ReactNode }) {
       {/* <output> is a polite live region (role="status") by nature. */}
       <output ref={regionRef} className="notices" aria-live="polite" aria-label="Notifications">
         <Suspense fallback={null}>
+          {notices.length > 0 && <NoticeRoom region={regionRef} />}
           {notices.map((notice) => (
             // Keyed by version too: an updated notice starts its clock over.
             <NoticeItem
@@ -122,20 +97,4 @@ export function NoticeHost({ children }: { children: ReactNode }) {
       </output>
     </NoticeContext>
   )
-}
-
-/** Scrolls the page so the focused control is above the notices, if they cover it. */
-function keepFocusClearOf(region: HTMLElement) {
-  const focused = document.activeElement
-  if (!(focused instanceof HTMLElement) || focused === document.body || region.contains(focused)) return
-  const control = focused.getBoundingClientRect()
-  const covering = [...region.children].map((notice) => notice.getBoundingClientRect())
-  const top = Math.min(
-    ...covering
-      .filter((n) => n.height > 0 && n.left < control.right && n.right > control.left)
-      .map((n) => n.top),
-  )
-  if (Number.isFinite(top) && control.bottom > top && control.top < window.innerHeight) {
-    window.scrollBy({ top: control.bottom - top + 8 })
-  }
 }
