@@ -3,9 +3,13 @@
 // when someone opens the demo, so real users never download the generator or MSW.
 
 import { setupWorker } from 'msw/browser'
+import { DEMO_ORG_ID, DEMO_TOKEN } from './credentials'
 import { createDemoOrg, MAX_DEMO_MEMBERS } from './data'
 import { createFaultController, parseFaults, type Faults } from './faults'
 import { createHandlers } from './handlers'
+
+/** The session the sign-in page stores once the demo runs; it comes with the demo, not before it. */
+export const demoCredentials = { orgId: DEMO_ORG_ID, token: DEMO_TOKEN, demo: true } as const
 
 export const DEMO_SIZE_KEY = 'roster.demo.members'
 export const DEFAULT_DEMO_MEMBERS = 300

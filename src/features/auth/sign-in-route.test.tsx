@@ -15,9 +15,16 @@ import * as signInRoute from './sign-in-route'
 
 vi.mock('../../api/me', () => ({ verifyCredentials: vi.fn<typeof verifyCredentials>() }))
 const demo = vi.hoisted(() => ({ start: async (): Promise<void> => {} }))
-vi.mock('./load-demo', () => ({
-  loadDemo: async () => ({ startDemo: () => demo.start(), stopDemo: async () => {} }),
-}))
+vi.mock('./load-demo', async () => {
+  const { DEMO_ORG_ID: orgId, DEMO_TOKEN: token } = await import('../../demo/credentials')
+  return {
+    loadDemo: async () => ({
+      startDemo: () => demo.start(),
+      stopDemo: async () => {},
+      demoCredentials: { orgId, token, demo: true },
+    }),
+  }
+})
 
 const verify = vi.mocked(verifyCredentials)
 const ORG = '0123456789abcdef0123456789abcdef'

@@ -6,7 +6,6 @@ import { verifyCredentials } from '../../api/me'
 import { preloadDirectoryLoader, prefetchFirstDirectoryPage } from '../../api/members'
 import type { PrefetchHandle } from '../../api/first-page-prefetch'
 import { PageTitle } from '../../components/page-title'
-import { DEMO_ORG_ID, DEMO_TOKEN } from '../../demo/credentials'
 import { paths } from '../../lib/paths'
 import { loadDemo } from './load-demo'
 import { looksLikeOrgId, signInFailure, type SignInErrorField } from './sign-in-messages'
@@ -281,16 +280,18 @@ function DemoEntry({ onStarting, blocked }: { onStarting: (starting: boolean) =>
     if (blocked) return
     setState('starting')
     onStarting(true)
+    let credentials
     try {
-      const { startDemo } = await loadDemo()
-      await startDemo()
+      const demo = await loadDemo()
+      await demo.startDemo()
+      credentials = demo.demoCredentials
     } catch (error) {
       console.error('The demo organization could not start', error)
       setState('failed')
       onStarting(false)
       return
     }
-    credentialStore.set({ orgId: DEMO_ORG_ID, token: DEMO_TOKEN, demo: true }, { remember: false })
+    credentialStore.set(credentials, { remember: false })
   }
 
   return (
