@@ -1,4 +1,3 @@
-import { onlineManager } from '@tanstack/react-query'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import {
   ApiError,
@@ -220,10 +219,10 @@ describe('describeApiError for non-HTTP failures', () => {
       message: "Tallyfy can't be reached. Check your connection.",
       canRetry: true,
     })
-    onlineManager.setOnline(false)
+    vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false)
     expect(describeApiError(network)).toMatchObject({ kind: 'offline', canRetry: true })
     expect(describeApiError(network).message).toBe("You're offline.")
-    onlineManager.setOnline(true)
+    vi.restoreAllMocks()
 
     expect(describeApiError(new ApiError({ kind: 'invalid-response', message: 'x' }))).toMatchObject({
       kind: 'invalid-response',

@@ -2,8 +2,6 @@
 // person understands. Tallyfy's error bodies come in several shapes (tallyfy-api.md §6), so the
 // parsing here is deliberately forgiving: it never throws, whatever the body.
 
-import { onlineManager } from '@tanstack/react-query'
-
 export type ApiErrorKind = 'http' | 'network' | 'invalid-response' | 'aborted'
 
 export interface ApiErrorInit {
@@ -185,8 +183,10 @@ export interface ApiErrorDescription {
   canRetry: boolean
 }
 
-// TanStack Query's online signal, the one the offline banner shows and fetches pause on: one answer.
-const isOffline = () => !onlineManager.isOnline()
+// The browser's own answer at the moment of the failure. TanStack Query's onlineManager (which the
+// offline banner shows) only learns of it from the `offline` event, which can arrive after the
+// failed request: asked here, it made "You're offline" a race (seen in e2e under load).
+const isOffline = () => typeof navigator !== 'undefined' && navigator.onLine === false
 
 const offline: ApiErrorDescription = {
   kind: 'offline',
