@@ -1,12 +1,12 @@
 import { lazy, Suspense, useMemo, useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
-import type { SortingState, Updater } from '@tanstack/react-table'
 import { groupQueries } from '../../api/groups'
 import type { Group, InvalidRecordInfo } from '../../api/types'
 import { DataTable } from '../../components/data-table/data-table'
-import { nextSorting, useDataTable, useMatchingRows } from '../../components/data-table/use-data-table'
+import { useSearchSortList } from '../../components/data-table/use-search-sort-list'
 import { ExportCsvButton } from '../../components/export-csv-button'
 import { ListToolbar } from '../../components/list-toolbar'
+import { NoMatchState } from '../../components/no-match-state'
 import { SearchBox } from '../../components/search-box'
 import { TableSkeleton } from '../../components/skeleton'
 import { EmptyState, ErrorState } from '../../components/states'
@@ -101,18 +101,16 @@ function GroupList({
   items: readonly GroupListItem[]
   list: ListUrl<SearchAndSort<GroupSortId>>
 }) {
-  const { q: query, sort } = list.state
-  const table = useDataTable({
-    data: items,
+  const query = list.state.q
+  const { table, shown } = useSearchSortList({
+    items,
     columns: groupColumns,
-    sorting: sort,
-    onSortingChange: (updater: Updater<SortingState>) =>
-      list.update({ sort: nextSorting(updater, sort, isGroupSortId) }),
+    list,
+    sortIds: groupSortIds,
     getRowId: (item) => item.group.id,
+    filter: filterGroups,
     maxSortKeys: listCodec.maxSortKeys,
   })
-  const matching = useMemo(() => filterGroups(items, query), [items, query])
-  const shown = useMatchingRows(table.getRowModel().rows, matching, items.length)
   const context = useMemo(
     () => ({ orgId, linkState: backLinkState(paths.groups(), list.search) }),
     [orgId, list.search],
@@ -134,18 +132,11 @@ function GroupList({
         <ExportCsvButton table={table} rows={shown} orgId={orgId} what="groups" />
       </ListToolbar>
       {shown.length === 0 ? (
-        <EmptyState
-          title={`No groups match “${query.trim()}”`}
-          message="Try another name or a word from the description."
-          action={
-            <button
-              type="button"
-              className="button"
-              onClick={() => list.update({ q: '' }, { replace: true })}
-            >
-              Clear search
-            </button>
-          }
+        <NoMatchState
+          what="groups"
+          query={query}
+          hint="Try another name or a word from the description."
+          onClear={() => list.update({ q: '' }, { replace: true })}
         />
       ) : (
         <GroupTableContext value={context}>
@@ -154,8 +145,4 @@ function GroupList({
       )}
     </>
   )
-}
-
-function isGroupSortId(id: string): id is GroupSortId {
-  return (groupSortIds as readonly string[]).includes(id)
 }

@@ -2,14 +2,14 @@
 // browser. Each guest's groups come from the cached groups list (the groups' `guests` arrays).
 import { lazy, Suspense, useMemo } from 'react'
 import { useQuery } from '@tanstack/react-query'
-import type { SortingState, Updater } from '@tanstack/react-table'
 import { groupQueries } from '../../api/groups'
 import { guestQueries } from '../../api/guests'
 import type { Group, Guest, InvalidRecordInfo } from '../../api/types'
 import { DataTable } from '../../components/data-table/data-table'
-import { nextSorting, useDataTable, useMatchingRows } from '../../components/data-table/use-data-table'
+import { useSearchSortList } from '../../components/data-table/use-search-sort-list'
 import { ExportCsvButton } from '../../components/export-csv-button'
 import { ListToolbar } from '../../components/list-toolbar'
+import { NoMatchState } from '../../components/no-match-state'
 import { PageTitle } from '../../components/page-title'
 import { SearchBox } from '../../components/search-box'
 import { TableSkeleton } from '../../components/skeleton'
@@ -108,17 +108,15 @@ function GuestList({
   items: readonly GuestListItem[]
   list: ListUrl<SearchAndSort<GuestSortId>>
 }) {
-  const { q: query, sort } = list.state
-  const table = useDataTable({
-    data: items,
+  const query = list.state.q
+  const { table, shown } = useSearchSortList({
+    items,
     columns: guestColumns,
-    sorting: sort,
-    onSortingChange: (updater: Updater<SortingState>) =>
-      list.update({ sort: nextSorting(updater, sort, isGuestSortId) }),
+    list,
+    sortIds: guestSortIds,
     getRowId: (item) => guestKey(item.guest.email),
+    filter: filterGuests,
   })
-  const matching = useMemo(() => filterGuests(items, query), [items, query])
-  const shown = useMatchingRows(table.getRowModel().rows, matching, items.length)
   const terms = useMemo(() => splitTerms(query), [query])
   const context = useMemo(
     () => ({ orgId, terms, linkState: backLinkState(paths.guests(), list.search) }),
@@ -147,26 +145,15 @@ function GuestList({
           caption="Guests"
           className="guests-table"
           empty={
-            <EmptyState
-              title={`No guests match “${query.trim()}”`}
-              message="Try another name, email or company."
-              action={
-                <button
-                  type="button"
-                  className="button"
-                  onClick={() => list.update({ q: '' }, { replace: true })}
-                >
-                  Clear search
-                </button>
-              }
+            <NoMatchState
+              what="guests"
+              query={query}
+              hint="Try another name, email or company."
+              onClear={() => list.update({ q: '' }, { replace: true })}
             />
           }
         />
       </GuestTableContext>
     </>
   )
-}
-
-function isGuestSortId(id: string): id is GuestSortId {
-  return (guestSortIds as readonly string[]).includes(id)
 }
