@@ -1,12 +1,12 @@
 import type { Page } from '@playwright/test'
 import { createDemoOrg } from '../src/demo/data'
 import type { Faults } from '../src/demo/faults'
-import { DEMO_ORG_ID, DEMO_TOKEN, demoApiUrl, expect, faultsFromStart, openDemo, test } from './fixtures'
+import { createServerOrg, DEMO_TOKEN, expect, faultsFromStart, openDemo, test } from './fixtures'
 
 // Surviving every failure the API can produce: rate limits, outages, bodies that do not fit,
 // missing and forbidden records, a session that ends mid-browse, and going offline. Most tests use
 // the browser demo, whose faults belong to one page; the ones at the end go through the real proxy
-// to the shared HTTP demo API, so they run one at a time and reset it afterwards.
+// to the HTTP demo API, each on an organization of its own.
 
 const DEMO_SIZE = 40
 const demo = createDemoOrg({ members: DEMO_SIZE })
@@ -174,54 +174,39 @@ test('a page opened while offline says so, and loads once back online', async ({
   await expect(nav(page).getByRole('link', { name: 'Groups' })).toHaveAttribute('aria-current', 'page')
 })
 
-const resetServer = async () => {
-  await fetch(`${demoApiUrl}/__demo/reset`, { method: 'POST' })
-}
-
-async function setServerFaults(faults: Faults) {
-  const response = await fetch(`${demoApiUrl}/__demo/faults`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(faults),
-  })
-  expect(response.ok).toBe(true)
-}
-
-async function signIn(page: Page) {
-  await page.getByLabel('Organization ID').fill(DEMO_ORG_ID)
-  await page.getByLabel('Access token').fill(DEMO_TOKEN)
+async function signIn(page: Page, org: { orgId: string; token: string }) {
+  await page.getByLabel('Organization ID').fill(org.orgId)
+  await page.getByLabel('Access token').fill(org.token)
   await page.getByRole('button', { name: 'Sign in' }).click()
 }
 
 test.describe('through the proxy to the HTTP demo API', () => {
-  // The HTTP demo API is shared by every test of the run: one at a time here, faults scoped by path.
-  test.describe.configure({ mode: 'serial' })
-
-  test.afterEach(resetServer)
-
+  // Each test on an organization of its own, so its faults reach no other test of the run.
   test('a 500 on the groups list shows Retry, which loads them once Tallyfy recovers', async ({ page }) => {
+    const org = await createServerOrg('failures')
     await page.goto('/sign-in')
-    await signIn(page)
+    await signIn(page, org)
     await expect(page).toHaveURL(/\/members$/)
-    await setServerFaults({ status: 500, path: '/groups' })
+    await org.setFaults({ status: 500, path: '/groups' })
     await nav(page).getByRole('link', { name: 'Groups' }).click()
     await expect(page.getByRole('heading', { name: 'Tallyfy is having trouble' })).toBeVisible()
 
-    await resetServer()
+    await org.reset()
     await page.getByRole('button', { name: 'Retry' }).click()
     await expect(groupInList(page)).toBeVisible()
   })
 
   test('a 401 mid-browse ends the session; signing in again returns to the page', async ({ page }) => {
+    const org = await createServerOrg('failures')
     await page.goto('/sign-in')
-    await signIn(page)
+    await signIn(page, org)
     await expect(page).toHaveURL(/\/members$/)
-    await setServerFaults({ status: 401, times: 1, path: '/groups' })
+    await org.setFaults({ status: 401, times: 1, path: '/groups' })
     await nav(page).getByRole('link', { name: 'Groups' }).click()
     await expect(page).toHaveURL(/\/sign-in\?returnTo=%2Fgroups$/)
     await expect(page.getByText('Your Tallyfy session has ended, sign in again.')).toBeVisible()
 
-    await signIn(page)
+    await signIn(page, org)
     await expect(page).toHaveURL(/\/groups$/)
     await expect(groupInList(page)).toBeVisible()
   })

@@ -60,3 +60,31 @@ export async function faultsFromStart(page: Page, faults: Faults) {
 }
 
 export { expect }
+
+async function postDemo(path: string, body?: unknown) {
+  const response = await fetch(`${demoApiUrl}${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  expect(response.ok, `POST ${path}`).toBe(true)
+}
+
+/**
+ * An organization of its own on the HTTP demo API (the same people and groups as the main one, for
+ * the same size), with its own token so GET /me answers for it: a test's faults, writes and persona
+ * reach no other spec file running at the same time, and nobody else's reset clears them.
+ */
+export async function createServerOrg(prefix: string, options: { members?: number; faults?: Faults } = {}) {
+  const orgId = `${prefix}-${Math.random().toString(36).slice(2, 10)}`
+  const token = `roster-demo-token.${orgId}`
+  const scoped = (path: string) => `${path}?org=${encodeURIComponent(orgId)}`
+  await postDemo('/__demo/orgs', { id: orgId, members: options.members ?? 300, token })
+  if (options.faults) await postDemo(scoped('/__demo/faults'), options.faults)
+  return {
+    orgId,
+    token,
+    setFaults: (faults: Faults) => postDemo(scoped('/__demo/faults'), faults),
+    reset: () => postDemo(scoped('/__demo/reset')),
+  }
+}
