@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import type { Download, Page } from '@playwright/test'
 import { createDemoOrg, FORMULA_NAME } from '../src/demo/data'
+import { parseCsv } from '../src/test/csv-reader'
 import { expect, openDemo, test } from './fixtures'
 
 // "Export CSV" writes exactly the current view, and "Columns" hides columns for good (on this
@@ -11,36 +12,6 @@ const formulaMember = demo.members.find((m) => m.first_name === FORMULA_NAME)!
 
 const table = (page: Page) => page.getByRole('table', { name: /^Members/ })
 const nameLinks = (page: Page) => table(page).locator('tbody a.member-name__link')
-
-/** RFC 4180 records, as a spreadsheet would read them. */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = []
-  let record: string[] = []
-  let field = ''
-  let quoted = false
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"'
-        i++
-      } else if (ch === '"') quoted = false
-      else field += ch
-    } else if (ch === '"') quoted = true
-    else if (ch === ',') {
-      record.push(field)
-      field = ''
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      record.push(field)
-      records.push(record)
-      record = []
-      field = ''
-      i++
-    } else field += ch
-  }
-  if (field !== '' || record.length > 0) records.push([...record, field])
-  return records
-}
 
 async function readDownload(download: Download): Promise<{ name: string; bytes: Buffer; rows: string[][] }> {
   const bytes = await readFile((await download.path())!)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { CSV_BOM, csvField, csvFileName, toCsv } from './csv'
+import { parseCsv } from '../test/csv-reader'
 
 describe('csvField', () => {
   it('leaves plain text alone and empties missing values', () => {
@@ -35,35 +36,6 @@ describe('csvField', () => {
     expect(csvField(-3)).toBe('-3')
   })
 })
-
-/** RFC 4180 records, read back the way a spreadsheet reads the file (quotes kept only as content). */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = []
-  let record: string[] = []
-  let field = ''
-  let quoted = false
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"'
-        i++
-      } else if (ch === '"') quoted = false
-      else field += ch
-    } else if (ch === '"' && field === '') quoted = true
-    else if (ch === ',') {
-      record.push(field)
-      field = ''
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      records.push([...record, field])
-      record = []
-      field = ''
-      i++
-    } else field += ch
-  }
-  if (field !== '' || record.length > 0) records.push([...record, field])
-  return records
-}
 
 // The cases papaparse's `unparse` handles (its quoting rules and `escapeFormulae`), which
 // design.md asks our own writer to cover before it may stand in for the library.
