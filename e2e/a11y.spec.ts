@@ -32,6 +32,20 @@ async function settled(page: Page) {
   await expect(page.getByText(/^Loading members/)).toHaveCount(0)
 }
 
+/** /members with its first rows on screen and nothing left loading. */
+async function openMembers(page: Page) {
+  await page.goto('/members')
+  await expect(page.locator('tbody tr a[href^="/members/"]').first()).toBeVisible()
+  await settled(page)
+}
+
+/** The command palette open over /members, with a query typed. */
+async function openPalette(page: Page, query: string) {
+  await openMembers(page)
+  await page.keyboard.press('Control+k')
+  await page.getByRole('combobox', { name: 'Go to' }).fill(query)
+}
+
 const routes: Route[] = [
   {
     name: 'sign-in',
@@ -55,9 +69,7 @@ const routes: Route[] = [
     name: 'members, no match',
     signedIn: true,
     open: async (page) => {
-      await page.goto('/members')
-      await expect(page.locator('tbody tr a[href^="/members/"]').first()).toBeVisible()
-      await settled(page)
+      await openMembers(page)
       await page.getByLabel('Search members').fill('qqqzzzxx')
       await expect(page.locator('tbody tr a[href^="/members/"]')).toHaveCount(0)
     },
@@ -147,9 +159,7 @@ const routes: Route[] = [
     name: 'members, Columns menu open',
     signedIn: true,
     open: async (page) => {
-      await page.goto('/members')
-      await expect(page.locator('tbody tr a[href^="/members/"]').first()).toBeVisible()
-      await settled(page)
+      await openMembers(page)
       await page.getByRole('button', { name: /^Columns/ }).click()
       await expect(page.getByRole('menu', { name: 'Columns' })).toBeVisible()
     },
@@ -158,11 +168,7 @@ const routes: Route[] = [
     name: 'command palette with results',
     signedIn: true,
     open: async (page) => {
-      await page.goto('/members')
-      await expect(page.locator('tbody tr a[href^="/members/"]').first()).toBeVisible()
-      await settled(page)
-      await page.keyboard.press('Control+k')
-      await page.getByRole('combobox', { name: 'Go to' }).fill('an')
+      await openPalette(page, 'an')
       await expect(page.getByRole('dialog').getByRole('option').first()).toBeVisible()
     },
   },
@@ -170,11 +176,7 @@ const routes: Route[] = [
     name: 'command palette, nothing matches',
     signedIn: true,
     open: async (page) => {
-      await page.goto('/members')
-      await expect(page.locator('tbody tr a[href^="/members/"]').first()).toBeVisible()
-      await settled(page)
-      await page.keyboard.press('Control+k')
-      await page.getByRole('combobox', { name: 'Go to' }).fill('zzz-no-such-thing')
+      await openPalette(page, 'zzz-no-such-thing')
       await expect(page.getByRole('dialog').getByText('Nothing matches')).toBeVisible()
       await expect(page.getByRole('dialog').getByRole('option')).toHaveCount(0)
     },

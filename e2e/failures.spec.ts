@@ -1,7 +1,16 @@
 import type { Page } from '@playwright/test'
 import { createDemoOrg } from '../src/demo/data'
 import type { Faults } from '../src/demo/faults'
-import { createServerOrg, DEMO_TOKEN, expect, faultsFromStart, openDemo, test } from './fixtures'
+import {
+  createServerOrg,
+  DEMO_TOKEN,
+  expect,
+  faultsFromStart,
+  openDemo,
+  signInThroughProxy,
+  submitSignIn,
+  test,
+} from './fixtures'
 
 // Surviving every failure the API can produce: rate limits, outages, bodies that do not fit,
 // missing and forbidden records, a session that ends mid-browse, and going offline. Most tests use
@@ -174,19 +183,11 @@ test('a page opened while offline says so, and loads once back online', async ({
   await expect(nav(page).getByRole('link', { name: 'Groups' })).toHaveAttribute('aria-current', 'page')
 })
 
-async function signIn(page: Page, org: { orgId: string; token: string }) {
-  await page.getByLabel('Organization ID').fill(org.orgId)
-  await page.getByLabel('Access token').fill(org.token)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-}
-
 test.describe('through the proxy to the HTTP demo API', () => {
   // Each test on an organization of its own, so its faults reach no other test of the run.
   test('a 500 on the groups list shows Retry, which loads them once Tallyfy recovers', async ({ page }) => {
     const org = await createServerOrg('failures')
-    await page.goto('/sign-in')
-    await signIn(page, org)
-    await expect(page).toHaveURL(/\/members$/)
+    await signInThroughProxy(page, org)
     await org.setFaults({ status: 500, path: '/groups' })
     await nav(page).getByRole('link', { name: 'Groups' }).click()
     await expect(page.getByRole('heading', { name: 'Tallyfy is having trouble' })).toBeVisible()
@@ -198,15 +199,13 @@ test.describe('through the proxy to the HTTP demo API', () => {
 
   test('a 401 mid-browse ends the session; signing in again returns to the page', async ({ page }) => {
     const org = await createServerOrg('failures')
-    await page.goto('/sign-in')
-    await signIn(page, org)
-    await expect(page).toHaveURL(/\/members$/)
+    await signInThroughProxy(page, org)
     await org.setFaults({ status: 401, times: 1, path: '/groups' })
     await nav(page).getByRole('link', { name: 'Groups' }).click()
     await expect(page).toHaveURL(/\/sign-in\?returnTo=%2Fgroups$/)
     await expect(page.getByText('Your Tallyfy session has ended, sign in again.')).toBeVisible()
 
-    await signIn(page, org)
+    await submitSignIn(page, org)
     await expect(page).toHaveURL(/\/groups$/)
     await expect(groupInList(page)).toBeVisible()
   })

@@ -6,6 +6,7 @@ export const demoApiUrl = `http://127.0.0.1:${process.env.ROSTER_API_PORT ?? 459
 
 /** Credentials the demo organization accepts, both in the browser worker and over HTTP. */
 export { DEMO_ORG_ID, DEMO_TOKEN, OTHER_ORG_ID } from '../src/demo/credentials'
+import { DEMO_ORG_ID, DEMO_TOKEN } from '../src/demo/credentials'
 
 type Fixtures = {
   /** Console errors and uncaught exceptions seen on the page; the test fails if any remain. */
@@ -87,4 +88,23 @@ export async function createServerOrg(prefix: string, options: { members?: numbe
     setFaults: (faults: Faults) => postDemo(scoped('/__demo/faults'), faults),
     reset: () => postDemo(scoped('/__demo/reset')),
   }
+}
+
+export type ServerOrg = Awaited<ReturnType<typeof createServerOrg>>
+
+/** Fills in the sign-in form on screen and sends it, as a person does. */
+export async function submitSignIn(page: Page, org: { orgId: string; token: string }) {
+  await page.getByLabel('Organization ID').fill(org.orgId)
+  await page.getByLabel('Access token').fill(org.token)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+}
+
+/** Signs in through the proxy to an HTTP demo organization (the main one unless told) and lands on /members. */
+export async function signInThroughProxy(
+  page: Page,
+  org: { orgId: string; token: string } = { orgId: DEMO_ORG_ID, token: DEMO_TOKEN },
+) {
+  await page.goto('/sign-in')
+  await submitSignIn(page, org)
+  await expect(page).toHaveURL(/\/members$/)
 }

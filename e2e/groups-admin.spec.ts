@@ -1,7 +1,15 @@
 import type { Browser, Page } from '@playwright/test'
 import { createDemoOrg } from '../src/demo/data'
 import type { Faults } from '../src/demo/faults'
-import { demoApiUrl, expect, faultsFromStart, openDemo, test } from './fixtures'
+import {
+  createServerOrg,
+  expect,
+  faultsFromStart,
+  openDemo,
+  signInThroughProxy,
+  test,
+  type ServerOrg,
+} from './fixtures'
 
 // Group administration end to end: every write an admin can make, through the browser demo (MSW in
 // the page) and through the real proxy to the HTTP demo API. Found by role and accessible name, as
@@ -34,25 +42,8 @@ interface Way {
   openAgain(page: Page): Promise<void>
 }
 
-async function signIn(page: Page, orgId: string, token: string) {
-  await page.goto('/sign-in')
-  await page.getByLabel('Organization ID').fill(orgId)
-  await page.getByLabel('Access token').fill(token)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await expect(page).toHaveURL(/\/members$/)
-}
-
-async function postDemo(path: string, body: unknown) {
-  const response = await fetch(`${demoApiUrl}${path}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  })
-  expect(response.ok, `${path}: ${response.status}`).toBe(true)
-}
-
 /** The HTTP demo organization of the test running in this worker. */
-let serverOrg: { orgId: string; token: string } | null = null
+let serverOrg: ServerOrg | null = null
 
 const ways: Way[] = [
   {
@@ -69,18 +60,14 @@ const ways: Way[] = [
   {
     name: 'HTTP demo through the proxy',
     async open(page, faults) {
-      const orgId = `groups-admin-${Math.random().toString(36).slice(2, 10)}`
-      const token = `roster-demo-token.${orgId}`
-      await postDemo('/__demo/orgs', { id: orgId, members: demo.members.length, token })
-      if (faults) await postDemo(`/__demo/faults?org=${encodeURIComponent(orgId)}`, faults)
-      serverOrg = { orgId, token }
-      await signIn(page, orgId, token)
+      serverOrg = await createServerOrg('groups-admin', { members: demo.members.length, faults })
+      await signInThroughProxy(page, serverOrg)
     },
     async setFaults(_page, faults) {
-      await postDemo(`/__demo/faults?org=${encodeURIComponent(serverOrg!.orgId)}`, faults)
+      await serverOrg!.setFaults(faults)
     },
     async openAgain(page) {
-      await signIn(page, serverOrg!.orgId, serverOrg!.token)
+      await signInThroughProxy(page, serverOrg!)
     },
   },
 ]
@@ -228,7 +215,7 @@ for (const way of ways) {
   test.describe(`group administration (${way.name})`, () => {
     test.afterEach(async () => {
       // The organization is this test's alone and is not used again; its faults go all the same.
-      if (serverOrg) await postDemo(`/__demo/reset?org=${encodeURIComponent(serverOrg.orgId)}`, {})
+      await serverOrg?.reset()
       serverOrg = null
     })
 

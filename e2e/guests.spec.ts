@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import { createDemoOrg, MULTI_GROUP_GUEST, ODD_GUEST_STATUS } from '../src/demo/data'
-import { DEMO_ORG_ID, DEMO_TOKEN, expect, openDemo, test } from './fixtures'
+import { expect, openDemo, signInThroughProxy, test } from './fixtures'
 
 // Guests: the list, its search and sort, a guest's page, and the way there from a group. Expected
 // data comes from the same deterministic generator the demo serves.
@@ -160,11 +160,7 @@ test.describe('guests list', () => {
 
 test.describe('guests through the proxy to the HTTP demo API', () => {
   test('the list and a guest answered with 201', async ({ page }) => {
-    await page.goto('/sign-in')
-    await page.getByLabel('Organization ID').fill(DEMO_ORG_ID)
-    await page.getByLabel('Access token').fill(DEMO_TOKEN)
-    await page.getByRole('button', { name: 'Sign in' }).click()
-    await expect(page).toHaveURL(/\/members$/)
+    await signInThroughProxy(page)
     await nav(page).getByRole('link', { name: 'Guests' }).click()
     await expect(rows(page)).toHaveCount(demo.guests.length)
 
@@ -190,11 +186,7 @@ test.describe('guests through the proxy to the HTTP demo API', () => {
         await route.fulfill({ response, json: body })
       },
     )
-    await page.goto('/sign-in')
-    await page.getByLabel('Organization ID').fill(DEMO_ORG_ID)
-    await page.getByLabel('Access token').fill(DEMO_TOKEN)
-    await page.getByRole('button', { name: 'Sign in' }).click()
-    await expect(page).toHaveURL(/\/members$/)
+    await signInThroughProxy(page)
     await nav(page).getByRole('link', { name: 'Guests' }).click()
     await expect(rows(page)).toHaveCount(demo.guests.length)
     await expect(page.getByText('1 record could not be read')).toBeVisible()

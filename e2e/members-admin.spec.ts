@@ -3,7 +3,15 @@ import { DEMO_ME_ID } from '../src/demo/credentials'
 import { createDemoOrg, DEFAULT_ADMIN_ID } from '../src/demo/data'
 import type { Faults } from '../src/demo/faults'
 import { audit } from './axe'
-import { demoApiUrl, expect, faultsFromStart, openDemo, test } from './fixtures'
+import {
+  createServerOrg,
+  expect,
+  faultsFromStart,
+  openDemo,
+  signInThroughProxy,
+  test,
+  type ServerOrg,
+} from './fixtures'
 
 // Members administration, run twice: against the browser demo (the service worker; every page load
 // starts a fresh organization) and through the proxy to the HTTP demo. There each test gets an
@@ -43,32 +51,8 @@ async function waitForDirectory(page: Page) {
   await expect(page.getByText(/^Loading members/)).toHaveCount(0)
 }
 
-/**
- * A fresh organization on the HTTP demo, the same people as the main one (same seed and size), with
- * its own token and, optionally, faults or a persona of its own.
- */
-async function createServerOrg(faults?: Faults): Promise<{ orgId: string; token: string }> {
-  const orgId = `members-admin-${Math.random().toString(36).slice(2, 10)}`
-  const token = `roster-demo-token.${orgId}`
-  const created = await fetch(`${demoApiUrl}/__demo/orgs`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ id: orgId, members: demo.members.length, token }),
-  })
-  expect(created.ok).toBe(true)
-  if (faults) {
-    const set = await fetch(`${demoApiUrl}/__demo/faults?org=${encodeURIComponent(orgId)}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(faults),
-    })
-    expect(set.ok).toBe(true)
-  }
-  return { orgId, token }
-}
-
 /** The HTTP demo organization of the test running in this worker, for its reset. */
-let serverOrgId: string | null = null
+let serverOrg: ServerOrg | null = null
 
 const ways: Way[] = [
   {
@@ -83,21 +67,14 @@ const ways: Way[] = [
   {
     name: 'HTTP demo through the proxy',
     async open(page, faults) {
-      const { orgId, token } = await createServerOrg(faults)
-      serverOrgId = orgId
-      await page.goto('/sign-in')
-      await page.getByLabel('Organization ID').fill(orgId)
-      await page.getByLabel('Access token').fill(token)
-      await page.getByRole('button', { name: 'Sign in' }).click()
-      await expect(page).toHaveURL(/\/members$/)
+      serverOrg = await createServerOrg('members-admin', { members: demo.members.length, faults })
+      await signInThroughProxy(page, serverOrg)
       await waitForDirectory(page)
     },
     reset: async () => {
       // The organization is this test's alone and is not used again; its faults go all the same.
-      if (serverOrgId) {
-        await fetch(`${demoApiUrl}/__demo/reset?org=${encodeURIComponent(serverOrgId)}`, { method: 'POST' })
-      }
-      serverOrgId = null
+      await serverOrg?.reset()
+      serverOrg = null
     },
   },
 ]
