@@ -54,7 +54,7 @@ function GuestPage({ orgId, email, back }: { orgId: string; email: string; back:
     return (
       <div className="guest-page">
         <PageTitle title="Guest" />
-        <BackLink to={back.to} state={back.state} label={back.label} />
+        <BackLink {...back} />
         <ErrorState
           error={detail.error}
           what="guest"
@@ -83,7 +83,7 @@ function GuestProfile({ orgId, guest, back }: { orgId: string; guest: Guest; bac
   return (
     <article className="guest-page">
       <PageTitle title={title} />
-      <BackLink to={back.to} state={back.state} label={back.label} />
+      <BackLink {...back} />
       <header className="guest-page__header">
         <Avatar name={title} size="xl" decorative />
         <div className="guest-page__heading">
