@@ -89,7 +89,70 @@ export function findViolations(): string[] {
   return violations
 }
 
+/**
+ * One shape per resource (docs/contracts.md, "src/api/"): members, groups and guests each keep their
+ * wire schema and mapping, query factories, mutation factories and cache patches in a folder of their
+ * own, under the same names; what they all share sits at the top of api/. Anything else is a file
+ * that strayed.
+ */
+const resourceFiles: Record<string, readonly string[]> = {
+  members: [
+    'schema.ts',
+    'queries.ts',
+    'mutations.ts',
+    'cache.ts',
+    'directory-loader.ts',
+    'first-page-prefetch.ts',
+  ],
+  groups: ['schema.ts', 'queries.ts', 'mutations.ts', 'cache.ts'],
+  guests: ['schema.ts', 'queries.ts', 'mutations.ts', 'cache.ts'],
+}
+const requiredResourceFiles = ['schema.ts', 'queries.ts']
+const sharedApiFiles = [
+  'client.ts',
+  'credentials.ts',
+  'errors.ts',
+  'keys.ts',
+  'me.ts',
+  'paginate.ts',
+  'query-client.ts',
+  'retry-notice.ts',
+  'roles.ts',
+  'types.ts',
+  'wire.ts',
+  'writes',
+]
+
+export function findStrayApiFiles(): string[] {
+  const api = join(SRC, 'api')
+  const stray: string[] = []
+  for (const entry of readdirSync(api, { withFileTypes: true })) {
+    if (entry.name === 'fixtures' || /\.test\.tsx?$/.test(entry.name)) continue
+    if (entry.isDirectory() && entry.name in resourceFiles) {
+      const allowedHere = resourceFiles[entry.name] ?? []
+      const present = readdirSync(join(api, entry.name)).filter((name) => !/\.test\.tsx?$/.test(name))
+      for (const name of present) if (!allowedHere.includes(name)) stray.push(`api/${entry.name}/${name}`)
+      for (const name of requiredResourceFiles)
+        if (!present.includes(name)) stray.push(`api/${entry.name}/${name} (missing)`)
+      continue
+    }
+    if (!sharedApiFiles.includes(entry.name)) stray.push(`api/${entry.name}`)
+  }
+  // A resource's wire schema or cache patches outside api/ (group patches once lived in a feature).
+  for (const file of sourceFiles(SRC)) {
+    if (isTestCode(file) || relative(SRC, file).startsWith('api/') || relative(SRC, file).startsWith('demo/'))
+      continue
+    const text = readFileSync(file, 'utf8')
+    if (/from ['"]zod/.test(text)) stray.push(`${relative(SRC, file)} (a wire schema outside api/)`)
+  }
+  return stray
+}
+
 describe('layers', () => {
+  it('every resource in api/ has the one shape: schema, queries, mutations, cache', () => {
+    expect(findStrayApiFiles()).toEqual([])
+  })
+
   it('every import points down the layers listed in docs/contracts.md', () => {
     expect(findViolations()).toEqual([])
   })

@@ -5,7 +5,8 @@ import { apiGet, apiRequest, backoffDelay, rateLimitGate, retryPolicy, type Http
 import { credentialStore } from './credentials'
 import { ApiError } from './errors'
 import { retryNotice } from './retry-notice'
-import { parseMe, parseMemberPage } from './schemas'
+import { parseMe } from './me'
+import { parseMemberPage } from './members/schema'
 import type { Credentials } from './types'
 
 const TOKEN = 'pat-secret-0123456789'

@@ -1,8 +1,52 @@
+import * as z from 'zod/mini'
+import { safeImageUrl } from '../lib/safe-url'
 import { queryOptions } from '@tanstack/react-query'
 import { apiGet } from './client'
 import { orgKeys } from './keys'
-import { parseMe, parseMemberPage, parseOrganizations } from './schemas'
+import { parseMemberPage } from './members/schema'
+import { toRole } from './roles'
 import type { Credentials, Me } from './types'
+import { displayName, itemEnvelope, memberId, parse, stringId, text } from './wire'
+
+const meWireSchema = z.looseObject({
+  id: memberId,
+  email: text,
+  first_name: text,
+  last_name: text,
+  full_name: text,
+  profile_pic: text,
+  role: text,
+  user_role: text,
+})
+
+const organizationWireSchema = z.looseObject({ id: stringId, name: text })
+const meItem = itemEnvelope(meWireSchema)
+const organizationList = z.object({ data: z.array(organizationWireSchema) })
+
+function toMe(w: z.output<typeof meWireSchema>): Me {
+  const rawRole = w.role ?? w.user_role
+  return {
+    id: w.id,
+    email: w.email,
+    fullName: displayName(w),
+    role: toRole(rawRole),
+    rawRole,
+    pictureUrl: safeImageUrl(w.profile_pic),
+  }
+}
+
+export function parseMe(json: unknown): Me {
+  return toMe(parse(meItem, json).data)
+}
+
+export interface OrganizationSummary {
+  id: string
+  name: string
+}
+
+export function parseOrganizations(json: unknown): OrganizationSummary[] {
+  return parse(organizationList, json).data.map((o) => ({ id: o.id, name: o.name ?? o.id }))
+}
 
 export const meQueries = {
   current: (orgId: string) =>

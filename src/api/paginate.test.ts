@@ -5,8 +5,9 @@ import { apiGet } from './client'
 import { credentialStore } from './credentials'
 import { ApiError } from './errors'
 import { fetchAllPages, iteratePages, loadAllPages, PAGES_IN_FLIGHT, type PageChunk } from './paginate'
-import { parseMemberPage, type Page } from './schemas'
-import type { Pagination } from './wire-schemas'
+import { parseMemberPage } from './members/schema'
+import type { Page } from './wire'
+import type { Pagination } from './wire'
 
 const server = setupServer()
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))

@@ -1,6 +1,6 @@
 import { ApiError } from './errors'
-import type { InvalidRecord, Page } from './schemas'
-import type { Pagination } from './wire-schemas'
+import type { InvalidRecord, Page } from './wire'
+import type { Pagination } from './wire'
 
 // Loads every page of a Tallyfy list. Tallyfy's documented page sizes disagree with what clients
 // observe (9999 by default for users, yet "the server caps at 100"), so the first answer's

@@ -3,10 +3,11 @@ import { prettifyError, core } from 'zod/mini'
 import getGroupDoc from './fixtures/get-group.json'
 import listMembersDoc from './fixtures/list-members.json'
 import { makeMember } from '../test/member-factory'
-import { parseGuest, parseGuestPage } from './guest-schemas'
+import { parseGuest, parseGuestPage } from './guests/schema'
 import { isAdmin } from './roles'
-import { parseGroup, parseGroupPage } from './group-schemas'
-import { parseMe, parseMember, parseMemberPage, parseOrganizations } from './schemas'
+import { parseGroup, parseGroupPage } from './groups/schema'
+import { parseMe, parseOrganizations } from './me'
+import { parseMember, parseMemberPage } from './members/schema'
 
 const member = (fields: Record<string, unknown>) => parseMember({ data: fields })
 const group = (fields: Record<string, unknown>) => parseGroup({ data: fields })

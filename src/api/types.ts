@@ -1,4 +1,4 @@
-// The app's own view of Tallyfy's data: what the schemas in ./schemas.ts turn wire JSON into.
+// The app's own view of Tallyfy's data: what each resource's schema (members/, groups/, guests/ schema.ts) turns wire JSON into.
 // Components only ever see these shapes, never raw API payloads, so every quirk of the wire
 // (role casing, last_updated vs updated_at, IDs as numbers or strings, includes wrapped in
 // {data}) is handled once, at the edge.
@@ -102,7 +102,7 @@ export interface MemberDirectory {
    * `total` (or the server gave none). A load that stopped short, however, stays false.
    */
   complete: boolean
-  // The fields below are written by the directory loader (api/directory-loader.ts); a directory
+  // The fields below are written by the directory loader (api/members/directory-loader.ts); a directory
   // built elsewhere (tests, an optimistic patch) may leave them out.
   /** True while the loader is fetching pages for this directory. */
   loading?: boolean

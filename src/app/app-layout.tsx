@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import { useQueryClient } from '@tanstack/react-query'
 import { Navigate, useLocation } from 'react-router'
 import { useCredentials } from '../api/credentials'
-import { startDirectory } from '../api/members'
+import { startDirectory } from '../api/members/queries'
 import { NoticeHost } from '../components/notices'
 import { SessionProvider } from '../features/auth/session'
 import { paths } from '../lib/paths'
@@ -24,7 +24,7 @@ export function AppLayout() {
   const queryClient = useQueryClient()
   const orgId = credentials?.orgId
   // The member directory belongs to the session: it starts loading now, whatever page is open, and
-  // goes on while the person browses (api/members.ts, "startDirectory").
+  // goes on while the person browses (api/members/queries.ts, "startDirectory").
   useEffect(() => {
     if (orgId) startDirectory(queryClient, orgId)
   }, [queryClient, orgId])

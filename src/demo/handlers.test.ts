@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { isAdmin } from '../api/roles'
-import { parseMe } from '../api/schemas'
+import { parseMe } from '../api/me'
 import { DEMO_ORG_ID, DEMO_TOKEN, OTHER_ORG_ID } from './credentials'
 import { REMOVED_MEMBER_ID, XSS_NAME } from './data'
 import { createDemoServer } from './node'

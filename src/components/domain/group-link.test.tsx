@@ -11,7 +11,7 @@ const fetchGroup = vi.fn<(orgId: string, groupId: string) => Promise<{ orgId: st
 )
 
 // The real query options speak HTTP; the link only needs their key and fetcher to be used.
-vi.mock('../../api/groups', () => ({
+vi.mock('../../api/groups/queries', () => ({
   groupQueries: {
     detail: (orgId: string, groupId: string) =>
       queryOptions({

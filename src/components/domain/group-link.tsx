@@ -24,7 +24,7 @@ export function GroupLink({ orgId, groupId, className, state, title, children }:
   const prefetch = () => {
     // The groups module (queries and their writes) loads here, with the hover, not with /members:
     // the group page needs it anyway. prefetchQuery never throws and respects staleTime.
-    void import('../../api/groups').then(({ groupQueries }) =>
+    void import('../../api/groups/queries').then(({ groupQueries }) =>
       queryClient.prefetchQuery(groupQueries.detail(orgId, groupId)),
     )
   }

@@ -4,7 +4,7 @@
 
 import { useDeferredValue, useMemo, useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
-import { memberQueries } from '../../api/members'
+import { memberQueries } from '../../api/members/queries'
 import type { Member } from '../../api/types'
 import { Avatar } from '../../components/avatar'
 import { Combobox } from '../../components/combobox'

@@ -2,12 +2,12 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useNavigate } from 'react-router'
-import { groupMutations } from '../../api/groups'
+import { groupMutations } from '../../api/groups/mutations'
 import type { Group } from '../../api/types'
 import { useNotice } from '../../components/notices'
 import { formatCount } from '../../lib/format'
 import { paths } from '../../lib/paths'
-import { forgetGroup } from './group-cache'
+import { forgetGroup } from '../../api/groups/cache'
 import { MutationAlertDialog } from './mutation-alert-dialog'
 import { distinctMemberCount } from './resolve-members'
 

@@ -4,10 +4,11 @@
 import { lazy, Suspense, useId, useRef, useState, type RefObject } from 'react'
 import { flushSync } from 'react-dom'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { groupMutations, groupQueries } from '../../api/groups'
+import { groupQueries } from '../../api/groups/queries'
+import { groupMutations } from '../../api/groups/mutations'
 import type { Group } from '../../api/types'
 import { useNotice } from '../../components/notices'
-import { settleGroup } from './group-cache'
+import { settleGroup } from '../../api/groups/cache'
 import { checkLogoFile } from './logo-file'
 import { reasonOf } from './membership-actions'
 

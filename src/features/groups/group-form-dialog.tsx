@@ -4,13 +4,13 @@
 import { useRef, useState, type FormEvent } from 'react'
 import { MutationObserver, useMutation, useQueryClient } from '@tanstack/react-query'
 import { useNavigate } from 'react-router'
-import { groupMutations, type GroupDetails } from '../../api/groups'
+import { groupMutations, type GroupDetails } from '../../api/groups/mutations'
 import type { Group } from '../../api/types'
 import { Dialog } from '../../components/dialog'
 import { FormField, fieldErrorsOf } from '../../components/form-field'
 import { useNotice } from '../../components/notices'
 import { paths } from '../../lib/paths'
-import { rememberGroup, settleGroup } from './group-cache'
+import { rememberGroup, settleGroup } from '../../api/groups/cache'
 import { reasonOf } from './membership-actions'
 
 export const GROUP_NAME_MAX = 200

@@ -2,7 +2,7 @@ import { createContext, use, useId, useMemo, useRef, type ReactNode } from 'reac
 import { useQuery } from '@tanstack/react-query'
 import type { OnChangeFn, SortingState } from '@tanstack/react-table'
 import { Link } from 'react-router'
-import { memberQueries } from '../../api/members'
+import { memberQueries } from '../../api/members/queries'
 import type { Member } from '../../api/types'
 import { Avatar } from '../../components/avatar'
 import { RoleBadge, StatusBadge, roleLabel, statusLabel } from '../../components/domain/badge'

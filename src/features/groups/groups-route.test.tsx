@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
-import { groupQueries } from '../../api/groups'
+import { groupQueries } from '../../api/groups/queries'
 import type { Group } from '../../api/types'
 import { makeGroup, sampleGroups } from '../../test/group-factory'
 import { Component as GroupsRoute } from './groups-route'

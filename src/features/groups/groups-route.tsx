@@ -1,6 +1,6 @@
 import { lazy, Suspense, useMemo, useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
-import { groupQueries } from '../../api/groups'
+import { groupQueries } from '../../api/groups/queries'
 import type { Group, InvalidRecordInfo } from '../../api/types'
 import { DataTable } from '../../components/data-table/data-table'
 import { useSearchSortList } from '../../components/data-table/use-search-sort-list'

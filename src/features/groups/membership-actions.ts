@@ -1,5 +1,5 @@
 // Adding and removing members and guests: optimistic, undoable, queued per group, and never a
-// lost update (see api/groups.ts `groupMutations.update`: a fresh read plus this intent).
+// lost update (see api/groups/mutations.ts `groupMutations.update`: a fresh read plus this intent).
 //
 // This runs outside React's lifetime on purpose: a MutationObserver on the query client, and the
 // notice host in the layout. Leaving the group page therefore neither cancels a change nor loses
@@ -7,7 +7,8 @@
 
 import { MutationObserver, type QueryClient } from '@tanstack/react-query'
 import { describeApiError, isApiError } from '../../api/errors'
-import { groupMutations, groupQueries } from '../../api/groups'
+import { groupQueries } from '../../api/groups/queries'
+import { groupMutations } from '../../api/groups/mutations'
 import type { Group } from '../../api/types'
 import type { Notify } from '../../components/notices'
 import {
@@ -17,7 +18,7 @@ import {
   isEmptyChange,
   type MembershipChange,
 } from '../../lib/group-membership'
-import { cachedGroup, patchGroup, patchMemberGroups, settleGroup } from './group-cache'
+import { cachedGroup, patchGroup, patchMemberGroups, settleGroup } from '../../api/groups/cache'
 
 export interface MembershipActionText {
   /** "Added Bob Smith to Engineering." */

@@ -1,10 +1,10 @@
 // "Remove logo": confirm, then remove (the file cannot be brought back by Undo). Loaded lazily.
 
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { groupMutations } from '../../api/groups'
+import { groupMutations } from '../../api/groups/mutations'
 import type { Group } from '../../api/types'
 import { useNotice } from '../../components/notices'
-import { patchGroup } from './group-cache'
+import { patchGroup } from '../../api/groups/cache'
 import { MutationAlertDialog } from './mutation-alert-dialog'
 
 export default function RemoveLogoDialog({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseGuest } from '../../api/guest-schemas'
+import { parseGuest } from '../../api/guests/schema'
 import { makeGroup } from '../../test/group-factory'
 import { filterGuests, groupsByGuest, guestStatusText, toGuestListItems } from './guest-list'
 

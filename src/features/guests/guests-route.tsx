@@ -2,8 +2,8 @@
 // browser. Each guest's groups come from the cached groups list (the groups' `guests` arrays).
 import { lazy, Suspense, useMemo } from 'react'
 import { useQuery } from '@tanstack/react-query'
-import { groupQueries } from '../../api/groups'
-import { guestQueries } from '../../api/guests'
+import { groupQueries } from '../../api/groups/queries'
+import { guestQueries } from '../../api/guests/queries'
 import type { Group, Guest, InvalidRecordInfo } from '../../api/types'
 import { DataTable } from '../../components/data-table/data-table'
 import { useSearchSortList } from '../../components/data-table/use-search-sort-list'

@@ -7,7 +7,7 @@ import type { Member } from '../../api/types'
 import { Dialog } from '../../components/dialog'
 import { FormField } from '../../components/form-field'
 import { roleLabel } from '../../components/domain/badge'
-import { writableRoles } from '../../api/member-cache'
+import { writableRoles } from '../../api/members/cache'
 import {
   emptyInviteDraft,
   inviteErrorsFromServer,

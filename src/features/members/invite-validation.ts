@@ -2,8 +2,8 @@
 // POST /users/invite (tallyfy-api.md §3.3), so the common mistakes are explained on the field at
 // once instead of after a round trip. Tallyfy still has the last word (a duplicate email is only
 // known to it); its 422 messages land on the same fields.
-import type { InviteInput } from '../../api/member-mutations'
-import { writableRoles, type WritableRole } from '../../api/member-cache'
+import type { InviteInput } from '../../api/members/mutations'
+import { writableRoles, type WritableRole } from '../../api/members/cache'
 import { isValidEmail } from '../../lib/email'
 
 export const NAME_MAX = 32

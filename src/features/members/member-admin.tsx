@@ -5,7 +5,7 @@
 import { useId, useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { meQueries } from '../../api/me'
-import { writableRoles, type WritableRole } from '../../api/member-cache'
+import { writableRoles, type WritableRole } from '../../api/members/cache'
 import type { Member } from '../../api/types'
 import { AlertDialog } from '../../components/dialog'
 import { roleLabel } from '../../components/domain/badge'

@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { credentialStore } from '../../api/credentials'
-import { memberQueries } from '../../api/members'
+import { memberQueries } from '../../api/members/queries'
 import type { Member, MemberDirectory } from '../../api/types'
 import { Component as MemberDetailRoute, parseMemberId } from './member-detail-route'
 import { completeDirectory, makeMember } from '../../test/member-factory'

@@ -4,7 +4,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useLocation, useParams } from 'react-router'
 import { isForbidden, isNotFound } from '../../api/errors'
-import { memberQueries } from '../../api/members'
+import { memberQueries } from '../../api/members/queries'
 import type { Member, MemberDirectory } from '../../api/types'
 import { Avatar } from '../../components/avatar'
 import { RoleBadge, StatusBadge } from '../../components/domain/badge'

@@ -3,7 +3,7 @@
 import { lazy, Suspense, useDeferredValue, useMemo, useRef } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import type { SortingState, Updater } from '@tanstack/react-table'
-import { memberQueries } from '../../api/members'
+import { memberQueries } from '../../api/members/queries'
 import { describeApiError } from '../../api/errors'
 import type { MemberDirectory } from '../../api/types'
 import { DataTable } from '../../components/data-table/data-table'

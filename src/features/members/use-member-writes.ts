@@ -1,5 +1,5 @@
-// The member writes as hooks: each one the mutation from api/members.ts plus its cache work from
-// api/member-cache.ts. Role and status changes are optimistic (the badge, the filters' counts and
+// The member writes as hooks: each one the mutation from api/members/mutations.ts plus its cache work from
+// api/members/cache.ts. Role and status changes are optimistic (the badge, the filters' counts and
 // the profile change at once, and roll back if Tallyfy refuses); an invitation is not, because only
 // Tallyfy knows the new member's ID, so the row appears when Tallyfy answers.
 import { useIsMutating, useMutation, useQueryClient } from '@tanstack/react-query'
@@ -13,9 +13,9 @@ import {
   syncMe,
   type MemberSnapshot,
   type WritableRole,
-} from '../../api/member-cache'
-import { memberMutations } from '../../api/member-mutations'
-import { memberQueries } from '../../api/members'
+} from '../../api/members/cache'
+import { memberMutations } from '../../api/members/mutations'
+import { memberQueries } from '../../api/members/queries'
 
 export function useChangeRole(orgId: string, memberId: number) {
   const queryClient = useQueryClient()

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { credentialStore } from './credentials'
+import { credentialStore } from '../credentials'
 import { claimPrefetch, startPrefetch } from './first-page-prefetch'
 
 const alice = { orgId: 'org-a', token: 'token-a', demo: false }

@@ -1,11 +1,11 @@
 // Groups' wire shape, mapping and parsers: in their own module so that only the group pages and the
 // group writes (loaded lazily) carry them, not the first download of /members. A member's own list of
-// groups (`groups` on a member) is a smaller shape that stays in wire-schemas.ts.
+// groups (`groups` on a member) is a smaller shape that lives with the member (members/schema.ts).
 import * as z from 'zod/mini'
-import { safeImageUrl } from '../lib/safe-url'
-import { parse, readRecords, type Page } from './schemas'
-import type { Group } from './types'
-import { date, itemEnvelope, listEnvelope, stringId, text, toText } from './wire-schemas'
+import { safeImageUrl } from '../../lib/safe-url'
+import { parse, readRecords, type Page } from '../wire'
+import type { Group } from '../types'
+import { date, itemEnvelope, listEnvelope, stringId, text, toText } from '../wire'
 
 /** Group member references: numbers and numeric strings → canonical "1001"; other strings kept as sent. */
 const memberRef = z.union([

@@ -2,10 +2,10 @@ import { MutationObserver, QueryClient, type MutationObserverOptions } from '@ta
 import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { credentialStore } from './credentials'
-import { ApiError } from './errors'
-import { memberMutations } from './member-mutations'
-import { createQueryClient } from './query-client'
+import { credentialStore } from '../credentials'
+import { ApiError } from '../errors'
+import { memberMutations } from './mutations'
+import { createQueryClient } from '../query-client'
 
 const ORG = 'org1'
 const server = setupServer()

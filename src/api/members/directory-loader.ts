@@ -1,7 +1,7 @@
 import type { QueryClient, QueryKey } from '@tanstack/react-query'
-import { isComplete, iteratePages, type KnownFirstPage } from './paginate'
-import type { InvalidRecord, Page } from './schemas'
-import type { Member, MemberDirectory } from './types'
+import { isComplete, iteratePages, type KnownFirstPage } from '../paginate'
+import type { InvalidRecord, Page } from '../wire'
+import type { Member, MemberDirectory } from '../types'
 
 // The member directory belongs to the session, not to a page. One loader per organization (and
 // query client) fetches the pages and writes them into the query cache entry that every page reads

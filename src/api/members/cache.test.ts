@@ -1,8 +1,8 @@
 import { QueryClient } from '@tanstack/react-query'
 import { describe, expect, it } from 'vitest'
-import { completeDirectory, makeMember } from '../test/member-factory'
-import { makeGroup } from '../test/group-factory'
-import { groupQueries } from './groups'
+import { completeDirectory, makeMember } from '../../test/member-factory'
+import { makeGroup } from '../../test/group-factory'
+import { groupQueries } from '../groups/queries'
 import {
   addDirectoryMember,
   addInvited,
@@ -15,9 +15,9 @@ import {
   rollback,
   rollbackDirectoryMember,
   rolePatch,
-} from './member-cache'
-import { memberQueries } from './members'
-import type { MemberDirectory } from './types'
+} from './cache'
+import { memberQueries } from './queries'
+import type { MemberDirectory } from '../types'
 
 const ORG = 'org1'
 const ana = makeMember({ id: 1, fullName: 'Ana', role: 'unknown', rawRole: 'Coworker' })

@@ -1,9 +1,9 @@
 import { queryOptions } from '@tanstack/react-query'
-import { apiGet } from './client'
-import { orgKeys } from './keys'
-import { loadAllPages } from './paginate'
-import { parseGuest, parseGuestPage } from './guest-schemas'
-import type { InvalidRecordInfo } from './types'
+import { apiGet } from '../client'
+import { orgKeys } from '../keys'
+import { loadAllPages } from '../paginate'
+import { parseGuest, parseGuestPage } from './schema'
+import type { InvalidRecordInfo } from '../types'
 
 // Guests load whole, like the member directory, and are searched and sorted in the browser. The
 // documented default page size is 999; a server that uses fewer says so in meta.pagination, and the

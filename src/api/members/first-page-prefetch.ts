@@ -1,5 +1,5 @@
-import { credentialStore } from './credentials'
-import type { Credentials } from './types'
+import { credentialStore } from '../credentials'
+import type { Credentials } from '../types'
 
 // The way in, made shorter: sign-in asks for the first directory page at the same time as it checks
 // the credentials, instead of after. The page is held here, unseen, until the check succeeds; only

@@ -1,13 +1,13 @@
 import { mutationOptions } from '@tanstack/react-query'
-import { apiRequest } from './client'
-import { memberQueries, usersPath } from './members'
-import { parseMember } from './schemas'
-import type { Member, Role } from './types'
+import { apiRequest } from '../client'
+import { memberQueries, usersPath } from './queries'
+import { parseMember } from './schema'
+import type { Member, Role } from '../types'
 
 // Member writes (docs/contracts.md, "Mutations"). Beside members.ts rather than inside it: members.ts
 // is part of the /members first load, and these are only needed once an admin acts (the budget).
 // Keys end with the member's ID, so `useIsMutating` can tell whether a change to that person is in
-// flight; the cache work lives in ./member-cache.ts and is added by the feature.
+// flight; the cache work lives in ./cache.ts and is added by the feature.
 
 const userPath = (orgId: string, memberId: number) =>
   `${usersPath(orgId)}/${encodeURIComponent(String(memberId))}`

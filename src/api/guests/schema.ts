@@ -1,10 +1,10 @@
 // Guests' wire shape, mapping and parsers: in their own module so that only the guest pages (loaded
 // lazily) carry them, not the first download of /members.
 import * as z from 'zod/mini'
-import { safeHttpUrl } from '../lib/safe-url'
-import { parse, readRecords, type Page } from './schemas'
-import type { Guest } from './types'
-import { date, itemEnvelope, listEnvelope, text } from './wire-schemas'
+import { safeHttpUrl } from '../../lib/safe-url'
+import { parse, readRecords, type Page } from '../wire'
+import type { Guest } from '../types'
+import { date, itemEnvelope, listEnvelope, text } from '../wire'
 
 /** Member IDs in a guest's `associated_members`; anything that is not one is dropped, not fatal. */
 const memberIdList = z.pipe(

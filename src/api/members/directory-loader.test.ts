@@ -1,10 +1,10 @@
 import { QueryClient, QueryObserver } from '@tanstack/react-query'
 import { describe, expect, it, vi } from 'vitest'
-import { ApiError } from './errors'
+import { ApiError } from '../errors'
 import { DirectoryLoader } from './directory-loader'
-import { parseMemberPage } from './schemas'
-import { makeMember } from '../test/member-factory'
-import type { MemberDirectory } from './types'
+import { parseMemberPage } from './schema'
+import { makeMember } from '../../test/member-factory'
+import type { MemberDirectory } from '../types'
 
 const KEY = ['org', 'org1', 'members', 'directory'] as const
 

@@ -1,11 +1,11 @@
 import type { QueryClient } from '@tanstack/react-query'
-import { groupQueries } from './groups'
-import { meQueries } from './me'
-import { memberQueries } from './members'
-import type { Group, Member, MemberDirectory, Role } from './types'
+import { groupQueries } from '../groups/queries'
+import { meQueries } from '../me'
+import { memberQueries } from './queries'
+import type { Group, Member, MemberDirectory, Role } from '../types'
 
 // What a member write does to the cache, as pure functions over the cached values (unit-tested in
-// member-cache.test.ts) plus the small steps that apply them to a QueryClient. Only the row of the
+// cache.test.ts) plus the small steps that apply them to a QueryClient. Only the row of the
 // changed member becomes a new object: every other row keeps its identity, so the table's memoised
 // work survives, and the filters' counts (computed from the directory) follow the badges at once.
 

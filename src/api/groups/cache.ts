@@ -5,9 +5,9 @@
 // members table's memoised work survives.
 
 import type { QueryClient } from '@tanstack/react-query'
-import { groupQueries } from '../../api/groups'
-import { memberQueries } from '../../api/members'
-import type { Group, GroupRef, Member, MemberDirectory } from '../../api/types'
+import { groupQueries } from './queries'
+import { memberQueries } from '../members/queries'
+import type { Group, GroupRef, Member, MemberDirectory } from '../types'
 
 /** Applies `update` to the group's detail entry and its row in the groups list, where cached. */
 export function patchGroup(qc: QueryClient, orgId: string, groupId: string, update: (g: Group) => Group) {

@@ -1,10 +1,11 @@
 import { hashKey, queryOptions, type QueryClient } from '@tanstack/react-query'
-import { apiGet } from './client'
+import { apiGet } from '../client'
 import type { DirectoryLoader } from './directory-loader'
 import { claimPrefetch, startPrefetch, type PrefetchHandle } from './first-page-prefetch'
-import { orgKeys } from './keys'
-import { parseMember, parseMemberPage, type Page } from './schemas'
-import type { Credentials, Member, MemberDirectory } from './types'
+import { orgKeys } from '../keys'
+import type { Page } from '../wire'
+import { parseMember, parseMemberPage } from './schema'
+import type { Credentials, Member, MemberDirectory } from '../types'
 
 // The whole member directory loads once per session and is then searched, sorted and filtered in
 // the browser. It fills the cache page by page (the first rows show as soon as the first page
