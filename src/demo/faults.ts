@@ -38,10 +38,45 @@ export interface Faults {
   /** List pages after this one answer 500 (a load that fails part-way; clear it to let Retry work). */
   failAfterPage?: number
   /**
+   * GET of one group, or of the groups list, answers without the group's `members` and `guests`
+   * (`'absent'`: the keys are missing; `'null'`: they are `null`), as Tallyfy may when the `users` and
+   * `guests` includes were not asked for. Both lists unless `omitGroupListsOnly` names one. Counts
+   * against `times` only on group reads, so `times: 1` is the next group read whatever comes first.
+   */
+  omitGroupLists?: 'absent' | 'null'
+  /** Limits `omitGroupLists` to this one list. */
+  omitGroupListsOnly?: 'members' | 'guests'
+  /**
+   * A write (POST, PUT or DELETE) is applied to the data as usual, and then the connection drops
+   * instead of the answer: `fetch` rejects with a TypeError (MSW's network error; the HTTP server
+   * destroys the socket). Whatever the answer would have been, 2xx or a refusal. Counts against
+   * `times` only on writes, so the fresh read before a PUT does not use it up.
+   */
+  dropAfterWrite?: boolean
+  /**
+   * Not a fault but a state of the data: the ID of a member since deleted, put into a group's stored
+   * `members` (default group: the first with at least 2 members; default ID `REMOVED_MEMBER_ID`; at
+   * `index`, default the end). GETs show it; a PUT that still carries it is refused with Tallyfy's
+   * 422 on `members.<index>`; a PUT without it succeeds and the group forgets it, as it would on
+   * Tallyfy. Applied by set() (again on every set() that has it), taken out again by reset() or a
+   * set() without it if the group still holds it. Kept when a `times` count runs out.
+   */
+  staleGroupMember?: StaleGroupMember
+  /**
    * Not a fault but a persona: the signed-in person's role (default admin). As a standard or light
-   * member, GET /me says so and admin-only endpoints (member profiles, writes) answer 403.
+   * member, GET /me says so and admin-only endpoints (member profiles, writes) answer 403. Kept when
+   * a `times` count runs out.
    */
   signedInRole?: SignedInRole
+}
+
+export interface StaleGroupMember {
+  /** The group to put it in; default the first group with at least 2 members. */
+  groupId?: string
+  /** An ID no member has; default `REMOVED_MEMBER_ID`. */
+  memberId?: number
+  /** Its position in the group's `members`; default the end. */
+  index?: number
 }
 
 export type SignedInRole = 'admin' | 'standard' | 'light'
@@ -49,8 +84,14 @@ const ROLES: readonly SignedInRole[] = ['admin', 'standard', 'light']
 
 export interface FaultController {
   get(): Faults
+  /** Replaces the active faults; throws (and changes nothing) if a listener refuses them. */
   set(faults: Faults): void
   reset(): void
+  /**
+   * Called with the new faults on every set() and reset(), before they take effect; may throw to
+   * refuse them. The handlers use it to apply the data switches (`staleGroupMember`) at once.
+   */
+  subscribe(listener: (faults: Faults) => void): () => void
   /**
    * The faults for one request, counting it against `times`; null when nothing applies.
    * Called once per API request by the handlers.
@@ -70,24 +111,28 @@ export type ServerProfile = Pick<Faults, 'latencyMs' | 'perPageCap'>
 export function createFaultController(initial: Faults = {}, profile: ServerProfile = {}): FaultController {
   let current: Faults = { ...initial }
   let remaining = current.times
+  const listeners = new Set<(faults: Faults) => void>()
   const hasProfile = hasAnyFault(profile)
   const withProfile = (faults: Faults | null): Faults | null => {
     if (!hasProfile) return faults
     return { ...profile, ...faults }
   }
+  const replace = (faults: Faults) => {
+    for (const listener of listeners) listener(faults)
+    current = { ...faults }
+    remaining = current.times
+  }
 
   return {
     get: () => ({ ...current, ...(remaining === undefined ? {} : { times: remaining }) }),
-    set(faults) {
-      current = { ...faults }
-      remaining = current.times
-    },
-    reset() {
-      current = {}
-      remaining = undefined
+    set: (faults) => replace(faults),
+    reset: () => replace({}),
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
     },
     take(pathname, method = 'GET') {
-      if (!hasAnyFault(current)) return withProfile(null)
+      if (!affects(current, pathname, method.toUpperCase())) return withProfile(null)
       if (current.path !== undefined && !pathname.includes(current.path)) return withProfile(null)
       if (current.method !== undefined && current.method !== method.toUpperCase()) return withProfile(null)
       if (remaining !== undefined && remaining <= 0) return withProfile(null)
@@ -95,7 +140,12 @@ export function createFaultController(initial: Faults = {}, profile: ServerProfi
       if (remaining !== undefined) {
         remaining -= 1
         if (remaining <= 0) {
-          current = {}
+          // The persona and the data switches are states, not faults of a request: they stay.
+          const { signedInRole, staleGroupMember } = current
+          current = {
+            ...(signedInRole === undefined ? {} : { signedInRole }),
+            ...(staleGroupMember === undefined ? {} : { staleGroupMember }),
+          }
           remaining = undefined
         }
       }
@@ -114,6 +164,20 @@ function hasAnyFault(f: Faults): boolean {
     f.stopAfterPage ||
     f.failAfterPage,
   )
+}
+
+const WRITE_METHODS = new Set(['POST', 'PUT', 'DELETE', 'PATCH'])
+/** GET /organizations/{org}/groups and /organizations/{org}/groups/{id}, with or without /api. */
+const GROUP_READ = /\/organizations\/[^/]+\/groups(\/[^/]+)?\/?$/
+
+/**
+ * Whether any active fault changes this request. The narrow faults (dropAfterWrite, omitGroupLists)
+ * only count the requests they can change, so `times` is spent where it shows.
+ */
+function affects(f: Faults, pathname: string, method: string): boolean {
+  if (hasAnyFault(f)) return true
+  if (f.dropAfterWrite && WRITE_METHODS.has(method)) return true
+  return Boolean(f.omitGroupLists && method === 'GET' && GROUP_READ.test(pathname))
 }
 
 /**
@@ -169,10 +233,49 @@ export function parseFaults(input: unknown): { faults: Faults } | { error: strin
           return { error: `method must be one of ${METHODS.join(', ')}` }
         faults.method = value as (typeof METHODS)[number]
         break
+      case 'dropAfterWrite':
+        if (typeof value !== 'boolean') return { error: `${key} must be true or false` }
+        faults[key] = value
+        break
+      case 'omitGroupLists':
+        if (value !== 'absent' && value !== 'null')
+          return { error: 'omitGroupLists must be "absent" or "null"' }
+        faults.omitGroupLists = value
+        break
+      case 'omitGroupListsOnly':
+        if (value !== 'members' && value !== 'guests')
+          return { error: 'omitGroupListsOnly must be "members" or "guests"' }
+        faults.omitGroupListsOnly = value
+        break
+      case 'staleGroupMember': {
+        const stale = parseStaleGroupMember(value)
+        if (typeof stale === 'string') return { error: stale }
+        faults.staleGroupMember = stale
+        break
+      }
       default:
         return { error: `Unknown fault "${key}"` }
     }
   }
   if (faults.perPageCap !== undefined && faults.perPageCap < 1) return { error: 'perPageCap must be ≥ 1' }
   return { faults }
+}
+
+function parseStaleGroupMember(input: unknown): StaleGroupMember | string {
+  const usage = 'staleGroupMember must be an object { groupId?: string; memberId?: number; index?: number }'
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return usage
+  const stale: StaleGroupMember = {}
+  for (const [key, value] of Object.entries(input)) {
+    if (value === undefined || value === null) continue
+    if (key === 'groupId') {
+      if (typeof value !== 'string' || value === '') return 'staleGroupMember.groupId must be a group ID'
+      stale.groupId = value
+    } else if (key === 'memberId' || key === 'index') {
+      const min = key === 'memberId' ? 1 : 0
+      if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min)
+        return `staleGroupMember.${key} must be a whole number ≥ ${min}`
+      stale[key] = value
+    } else return usage
+  }
+  return stale
 }

@@ -12,13 +12,14 @@ import {
   BOT_MEMBER_ID,
   hexId,
   indexGroupMembership,
+  REMOVED_MEMBER_ID,
   wireRole,
   type DemoOrg,
   type WireGroup,
   type WireGuest,
   type WireMember,
 } from './data'
-import type { FaultController, Faults } from './faults'
+import type { FaultController, Faults, StaleGroupMember } from './faults'
 
 const USERS_DEFAULT_PER_PAGE = 9999
 const USERS_MAX_PER_PAGE = 9999
@@ -428,6 +429,40 @@ function withAssets(group: WireGroup) {
   return { ...group, assets: { data: group.logo ? [groupAsset(group)] : [] } }
 }
 
+/** Which of a group's lists a read leaves out, and how (the omitGroupLists fault). */
+interface GroupListOmission {
+  as: 'absent' | 'null'
+  lists: ReadonlyArray<'members' | 'guests'>
+}
+
+function withoutLists(group: object, { as, lists }: GroupListOmission) {
+  const copy: Record<string, unknown> = { ...group }
+  for (const key of lists) {
+    if (as === 'null') copy[key] = null
+    else delete copy[key]
+  }
+  return copy
+}
+
+/** What applyFaults hands a route: a whole faulty answer, or what the route must honour. */
+type FaultOutcome =
+  | { response: Response }
+  | {
+      perPageCap: number | undefined
+      stopAfterPage?: number
+      failAfterPage?: number
+      dropAfterWrite?: boolean
+      omitGroupLists?: GroupListOmission
+    }
+
+/**
+ * dropAfterWrite: the write has been applied (the resolver ran), and the client gets a network
+ * error instead of its answer. The HTTP server (serve.ts) turns this into a destroyed socket.
+ */
+function dropIfAsked(fault: FaultOutcome, response: Response): Response {
+  return 'dropAfterWrite' in fault && fault.dropAfterWrite ? HttpResponse.error() : response
+}
+
 function guestStats(guest: WireGuest) {
   const seed = guest.id % 97
   return {
@@ -453,6 +488,8 @@ interface RouteContext {
   /** List pages after this one come back empty, or fail with a 500 (faults), if any. */
   stopAfterPage?: number | undefined
   failAfterPage?: number | undefined
+  /** A group read answers without its members and/or guests (fault), if set. */
+  omitGroupLists?: GroupListOmission | undefined
 }
 
 type Resolver = (ctx: RouteContext) => Response | Promise<Response>
@@ -489,10 +526,7 @@ const LOGO_MAX_BYTES = 2048 * 1024
 
 interface GroupWriteContext {
   org: DemoOrg
-  applyFaults: (
-    url: URL,
-    method: string,
-  ) => Promise<{ response: Response } | { perPageCap: number | undefined }>
+  applyFaults: (url: URL, method: string) => Promise<FaultOutcome>
   isAdmin: () => boolean
   /** The access token the handlers accept. */
   token: string
@@ -537,7 +571,7 @@ function createGroupWriteHandlers({
       if (p.orgId !== org.id) return forbidden()
       // Creating, updating and deleting groups need manage_groups; the demo gives it to admins only.
       if (!isAdmin()) return forbidden()
-      return resolve({ request, params: p })
+      return dropIfAsked(fault, await resolve({ request, params: p }))
     })
   }
 
@@ -717,21 +751,59 @@ export function createHandlers(
   let lazyIndex: OrgIndex | null = null
   const index = () => (lazyIndex ??= createIndex(org))
 
-  /** Latency first, then a faulty status or body; otherwise the cap for the resolver to honour. */
-  async function applyFaults(
-    url: URL,
-    method = 'GET',
-  ): Promise<
-    | { response: Response }
-    | { perPageCap: number | undefined; stopAfterPage?: number; failAfterPage?: number }
-  > {
+  /**
+   * Latency first, then a faulty status or body; otherwise what the resolver (or the write wrapper,
+   * for dropAfterWrite) has to honour.
+   */
+  async function applyFaults(url: URL, method = 'GET'): Promise<FaultOutcome> {
     const active = faults.take(url.pathname, method)
     if (!active) return { perPageCap: undefined }
     if (active.latencyMs) await sleep(active.latencyMs)
     const response = faultStatusResponse(active) ?? malformedResponse(active)
     if (response) return { response }
-    const { perPageCap, stopAfterPage, failAfterPage } = active
-    return { perPageCap, stopAfterPage, failAfterPage }
+    const { perPageCap, stopAfterPage, failAfterPage, dropAfterWrite } = active
+    const omitGroupLists: GroupListOmission | undefined = active.omitGroupLists && {
+      as: active.omitGroupLists,
+      lists: active.omitGroupListsOnly ? [active.omitGroupListsOnly] : ['members', 'guests'],
+    }
+    return { perPageCap, stopAfterPage, failAfterPage, dropAfterWrite, omitGroupLists }
+  }
+
+  // The stale-member switch changes the stored data the moment it is set, and takes its ID out again
+  // when it is cleared, so reset() leaves the groups as they were (less whatever writes changed).
+  let staleApplied: { group: WireGroup; memberId: number } | null = null
+  faults.subscribe((next) => {
+    const target = next.staleGroupMember ? staleTarget(next.staleGroupMember) : null
+    if (!target && !staleApplied) return
+    if (staleApplied) {
+      const { group, memberId } = staleApplied
+      if (group.members.some((m) => Number(m) === memberId))
+        group.members = group.members.filter((m) => Number(m) !== memberId)
+      staleApplied = null
+    }
+    if (target) {
+      const { group, memberId, index: at } = target
+      if (!group.members.some((m) => Number(m) === memberId)) {
+        const members = [...group.members]
+        members.splice(Math.min(at ?? members.length, members.length), 0, memberId)
+        group.members = members
+        staleApplied = { group, memberId }
+      }
+    }
+    // Only when the switch is involved: re-indexing a 50,000-member organization is not free.
+    changed()
+  })
+
+  /** The group and ID a staleGroupMember switch names; throws when it names what cannot be stale. */
+  function staleTarget({ groupId, memberId = REMOVED_MEMBER_ID, index: at }: StaleGroupMember) {
+    const group =
+      groupId === undefined
+        ? org.groups.find((g) => g.members.length >= 2)
+        : org.groups.find((g) => g.id === groupId)
+    if (!group) throw new Error(`staleGroupMember: no group ${groupId ?? 'with at least 2 members'}`)
+    if (org.members.some((m) => m.id === memberId))
+      throw new Error(`staleGroupMember: ${memberId} is a member of the organization, so not stale`)
+    return { group, memberId, index: at }
   }
 
   function route(pattern: string, resolve: Resolver, { orgScoped = true } = {}): HttpHandler {
@@ -748,6 +820,7 @@ export function createHandlers(
         perPageCap: fault.perPageCap,
         stopAfterPage: fault.stopAfterPage,
         failAfterPage: fault.failAfterPage,
+        omitGroupLists: fault.omitGroupLists,
       }
       if (orgScoped && ctx.params.orgId !== org.id) return forbidden()
       return resolve(ctx)
@@ -782,7 +855,7 @@ export function createHandlers(
       if (!hasTallyfyHeaders(request, token)) return unauthenticated()
       const ctx: RouteContext = { request, url, params: stringParams(params), perPageCap: undefined }
       if (ctx.params.orgId !== org.id || signedInRole() !== 'admin') return forbidden()
-      return resolve(ctx)
+      return dropIfAsked(fault, await resolve(ctx))
     })
   }
 
@@ -934,7 +1007,7 @@ export function createHandlers(
     }),
     // ── end of member writes ──────────────────────────────────────────────────────────────
 
-    route('/organizations/:orgId/groups', ({ url, perPageCap }) => {
+    route('/organizations/:orgId/groups', ({ url, perPageCap, omitGroupLists }) => {
       const idx = index()
       const { field, descending } = parseSort(url.searchParams.get('sort_by'))
       let rows = idx.groupsSorted(field, descending)
@@ -946,14 +1019,16 @@ export function createHandlers(
         url,
         pageRequest(url, GROUPS_DEFAULT_PER_PAGE, GROUPS_MAX_PER_PAGE, perPageCap),
       )
-      const body = includes(url).has('assets') ? data.map(withAssets) : data
+      const withLogo = includes(url).has('assets') ? data.map(withAssets) : data
+      const body = omitGroupLists ? withLogo.map((g) => withoutLists(g, omitGroupLists)) : withLogo
       return HttpResponse.json({ data: body, meta: { pagination } })
     }),
 
-    route('/organizations/:orgId/groups/:groupId', ({ url, params }) => {
+    route('/organizations/:orgId/groups/:groupId', ({ url, params, omitGroupLists }) => {
       const group = index().groupById.get(params.groupId ?? '')
       if (!group) return resourceNotFound()
-      return HttpResponse.json({ data: includes(url).has('assets') ? withAssets(group) : group })
+      const body = includes(url).has('assets') ? withAssets(group) : group
+      return HttpResponse.json({ data: omitGroupLists ? withoutLists(body, omitGroupLists) : body })
     }),
 
     ...createGroupWriteHandlers({

@@ -10,6 +10,9 @@ const HEADERS = {
 
 let api: DemoApi
 
+const postJson = (path: string, body: unknown) =>
+  fetch(`${api.url}${path}`, { method: 'POST', body: JSON.stringify(body) })
+
 beforeAll(async () => {
   api = await startDemoApi({ port: 0, members: 120 })
 })
@@ -81,6 +84,61 @@ describe('demo API over HTTP', () => {
 
   it('hangs up on /__demo/hangup without an answer, as an upstream that died would', async () => {
     await expect(fetch(`${api.url}/__demo/hangup`, { headers: HEADERS })).rejects.toThrow(TypeError)
+  })
+
+  it('dropAfterWrite: applies the PUT, then hangs up; the next GET shows the new role', async () => {
+    const member = api.org.members.find((m) => m.id > 1030 && m.status === 'active' && m.role !== 'light')
+    const set = await postJson('/__demo/faults', {
+      dropAfterWrite: true,
+      method: 'PUT',
+      path: '/role',
+      times: 1,
+    })
+    expect(set.status).toBe(200)
+    await expect(
+      fetch(`${api.url}/organizations/${DEMO_ORG_ID}/users/${member?.id}/role`, {
+        method: 'PUT',
+        headers: { ...HEADERS, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ role: 'light' }),
+      }),
+    ).rejects.toThrow(TypeError)
+    const after = await fetch(`${api.url}/organizations/${DEMO_ORG_ID}/users/${member?.id}`, {
+      headers: HEADERS,
+    })
+    expect(after.status).toBe(200)
+    expect(((await after.json()) as { data: { role: string } }).data.role).toBe('light')
+  })
+
+  it('429 with Retry-After: 60 on one PUT reaches the client whole', async () => {
+    await postJson('/__demo/faults', { status: 429, method: 'PUT', retryAfter: 60, times: 1 })
+    const limited = await fetch(`${api.url}/organizations/${DEMO_ORG_ID}/users/1031/role`, {
+      method: 'PUT',
+      headers: { ...HEADERS, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ role: 'standard' }),
+    })
+    expect(limited.status).toBe(429)
+    expect(limited.headers.get('retry-after')).toBe('60')
+    expect(await limited.json()).toMatchObject({ code: 'RATE_LIMIT_EXCEEDED' })
+  })
+
+  it('staleGroupMember and omitGroupLists over HTTP; reset takes the stale ID out again', async () => {
+    const group = api.org.groups.find((g) => g.members.length >= 2)
+    const read = async () =>
+      (
+        (await (
+          await fetch(`${api.url}/organizations/${DEMO_ORG_ID}/groups/${group?.id}`, { headers: HEADERS })
+        ).json()) as {
+          data: { members?: unknown[] | null; guests?: unknown[] | null }
+        }
+      ).data
+    const before = (await read()).members
+    expect((await postJson('/__demo/faults', { staleGroupMember: { memberId: 1001 } })).status).toBe(400)
+    expect((await postJson('/__demo/faults', { staleGroupMember: { memberId: 990_002 } })).status).toBe(200)
+    expect((await read()).members).toEqual([...(before ?? []), 990_002])
+    expect((await postJson('/__demo/faults', { omitGroupLists: 'null', times: 1 })).status).toBe(200)
+    expect(await read()).toMatchObject({ members: null, guests: null })
+    expect((await fetch(`${api.url}/__demo/reset`, { method: 'POST' })).status).toBe(200)
+    expect((await read()).members).toEqual(before)
   })
 
   it("an extra organization with its own token reports its own persona on /me, and the main one's stays", async () => {

@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { getResponse } from 'msw'
 import { createDemoOrg, type DemoOrg } from './data'
-import { createFaultController, parseFaults, type FaultController } from './faults'
+import { createFaultController, parseFaults, type FaultController, type Faults } from './faults'
 import { createHandlers } from './handlers'
 
 export const DEFAULT_DEMO_API_PORT = 4599
@@ -37,6 +37,16 @@ const MAX_BODY_BYTES = 64 * 1024
 const json = (res: ServerResponse, status: number, body: unknown) => {
   res.writeHead(status, { 'Content-Type': 'application/json' })
   res.end(JSON.stringify(body))
+}
+
+/** Sets faults, answering 400 when the handlers refuse them (e.g. a staleGroupMember that cannot be). */
+function setFaults(res: ServerResponse, controller: FaultController, faults: Faults) {
+  try {
+    controller.set(faults)
+  } catch (error) {
+    return json(res, 400, { message: error instanceof Error ? error.message : String(error) })
+  }
+  return json(res, 200, { faults: controller.get() })
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {
@@ -127,8 +137,7 @@ export async function startDemoApi(options: DemoApiOptions = {}): Promise<DemoAp
       if (method !== 'POST') return json(res, 405, { message: 'Use POST' })
       const parsed = parseFaults(JSON.parse((await readBody(req)).toString('utf8') || '{}'))
       if ('error' in parsed) return json(res, 400, { message: parsed.error })
-      targetFaults.set(parsed.faults)
-      return json(res, 200, { faults: targetFaults.get() })
+      return setFaults(res, targetFaults, parsed.faults)
     }
     if (url.pathname === '/__demo/reset' && targetFaults && targetFaults !== faults) {
       targetFaults.reset()
@@ -145,8 +154,7 @@ export async function startDemoApi(options: DemoApiOptions = {}): Promise<DemoAp
       }
       const parsed = parseFaults(input)
       if ('error' in parsed) return json(res, 400, { message: parsed.error })
-      faults.set(parsed.faults)
-      return json(res, 200, { faults: faults.get() })
+      return setFaults(res, faults, parsed.faults)
     }
     if (url.pathname === '/__demo/echo') {
       // What arrived here after the proxy (method, headers, body size), so tests can check what the
@@ -178,6 +186,12 @@ export async function startDemoApi(options: DemoApiOptions = {}): Promise<DemoAp
       ? extraOrgs.get(decodeURIComponent(orgInPath))
       : [...extraOrgs.values()].find((e) => e.token !== undefined && e.token === bearer)
     const response = await getResponse(extra?.handlers ?? handlers, request)
+    if (response?.type === 'error') {
+      // A handler's network error (HttpResponse.error(), e.g. dropAfterWrite once the write is
+      // applied): hang up without an answer, as /__demo/hangup does.
+      req.socket.destroy()
+      return
+    }
     if (response) return sendFetchResponse(res, response, method)
     // Without the /api prefix every path belongs to the API, so anything unhandled is Tallyfy's 404.
     return json(res, 404, { error: true, message: 'API endpoint not found', code: 'ENDPOINT_NOT_FOUND' })

@@ -54,6 +54,26 @@ describe('startDemo', () => {
     expect(demo?.getFaults()).toEqual({})
   })
 
+  it('takes the write-path switches, and refuses a stale member who is not stale', async () => {
+    await startDemo()
+    const demo = window.rosterDemo
+    const switches = {
+      staleGroupMember: { memberId: 990_003 },
+      omitGroupLists: 'null',
+      omitGroupListsOnly: 'members',
+      dropAfterWrite: true,
+      method: 'PUT',
+      times: 1,
+    } as const
+    demo?.setFaults(switches)
+    expect(demo?.getFaults()).toEqual(switches)
+    expect(() => demo?.setFaults({ omitGroupLists: 'gone' } as never)).toThrow(/omitGroupLists must be/)
+    expect(() => demo?.setFaults({ staleGroupMember: { memberId: 1001 } })).toThrow(/not stale/)
+    expect(demo?.getFaults()).toEqual(switches)
+    demo?.reset()
+    expect(demo?.getFaults()).toEqual({})
+  })
+
   it('stops the worker and can start again', async () => {
     await startDemo()
     stopDemo()

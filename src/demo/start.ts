@@ -16,10 +16,16 @@ export const DEFAULT_DEMO_MEMBERS = 300
 
 /** What end-to-end tests drive through `window.rosterDemo`. */
 export interface RosterDemoControls {
-  /** Replaces the active faults; throws on an unknown key or a bad value. */
+  /**
+   * Replaces the active faults; throws on an unknown key or a bad value, or on a `staleGroupMember`
+   * that names no group or an ID that is a member's (then nothing changes).
+   */
   setFaults(faults: Faults): void
   resetFaults(): void
-  /** Same as resetFaults (the name in docs/contracts.md). */
+  /**
+   * Same as resetFaults (the name in docs/contracts.md). Also takes a `staleGroupMember` ID out of its
+   * group again; other writes stay until the page reloads.
+   */
   reset(): void
   getFaults(): Faults
   /** Number of members in the demo directory. */
@@ -69,7 +75,12 @@ export function startDemo(): Promise<void> {
       setFaults(next) {
         const parsed = parseFaults(next)
         if ('error' in parsed) throw new Error(`rosterDemo.setFaults: ${parsed.error}`)
-        faults.set(parsed.faults)
+        try {
+          faults.set(parsed.faults)
+        } catch (error) {
+          const reason = error instanceof Error ? error.message : String(error)
+          throw new Error(`rosterDemo.setFaults: ${reason}`, { cause: error })
+        }
       },
       resetFaults: () => faults.reset(),
       reset: () => faults.reset(),
