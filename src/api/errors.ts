@@ -228,6 +228,22 @@ export function describeApiError(error: unknown, what = 'item'): ApiErrorDescrip
   }
 }
 
+const REFUSALS = new Set([400, 403, 409, 422])
+
+/**
+ * Tallyfy's own words for a refusal, and the field they are about, or null when it did not refuse
+ * in words (a 5xx, a 404, a 429, a network failure). A 422's own message is Laravel's generic "The
+ * given data was invalid.", so its first field message wins there; a 400, 403 or 409 says why in
+ * its message. The one rule for every write's error (api/writes/refusal.ts) and for describeApiError.
+ */
+export function tallyfyWords(error: unknown): { message: string; field: string | null } | null {
+  if (!isApiError(error) || error.kind !== 'http' || !REFUSALS.has(error.status ?? 0)) return null
+  const first = Object.entries(error.fieldErrors).find(([, messages]) => messages.length > 0)
+  const fieldWords = first ? { message: first[1][0] as string, field: first[0] } : null
+  const serverWords = error.serverMessage ? { message: error.serverMessage, field: null } : null
+  return (error.status === 422 ? (fieldWords ?? serverWords) : (serverWords ?? fieldWords)) ?? null
+}
+
 function describeHttp(error: ApiError, what: string): ApiErrorDescription {
   const status = error.status ?? 0
   const server = error.serverMessage
@@ -276,11 +292,10 @@ function describeHttp(error: ApiError, what: string): ApiErrorDescription {
     }
   }
   if (status === 400 || status === 409 || status === 422) {
-    const firstField = Object.values(error.fieldErrors)[0]?.[0]
     return {
       kind: 'validation',
       title: 'Tallyfy refused the request',
-      message: server ?? firstField ?? 'Tallyfy refused the request.',
+      message: tallyfyWords(error)?.message ?? 'Tallyfy refused the request.',
       canRetry: false,
     }
   }

@@ -10,7 +10,7 @@ import type { Group } from '../../api/types'
 import { useNotice } from '../../components/notices'
 import { settleGroup } from '../../api/groups/cache'
 import { checkLogoFile } from './logo-file'
-import { reasonOf } from './membership-actions'
+import { refusalMessage } from '../../api/writes/refusal'
 
 const GroupFormDialog = lazy(() => import('./group-form-dialog'))
 const DeleteGroupDialog = lazy(() => import('./delete-group-dialog'))
@@ -77,7 +77,7 @@ function LogoUpload({
       else void qc.invalidateQueries({ queryKey: groupQueries.detail(orgId, group.id).queryKey })
       notify({ message: `Changed the logo of ${group.name}.` })
     },
-    onError: (error) => setProblem(reasonOf(error)),
+    onError: (error) => setProblem(refusalMessage(error, { what: 'group' })),
   })
   return (
     <div className="group-admin__logo">

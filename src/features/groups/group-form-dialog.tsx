@@ -11,7 +11,7 @@ import { FormField, fieldErrorsOf } from '../../components/form-field'
 import { useNotice } from '../../components/notices'
 import { paths } from '../../lib/paths'
 import { rememberGroup, settleGroup } from '../../api/groups/cache'
-import { reasonOf } from './membership-actions'
+import { refusalMessage } from '../../api/writes/refusal'
 
 export const GROUP_NAME_MAX = 200
 
@@ -78,7 +78,7 @@ export default function GroupFormDialog({ orgId, group, onClose }: GroupFormDial
         settleGroup(qc, orgId, server)
         notify({ message: `${savedName} is ${previous.name} again.` })
       },
-      onError: (error) => notify({ tone: 'error', message: `Could not undo the change. ${reasonOf(error)}` }),
+      onError: (error) => notify({ tone: 'error', message: `Could not undo the change. ${refusalMessage(error, { what: 'group' })}` }),
     })
     observer.mutate({ details }).catch(() => undefined)
   }
@@ -89,7 +89,7 @@ export default function GroupFormDialog({ orgId, group, onClose }: GroupFormDial
     description: localErrors.description ?? fieldErrorsOf(serverError, 'description'),
   }
   const hasFieldError = errors.name.length > 0 || errors.description.length > 0
-  const formError = serverError && !hasFieldError ? reasonOf(serverError) : null
+  const formError = serverError && !hasFieldError ? refusalMessage(serverError, { what: 'group' }) : null
 
   const submit = (event: FormEvent) => {
     event.preventDefault()

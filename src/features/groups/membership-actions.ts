@@ -6,7 +6,7 @@
 // its Undo; Undo stays on screen (for the notice's few seconds) wherever the person goes.
 
 import { MutationObserver, type QueryClient } from '@tanstack/react-query'
-import { describeApiError, isApiError } from '../../api/errors'
+import { refusalMessage } from '../../api/writes/refusal'
 import { groupQueries } from '../../api/groups/queries'
 import { groupMutations } from '../../api/groups/mutations'
 import type { Group } from '../../api/types'
@@ -78,7 +78,7 @@ export async function changeMembership(
     },
     onError: (error) => {
       applyLocally(ctx, invertMembershipChange(effective))
-      handle.update({ tone: 'error', message: `${text.failed}. ${reasonOf(error)}` })
+      handle.update({ tone: 'error', message: `${text.failed}. ${refusalMessage(error, { what: 'group' })}` })
     },
   })
   return observer.mutate({ change: effective })
@@ -95,14 +95,4 @@ function applyLocally({ qc, orgId, groupId }: Context, change: MembershipChange)
       { id: groupId, name: before.name },
       { add: change.addMembers, remove: change.removeMembers },
     )
-}
-
-/** Tallyfy's own words for a refusal (422 field message, 403/400/409 message); ours otherwise. */
-export function reasonOf(error: unknown): string {
-  if (isApiError(error) && error.kind === 'http' && error.status !== null && error.status < 500) {
-    const fieldMessage = Object.values(error.fieldErrors)[0]?.[0]
-    if (error.status === 422 && fieldMessage) return fieldMessage
-    if (error.serverMessage) return error.serverMessage
-  }
-  return describeApiError(error, 'group').message
 }

@@ -4,7 +4,7 @@
 import type { ReactNode } from 'react'
 import type { UseMutationResult } from '@tanstack/react-query'
 import { AlertDialog } from '../../components/dialog'
-import { reasonOf } from './membership-actions'
+import { refusalMessage } from '../../api/writes/refusal'
 
 export function MutationAlertDialog({
   mutation,
@@ -25,7 +25,7 @@ export function MutationAlertDialog({
       title={title}
       confirmLabel={confirmLabel}
       busy={mutation.isPending}
-      error={mutation.error ? reasonOf(mutation.error) : null}
+      error={mutation.error ? refusalMessage(mutation.error, { what: 'group' }) : null}
       onCancel={onClose}
       onConfirm={() => {
         if (!mutation.isPending) mutation.mutate()

@@ -19,7 +19,7 @@ import {
   type InviteField,
 } from './invite-validation'
 import { useInviteMember } from './use-member-writes'
-import { memberWriteError } from './write-errors'
+import { refusalMessage } from '../../api/writes/refusal'
 
 const FIELD_ORDER: readonly InviteField[] = ['email', 'firstName', 'lastName', 'role', 'message']
 
@@ -69,7 +69,7 @@ export function InviteMemberDialog({
         if (Object.keys(fromServer.fields).length > 0) showErrors(fromServer.fields)
         const other = fromServer.other.join(' ')
         if (other || Object.keys(fromServer.fields).length === 0)
-          setFormError(other || memberWriteError(error))
+          setFormError(other || refusalMessage(error, { what: 'member' }))
       },
     })
   }

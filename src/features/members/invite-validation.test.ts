@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { errorFromHttp } from '../../api/errors'
 import {
   emptyInviteDraft,
   inviteErrorsFromServer,
@@ -106,6 +107,19 @@ describe("Tallyfy's 422 on the form", () => {
         message: 'Too long.',
       },
       other: ['No seats left.'],
+    })
+  })
+})
+
+describe('a refusal of an invitation', () => {
+  it('422 in the docs’ shape (error: true, errors with a string) lands on the Email field', () => {
+    const error = errorFromHttp(
+      422,
+      new Headers({ 'Content-Type': 'application/json' }),
+      JSON.stringify({ error: true, errors: { email: 'The email has already been taken.' } }),
+    )
+    expect(inviteErrorsFromServer(error.fieldErrors).fields).toEqual({
+      email: 'The email has already been taken.',
     })
   })
 })

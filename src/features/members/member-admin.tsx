@@ -12,7 +12,7 @@ import { roleLabel } from '../../components/domain/badge'
 import { useNotice } from '../../components/notices'
 import { useIsAdmin } from '../auth/session'
 import { useChangeRole, useDisableMember, useEnableMember, useMemberBusy } from './use-member-writes'
-import { memberWriteError } from './write-errors'
+import { refusalMessage } from '../../api/writes/refusal'
 
 export function MemberAdmin({ orgId, member }: { orgId: string; member: Member }) {
   const isAdmin = useIsAdmin()
@@ -59,7 +59,7 @@ function MemberAdminControls({ orgId, member, isSelf }: { orgId: string; member:
       },
       onError: (e) => {
         setConfirming(null)
-        setError(memberWriteError(e))
+        setError(refusalMessage(e, { what: 'member' }))
       },
     })
   }
@@ -67,7 +67,7 @@ function MemberAdminControls({ orgId, member, isSelf }: { orgId: string; member:
     changeRole.mutate(role, {
       onSettled: settled,
       onSuccess: () => notify({ message: `${name}'s role is ${roleLabel(role)} again.` }),
-      onError: (e) => notify({ message: memberWriteError(e), tone: 'error' }),
+      onError: (e) => notify({ message: refusalMessage(e, { what: 'member' }), tone: 'error' }),
     })
 
   const onChangeRole = () => {
@@ -87,7 +87,7 @@ function MemberAdminControls({ orgId, member, isSelf }: { orgId: string; member:
         setConfirming(null)
         notify({ message: `${name} is disabled and no longer in any group.` })
       },
-      onError: (e) => setDialogError(memberWriteError(e)),
+      onError: (e) => setDialogError(refusalMessage(e, { what: 'member' })),
     })
   }
 
@@ -96,7 +96,7 @@ function MemberAdminControls({ orgId, member, isSelf }: { orgId: string; member:
     enable.mutate(undefined, {
       onSettled: settled,
       onSuccess: () => notify({ message: `${name} is enabled again.` }),
-      onError: (e) => setError(memberWriteError(e)),
+      onError: (e) => setError(refusalMessage(e, { what: 'member' })),
     })
   }
 

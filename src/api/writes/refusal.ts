@@ -1,0 +1,22 @@
+import { describeApiError, tallyfyWords } from '../errors'
+
+// The one message a person reads when a write fails, whatever the resource and wherever it shows
+// (a form's error line, an alert dialog, a notice, the Activity panel): Tallyfy's own words when it
+// refused (a 422's field message, a 400/403/409's message), verbatim; Roster's words otherwise.
+
+export interface RefusalOptions {
+  /** Names the record in Roster's own words ("member", "group"). */
+  what?: string
+  /**
+   * Tallyfy's field paths name positions in what was sent ("members.3"); this maps one to the
+   * person it was about ("Bob Smith"), so the message says who, not which index.
+   */
+  nameOfField?: (field: string) => string | null
+}
+
+export function refusalMessage(error: unknown, { what = 'item', nameOfField }: RefusalOptions = {}): string {
+  const words = tallyfyWords(error)
+  if (!words) return describeApiError(error, what).message
+  const name = words.field ? nameOfField?.(words.field) : null
+  return name ? `${name}: ${words.message}` : words.message
+}
