@@ -14,6 +14,9 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
 
 type QueryParams = Record<string, string | number | undefined>
 
+/** Builds a write's body when it goes (see `ApiRequestOptions.body`); `signal` is the request's. */
+export type BodyBuilder = (signal: AbortSignal | undefined) => unknown
+
 interface ApiGetOptions {
   signal?: AbortSignal
   query?: QueryParams
@@ -22,8 +25,13 @@ interface ApiGetOptions {
 }
 
 export interface ApiRequestOptions<T> extends ApiGetOptions {
-  /** Sent as JSON, or as multipart when it is a FormData (the browser then writes the boundary). */
-  body?: unknown
+  /**
+   * Sent as JSON, or as multipart when it is a FormData (the browser then writes the boundary).
+   * A function builds the body at the moment it is sent: once the rate-limit gate is open, again
+   * before a repeat after a 429, and again if the gate closed while it was being built. A write that
+   * replaces a list reads the record in it, so a body never carries data from before a wait.
+   */
+  body?: unknown | BodyBuilder
   /**
    * Reads the answer. It gets `undefined` for 204 or an empty body, so a parser that needs data fails
    * there as an invalid response. Leave it out when no body is expected: any 2xx then resolves to
@@ -169,14 +177,26 @@ interface Outgoing {
   contentType: string | undefined
 }
 
-function outgoing(method: HttpMethod, path: string, opts: ApiRequestOptions<unknown>): Outgoing {
-  const url = buildUrl(path, opts.query)
-  if (opts.body === undefined) return { method, url, body: undefined, contentType: undefined }
-  if (method === 'GET') throw new Error(`A GET carries no body (${path})`)
+function outgoing(method: HttpMethod, url: string, body: unknown): Outgoing {
+  if (body === undefined) return { method, url, body: undefined, contentType: undefined }
+  if (method === 'GET') throw new Error(`A GET carries no body (${url})`)
   // No Content-Type for FormData: fetch writes multipart/form-data with its boundary itself.
-  if (opts.body instanceof FormData) return { method, url, body: opts.body, contentType: undefined }
-  return { method, url, body: JSON.stringify(opts.body), contentType: 'application/json' }
+  if (body instanceof FormData) return { method, url, body, contentType: undefined }
+  return { method, url, body: JSON.stringify(body), contentType: 'application/json' }
 }
+
+/**
+ * A write belongs to the session that made it: after a sign-out, an expiry or a switch of
+ * organization, nothing it queued may still leave (checked before every attempt, after every wait).
+ */
+function sessionEnded(): ApiError {
+  return new ApiError({
+    kind: 'aborted',
+    message: 'The session that made this change has ended, so it was not sent.',
+  })
+}
+
+const isBuilder = (body: unknown): body is BodyBuilder => typeof body === 'function'
 
 async function attempt<T>(
   request: Outgoing,
@@ -285,13 +305,25 @@ export async function apiRequest<T>(
   if (!credentials) {
     throw new ApiError({ kind: 'http', status: 401, code: 'NOT_SIGNED_IN', message: 'Not signed in.' })
   }
-  const request = outgoing(method, path, opts)
+  const url = buildUrl(path, opts.query)
+  const stillOurs = () => !fromStore || credentialStore.get() === credentials
+  const fixed: Outgoing | null = isBuilder(opts.body) ? null : outgoing(method, url, opts.body)
 
   let rateLimitedAttempts = 0
   let transientRetries = 0
   for (;;) {
     if (signal?.aborted) throw abortedError(signal)
+    if (method !== 'GET' && !stillOurs()) throw sessionEnded()
     await passRateLimitGate(signal)
+    let request = fixed
+    if (!request) {
+      const body: unknown = await (opts.body as BodyBuilder)(signal)
+      // The gate closed while the body was built (its read waited, or another request met a 429):
+      // wait again and build it again, so what leaves is never older than the last wait.
+      if (Date.now() < rateLimitGate.until) continue
+      request = outgoing(method, url, body)
+    }
+    if (method !== 'GET' && !stillOurs()) throw sessionEnded()
     const result = await attempt(request, parse, credentials, signal)
     if (result.ok) return result.value
     const { error, retry } = result
