@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isValidEmail } from './email'
+import { guestKey, isValidEmail } from './email'
 
 describe('isValidEmail', () => {
   it.each([
@@ -37,5 +37,18 @@ describe('isValidEmail', () => {
     `${'a'.repeat(250)}@b.io`,
   ])('refuses %j', (value) => {
     expect(isValidEmail(value)).toBe(false)
+  })
+})
+
+describe('guestKey', () => {
+  it('is one key however the address is cased or padded', () => {
+    expect(guestKey('Pat@X.example')).toBe('pat@x.example')
+    expect(guestKey('  pat@x.example ')).toBe('pat@x.example')
+    expect(guestKey(' PAT@x.EXAMPLE\t')).toBe(guestKey('pat@x.example'))
+  })
+
+  it('keeps what is not an address, only trimmed and lowercased', () => {
+    expect(guestKey(' Visitor ')).toBe('visitor')
+    expect(guestKey('   ')).toBe('')
   })
 })

@@ -7,3 +7,11 @@ const plainEmail = /^[A-Za-z0-9._+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/
 export function isValidEmail(value: string): boolean {
   return value.length <= 254 && plainEmail.test(value)
 }
+
+/**
+ * The one key a guest is compared, deduplicated and cached by: an email is one address however it
+ * is cased or padded (a group may list `Pat@X.example ` for the guest `pat@x.example`).
+ */
+export function guestKey(email: string): string {
+  return email.trim().toLowerCase()
+}

@@ -2,6 +2,8 @@
 // than as a new list. Tallyfy's PUT replaces both lists, so the list sent is always rebuilt from
 // a fresh read with `applyMembershipChange`: whatever someone else changed meanwhile survives.
 
+import { guestKey } from './email'
+
 export interface MembershipChange {
   addMembers?: readonly string[]
   removeMembers?: readonly string[]
@@ -13,8 +15,6 @@ export interface Membership {
   memberIds: readonly string[]
   guests: readonly string[]
 }
-
-const sameGuest = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase()
 
 /**
  * The lists after the change, in their existing order, new entries appended. Adding what is there
@@ -36,10 +36,15 @@ export function applyMembershipChange(
     }
   }
 
-  const removeGuests = change.removeGuests ?? []
-  const guests = current.guests.filter((g) => !removeGuests.some((r) => sameGuest(g, r)))
+  const removeGuests = new Set((change.removeGuests ?? []).map(guestKey))
+  const guests = current.guests.filter((g) => !removeGuests.has(guestKey(g)))
+  const presentGuests = new Set(guests.map(guestKey))
   for (const email of change.addGuests ?? []) {
-    if (!guests.some((g) => sameGuest(g, email))) guests.push(email.trim())
+    const key = guestKey(email)
+    if (!presentGuests.has(key)) {
+      presentGuests.add(key)
+      guests.push(email.trim())
+    }
   }
   return { memberIds, guests }
 }
@@ -60,7 +65,8 @@ export function invertMembershipChange(change: MembershipChange): MembershipChan
  */
 export function effectiveMembershipChange(current: Membership, change: MembershipChange): MembershipChange {
   const members = new Set(current.memberIds.map(canonicalId))
-  const has = (email: string) => current.guests.some((g) => sameGuest(g, email))
+  const guests = new Set(current.guests.map(guestKey))
+  const has = (email: string) => guests.has(guestKey(email))
   return {
     addMembers: (change.addMembers ?? []).map(canonicalId).filter((id) => !members.has(id)),
     removeMembers: (change.removeMembers ?? []).map(canonicalId).filter((id) => members.has(id)),

@@ -1,4 +1,5 @@
 import { queryOptions } from '@tanstack/react-query'
+import { guestKey } from '../../lib/email'
 import { apiGet } from '../client'
 import { orgKeys } from '../keys'
 import { loadAllPages } from '../paginate'
@@ -52,7 +53,7 @@ export const guestQueries = {
   detail: (orgId: string, email: string) =>
     queryOptions({
       // Emails compare case-insensitively: one cache entry per guest, however the link spelled it.
-      queryKey: [...guestQueries.all(orgId), 'detail', email.trim().toLowerCase()] as const,
+      queryKey: [...guestQueries.all(orgId), 'detail', guestKey(email)] as const,
       queryFn: ({ signal }) => apiGet(guestPath(orgId, email.trim()), parseGuest, { signal }),
       staleTime: 60_000,
     }),

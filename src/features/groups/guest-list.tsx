@@ -1,7 +1,7 @@
 import { useId, useRef, useState, type FormEvent, type RefObject } from 'react'
 import { Link } from 'react-router'
 import { FormField, fieldErrorsOf } from '../../components/form-field'
-import { isValidEmail } from '../../lib/email'
+import { guestKey, isValidEmail } from '../../lib/email'
 import { formatCount } from '../../lib/format'
 import type { GroupBackLinkState } from '../../lib/group-back-link'
 import type { GuestEntry } from './guests'
@@ -113,7 +113,7 @@ function AddGuest({
     const value = email.trim()
     if (value === '') return fail('Enter the guest’s email address.')
     if (!isValidEmail(value)) return fail(`“${value}” is not an email address. Check it for typos or spaces.`)
-    if (guests.some((g) => g.label.toLowerCase() === value.toLowerCase()))
+    if (guests.some((g) => guestKey(g.label) === guestKey(value)))
       return fail(`${value} is already a guest of ${admin.groupName}.`)
     setError(null)
     setEmail('')

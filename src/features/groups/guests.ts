@@ -1,4 +1,4 @@
-import { isValidEmail } from '../../lib/email'
+import { guestKey, isValidEmail } from '../../lib/email'
 import { paths } from '../../lib/paths'
 
 /** A guest as the page lists them: the address, and a link to the guest's page when it is one. */
@@ -15,7 +15,7 @@ export function guestEntries(guests: readonly string[]): GuestEntry[] {
   for (const raw of guests) {
     const label = raw.trim()
     if (label === '') continue
-    const key = label.toLowerCase()
+    const key = guestKey(label)
     if (seen.has(key)) continue
     seen.add(key)
     entries.push({ label, href: isValidEmail(label) ? paths.guest(label) : null })

@@ -15,10 +15,10 @@ import { BackLink, DetailField, DetailFields } from '../../components/detail-pag
 import { PageTitle } from '../../components/page-title'
 import { ErrorState, LoadingState, NotFoundState } from '../../components/states'
 import { backLinkFrom, type BackLinkTo } from '../../lib/group-back-link'
-import { isValidEmail } from '../../lib/email'
+import { guestKey, isValidEmail } from '../../lib/email'
 import { paths } from '../../lib/paths'
 import { useOrgId } from '../auth/session'
-import { groupsByGuest, guestKey } from './guest-list'
+import { groupsByGuest } from './guest-list'
 import { GuestStatus } from './guest-status'
 import './guests.css'
 

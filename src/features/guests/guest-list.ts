@@ -1,12 +1,8 @@
 import type { Group, GroupRef, Guest } from '../../api/types'
 import { compareSortValues, textSortValue } from '../../components/data-table/sort-fns'
+import { guestKey } from '../../lib/email'
 import { describeCount, parseTime } from '../../lib/format'
 import { matchesAllTerms, normalize, splitTerms } from '../../lib/text'
-
-/** Emails compare case-insensitively everywhere: a group may list `Pat@X.example` for `pat@x.example`. */
-export function guestKey(email: string): string {
-  return email.trim().toLowerCase()
-}
 
 export interface GuestListItem {
   guest: Guest

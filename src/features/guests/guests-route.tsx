@@ -17,6 +17,7 @@ import { EmptyState, ErrorState } from '../../components/states'
 import { backLinkState } from '../../lib/back-link'
 import { searchAndSortCodec, type SearchAndSort } from '../../lib/list-state'
 import { paths } from '../../lib/paths'
+import { guestKey } from '../../lib/email'
 import { splitTerms } from '../../lib/text'
 import { useListUrl, type ListUrl } from '../../lib/use-list-url'
 import { useOrgId } from '../auth/session'
@@ -25,7 +26,6 @@ import {
   filterGuests,
   groupsByGuest,
   guestCountLabel,
-  guestKey,
   toGuestListItems,
   type GuestListItem,
 } from './guest-list'

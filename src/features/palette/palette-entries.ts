@@ -2,6 +2,7 @@
 // array (normalised texts for rankMatches), never per keystroke and not again on the next open:
 // the entries are remembered per array (the query cache hands back the same one until it changes).
 import type { Group, Guest, Member } from '../../api/types'
+import { guestKey } from '../../lib/email'
 import { paths } from '../../lib/paths'
 import { toRankable, type RankableEntry } from '../../lib/rank-matches'
 
@@ -61,7 +62,7 @@ export const guestEntries = cachedPer((guests: readonly Guest[]) =>
     const label = g.name ?? g.email
     return toRankable(
       {
-        key: `guest:${g.email.toLowerCase()}`,
+        key: `guest:${guestKey(g.email)}`,
         kind: 'guest',
         label,
         detail: g.name ? g.email : g.company,
