@@ -111,6 +111,11 @@ function createCredentialStore() {
       if (reason === 'signed-out') channel?.postMessage({ type: 'signed-out' } satisfies SessionMessage)
     },
 
+    /** Why the session is ending, for listeners told of the change (does not forget it). */
+    endingReason(): SessionEndReason | null {
+      return endReason
+    },
+
     /** Read once by the sign-in page ("Your Tallyfy session has ended, sign in again"), then forgotten. */
     lastEndReason(): SessionEndReason | null {
       const reason = endReason

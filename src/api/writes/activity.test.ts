@@ -1,0 +1,91 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { credentialStore } from '../credentials'
+import { ApiError, errorFromHttp } from '../errors'
+import { activity } from './activity'
+import { UncertainWriteError } from './uncertain'
+
+const refusal = errorFromHttp(
+  400,
+  new Headers({ 'Content-Type': 'application/json' }),
+  JSON.stringify({ error: true, message: "You can't remove a bot user from this organization!" }),
+)
+
+afterEach(() => {
+  activity.clear()
+  credentialStore.clear()
+})
+
+describe('the Activity record', () => {
+  it('lists a write as pending, then how it ended, newest first, per organization', () => {
+    const first = activity.start('org1', 'Disable Bob Smith')
+    const second = activity.start('org1', 'Change Ada Lovelace’s role to Light')
+    activity.start('org2', 'Something elsewhere')
+    expect(activity.list('org1').map((e) => [e.label, e.outcome])).toEqual([
+      ['Change Ada Lovelace’s role to Light', 'pending'],
+      ['Disable Bob Smith', 'pending'],
+    ])
+    expect(activity.pendingCount()).toBe(3)
+    first.fail(refusal, 'member')
+    second.done()
+    const [ada, bob] = activity.list('org1')
+    expect(bob).toMatchObject({
+      outcome: 'refused',
+      detail: "You can't remove a bot user from this organization!",
+    })
+    expect(ada).toMatchObject({ outcome: 'done', canUndo: false })
+    expect(ada?.settledAt).not.toBeNull()
+  })
+
+  it('tells uncertain, not sent and failed apart', () => {
+    const a = activity.start('org1', 'a')
+    const b = activity.start('org1', 'b')
+    const c = activity.start('org1', 'c')
+    a.fail(new UncertainWriteError('Roster could not tell.'), 'member')
+    b.fail(new ApiError({ kind: 'aborted', message: 'x' }), 'member')
+    c.fail(new ApiError({ kind: 'network', message: 'x' }), 'member')
+    expect(Object.fromEntries(activity.list('org1').map((e) => [e.label, e.outcome]))).toEqual({
+      a: 'uncertain',
+      b: 'not-sent',
+      c: 'failed',
+    })
+  })
+
+  it('runs Undo once, whichever of the notice and the panel asks first', () => {
+    const undo = vi.fn<() => void>()
+    const record = activity.start('org1', 'Add Bob Smith to Engineering')
+    record.done({ undo })
+    expect(activity.list('org1')[0]?.canUndo).toBe(true)
+    expect(activity.undo(record.id)).toBe(true)
+    expect(activity.undo(record.id)).toBe(false)
+    expect(undo).toHaveBeenCalledTimes(1)
+    expect(activity.list('org1')[0]?.canUndo).toBe(false)
+    record.undone()
+    expect(activity.list('org1')[0]?.outcome).toBe('undone')
+  })
+
+  it('an Undo that fails says so on the entry', () => {
+    const record = activity.start('org1', 'Change Bob Smith’s role to Light')
+    record.done({ undo: () => {} })
+    record.undoFailed(refusal, 'member')
+    expect(activity.list('org1')[0]).toMatchObject({
+      outcome: 'done',
+      canUndo: false,
+      detail: "Undo failed: You can't remove a bot user from this organization!",
+    })
+  })
+
+  it('gives React the same list until something changes', () => {
+    activity.start('org1', 'a')
+    expect(activity.list('org1')).toBe(activity.list('org1'))
+  })
+
+  it('a sign-out forgets the organization’s entries; an expired session keeps them', () => {
+    credentialStore.set({ orgId: 'org1', token: 't-0123456789', demo: false }, { remember: false })
+    activity.start('org1', 'kept')
+    credentialStore.endSession('expired')
+    expect(activity.list('org1')).toHaveLength(1)
+    credentialStore.set({ orgId: 'org1', token: 't-0123456789', demo: false }, { remember: false })
+    credentialStore.endSession('signed-out')
+    expect(activity.list('org1')).toHaveLength(0)
+  })
+})

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest'
+import { ApiError, errorFromHttp } from '../errors'
+import { confirmWrite, isUncertainFailure, UncertainWriteError } from './uncertain'
+
+const http = (status: number) => errorFromHttp(status, new Headers(), '')
+const dropped = new ApiError({ kind: 'network', message: 'Tallyfy could not be reached.' })
+
+describe('a write whose answer was lost', () => {
+  it('is uncertain after a network drop or a 5xx, not after a refusal', () => {
+    expect(isUncertainFailure(dropped)).toBe(true)
+    expect(isUncertainFailure(http(500))).toBe(true)
+    expect(isUncertainFailure(http(503))).toBe(true)
+    expect(isUncertainFailure(http(422))).toBe(false)
+    expect(isUncertainFailure(http(429))).toBe(false)
+    expect(isUncertainFailure(new ApiError({ kind: 'aborted', message: 'x' }))).toBe(false)
+  })
+
+  it('resolves with what the server holds when reading again shows the change', async () => {
+    await expect(
+      confirmWrite(dropped, async () => ({ applied: true, value: 'light' }), 'member'),
+    ).resolves.toBe('light')
+  })
+
+  it('fails as it failed when the change is certainly not there', async () => {
+    await expect(confirmWrite(dropped, async () => ({ applied: false }), 'member')).rejects.toBe(dropped)
+  })
+
+  it('says it cannot tell when the second read fails too', async () => {
+    const error = await confirmWrite(
+      dropped,
+      () => Promise.reject(new ApiError({ kind: 'network', message: 'x' })),
+      'member',
+    ).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(UncertainWriteError)
+    expect((error as Error).message).toContain('Check the member before trying again')
+  })
+
+  it('does not read again after a refusal', async () => {
+    let reads = 0
+    const refused = http(422)
+    await expect(
+      confirmWrite(refused, async () => ({ applied: (reads++, true), value: 1 }), 'member'),
+    ).rejects.toBe(refused)
+    expect(reads).toBe(0)
+  })
+})

@@ -1,0 +1,47 @@
+import { isApiError } from '../errors'
+
+// A write whose answer was lost may still have happened: the connection dropped after it was sent,
+// or Tallyfy answered 5xx (which may come after the change was made). Such a failure is uncertain,
+// never "failed": the record is read again, and what the server now holds decides.
+
+/** The failure leaves it open whether Tallyfy made the change. */
+export function isUncertainFailure(error: unknown): boolean {
+  if (!isApiError(error)) return false
+  if (error.kind === 'network') return true
+  return error.kind === 'http' && (error.status ?? 0) >= 500
+}
+
+/** Reading the record again did not tell either (the connection is still down, say). */
+export class UncertainWriteError extends Error {
+  override readonly name = 'UncertainWriteError'
+}
+
+export const isUncertainWrite = (error: unknown): error is UncertainWriteError =>
+  error instanceof UncertainWriteError
+
+/** What reading the record again showed: the change is there (with what the server holds), or not. */
+export type Check<T> = { applied: true; value: T } | { applied: false }
+
+/**
+ * After a failed write: for an uncertain failure, reads the record again (`check`) and resolves with
+ * what the server holds when the change is there; rethrows the failure when it is certainly not there;
+ * throws an UncertainWriteError when the read cannot tell. Any other failure is rethrown as it is.
+ */
+export async function confirmWrite<T>(
+  error: unknown,
+  check: () => Promise<Check<T>>,
+  what: string,
+): Promise<T> {
+  if (!isUncertainFailure(error)) throw error
+  let result: Check<T>
+  try {
+    result = await check()
+  } catch {
+    throw new UncertainWriteError(
+      `The connection broke after this change was sent, and Roster could not read the ${what} again to see whether Tallyfy made it. Check the ${what} before trying again.`,
+      { cause: error },
+    )
+  }
+  if (result.applied) return result.value
+  throw error
+}
