@@ -3,6 +3,7 @@
 // a fresh read with `applyMembershipChange`: whatever someone else changed meanwhile survives.
 
 import { guestKey } from './email'
+import { canonicalMemberId } from './member-id'
 
 export interface MembershipChange {
   addMembers?: readonly string[]
@@ -25,11 +26,11 @@ export function applyMembershipChange(
   current: Membership,
   change: MembershipChange,
 ): { memberIds: string[]; guests: string[] } {
-  const remove = new Set((change.removeMembers ?? []).map(canonicalId))
-  const memberIds = current.memberIds.filter((id) => !remove.has(canonicalId(id)))
-  const present = new Set(memberIds.map(canonicalId))
+  const remove = new Set((change.removeMembers ?? []).map(canonicalMemberId))
+  const memberIds = current.memberIds.filter((id) => !remove.has(canonicalMemberId(id)))
+  const present = new Set(memberIds.map(canonicalMemberId))
   for (const id of change.addMembers ?? []) {
-    const key = canonicalId(id)
+    const key = canonicalMemberId(id)
     if (!present.has(key)) {
       present.add(key)
       memberIds.push(key)
@@ -64,12 +65,12 @@ export function invertMembershipChange(change: MembershipChange): MembershipChan
  * restores the group exactly (undoing "add Bob" must not remove a Bob who was already there).
  */
 export function effectiveMembershipChange(current: Membership, change: MembershipChange): MembershipChange {
-  const members = new Set(current.memberIds.map(canonicalId))
+  const members = new Set(current.memberIds.map(canonicalMemberId))
   const guests = new Set(current.guests.map(guestKey))
   const has = (email: string) => guests.has(guestKey(email))
   return {
-    addMembers: (change.addMembers ?? []).map(canonicalId).filter((id) => !members.has(id)),
-    removeMembers: (change.removeMembers ?? []).map(canonicalId).filter((id) => members.has(id)),
+    addMembers: (change.addMembers ?? []).map(canonicalMemberId).filter((id) => !members.has(id)),
+    removeMembers: (change.removeMembers ?? []).map(canonicalMemberId).filter((id) => members.has(id)),
     addGuests: (change.addGuests ?? []).filter((g) => !has(g)),
     removeGuests: (change.removeGuests ?? []).filter((g) => has(g)),
   }
@@ -82,10 +83,4 @@ export function isEmptyChange(change: MembershipChange): boolean {
     !change.addGuests?.length &&
     !change.removeGuests?.length
   )
-}
-
-/** "1001", " 1001 " and "01001" are the same member; anything non-numeric is kept as it is. */
-function canonicalId(id: string): string {
-  const trimmed = String(id).trim()
-  return /^\d+$/.test(trimmed) ? String(Number(trimmed)) : trimmed
 }

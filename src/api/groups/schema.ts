@@ -2,6 +2,7 @@
 // group writes (loaded lazily) carry them, not the first download of /members. A member's own list of
 // groups (`groups` on a member) is a smaller shape that lives with the member (members/schema.ts).
 import * as z from 'zod/mini'
+import { canonicalMemberId } from '../../lib/member-id'
 import { safeImageUrl } from '../../lib/safe-url'
 import { parse, readRecords, type Page } from '../wire'
 import type { Group } from '../types'
@@ -11,18 +12,15 @@ import { date, itemEnvelope, listEnvelope, stringId, text, toText } from '../wir
 const memberRef = z.union([
   z.pipe(
     z.int(),
-    z.transform((n) => String(n)),
+    z.transform((n) => canonicalMemberId(n)),
   ),
   z.pipe(
     z.string().check(z.trim(), z.minLength(1)),
-    z.transform((s) => (/^\d+$/.test(s) ? String(Number(s)) : s)),
+    z.transform((s) => canonicalMemberId(s)),
   ),
   z.pipe(
     z.looseObject({ id: z.union([z.int(), z.string()]) }),
-    z.transform((o) => {
-      const s = String(o.id).trim()
-      return /^\d+$/.test(s) ? String(Number(s)) : s
-    }),
+    z.transform((o) => canonicalMemberId(o.id)),
   ),
 ])
 

@@ -8,8 +8,8 @@ import { memberQueries } from '../../api/members/queries'
 import type { Member } from '../../api/types'
 import { Avatar } from '../../components/avatar'
 import { Combobox } from '../../components/combobox'
+import { canonicalMemberId } from '../../lib/member-id'
 import { matchesAllTerms, normalize, splitTerms } from '../../lib/text'
-import { memberKey } from './resolve-members'
 import type { MembershipActions } from './use-membership-actions'
 
 const MAX_OPTIONS = 12
@@ -34,14 +34,14 @@ export function AddMember({
     () => members.map((m) => normalize(`${m.fullName}\u0000${m.email ?? ''}`)),
     [members],
   )
-  const inGroup = useMemo(() => new Set(memberIds.map(memberKey)), [memberIds])
+  const inGroup = useMemo(() => new Set(memberIds.map(canonicalMemberId)), [memberIds])
   const options = useMemo(() => {
     const terms = splitTerms(query)
     if (terms.length === 0) return noMembers
     const out: Member[] = []
     for (let i = 0; i < members.length && out.length < MAX_OPTIONS; i++) {
       const m = members[i]!
-      if (m.status === 'disabled' || inGroup.has(memberKey(m.id))) continue
+      if (m.status === 'disabled' || inGroup.has(canonicalMemberId(m.id))) continue
       if (matchesAllTerms(haystacks[i]!, terms)) out.push(m)
     }
     return out

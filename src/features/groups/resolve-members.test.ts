@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { makeMember } from '../../test/member-factory'
-import { distinctMemberCount, indexMembers, memberKey, resolveGroupMembers } from './resolve-members'
+import { canonicalMemberId as memberKey } from '../../lib/member-id'
+import { distinctMemberCount, indexMembers, resolveGroupMembers } from './resolve-members'
 
 const member = (id: number, fullName: string) => makeMember({ id, fullName })
 

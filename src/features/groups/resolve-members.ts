@@ -1,4 +1,5 @@
 import type { Member } from '../../api/types'
+import { canonicalMemberId } from '../../lib/member-id'
 
 /** One line of a group's member table: a directory record, or an ID the directory does not know. */
 export type GroupMemberEntry =
@@ -13,19 +14,10 @@ export interface ResolvedGroupMembers {
   pending: number
 }
 
-/**
- * The key both sides are compared by. The schema already canonicalises group member IDs, but a
- * stray " 1001" or "001001" from a different client must still meet member 1001.
- */
-export function memberKey(id: string | number): string {
-  const s = String(id).trim()
-  return /^\d+$/.test(s) ? s.replace(/^0+(?=\d)/, '') : s
-}
-
 /** Built once per directory snapshot, so resolving a group is a lookup per ID, not a scan. */
 export function indexMembers(members: readonly Member[]): Map<string, Member> {
   const index = new Map<string, Member>()
-  for (const member of members) index.set(memberKey(member.id), member)
+  for (const member of members) index.set(canonicalMemberId(member.id), member)
   return index
 }
 
@@ -43,7 +35,7 @@ export function resolveGroupMembers(
   const entries: GroupMemberEntry[] = []
   let pending = 0
   for (const raw of memberIds) {
-    const id = memberKey(raw)
+    const id = canonicalMemberId(raw)
     if (id === '' || seen.has(id)) continue
     seen.add(id)
     const member = index.get(id)
@@ -58,7 +50,7 @@ export function resolveGroupMembers(
 export function distinctMemberCount(memberIds: readonly string[]): number {
   const ids = new Set<string>()
   for (const raw of memberIds) {
-    const id = memberKey(raw)
+    const id = canonicalMemberId(raw)
     if (id !== '') ids.add(id)
   }
   return ids.size
