@@ -1,6 +1,6 @@
 import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { apiGet } from './client'
 import { credentialStore } from './credentials'
 import { ApiError } from './errors'
@@ -15,10 +15,23 @@ afterAll(() => server.close())
 beforeEach(() => credentialStore.set({ orgId: 'org1', token: 't', demo: false }, { remember: false }))
 afterEach(() => server.resetHandlers())
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+function deferred() {
+  let resolve!: () => void
+  const promise = new Promise<void>((r) => {
+    resolve = r
+  })
+  return { promise, resolve }
+}
 
-/** A members endpoint that clamps per_page like the servers some clients report. */
-function usersEndpoint(opts: { total: number; cap: number; delay?: (page: number) => number }) {
+/**
+ * A members endpoint that clamps per_page like the servers some clients report. Pages for which
+ * `hold(page)` gives a promise answer once it resolves (the test decides the order, no timer does).
+ */
+function usersEndpoint(opts: {
+  total: number
+  cap: number
+  hold?: (page: number) => Promise<void> | undefined
+}) {
   const seen: Array<{ page: number; perPage: number }> = []
   let inFlight = 0
   let maxInFlight = 0
@@ -30,7 +43,7 @@ function usersEndpoint(opts: { total: number; cap: number; delay?: (page: number
       seen.push({ page, perPage })
       inFlight++
       maxInFlight = Math.max(maxInFlight, inFlight)
-      await sleep(opts.delay?.(page) ?? 0)
+      await opts.hold?.(page)
       inFlight--
       const start = (page - 1) * perPage
       const ids = Array.from(
@@ -52,7 +65,7 @@ function usersEndpoint(opts: { total: number; cap: number; delay?: (page: number
       })
     }),
   )
-  return { seen, maxInFlight: () => maxInFlight }
+  return { seen, inFlight: () => inFlight, maxInFlight: () => maxInFlight }
 }
 
 /** Every chunk iteratePages yields, in order. */
@@ -67,8 +80,23 @@ const fetchUsers = (page: number, perPage: number, signal: AbortSignal) =>
 
 describe('iteratePages and fetchAllPages against a capping server', () => {
   it('gets all 250 members in order when the server caps per_page at 100, reporting progress per page', async () => {
-    const api = usersEndpoint({ total: 250, cap: 100, delay: (page) => (page === 2 ? 30 : 0) })
-    const delivered = await chunksOf({ perPage: 1000, fetchPage: fetchUsers })
+    // Page 2 answers only after page 3 has been answered and read.
+    const page3Answered = deferred()
+    const api = usersEndpoint({
+      total: 250,
+      cap: 100,
+      hold: (page) => (page === 2 ? page3Answered.promise : undefined),
+    })
+    const answered: number[] = []
+    const delivered = await chunksOf({
+      perPage: 1000,
+      fetchPage: async (page, perPage, signal) => {
+        const result = await fetchUsers(page, perPage, signal)
+        answered.push(page)
+        if (page === 3) page3Answered.resolve()
+        return result
+      },
+    })
     const chunks = delivered.map(({ page, loaded, total, done, items: pageItems }) => ({
       page,
       loaded,
@@ -87,7 +115,8 @@ describe('iteratePages and fetchAllPages against a capping server', () => {
         { page: 3, perPage: 100 },
       ]),
     )
-    // Page 3 answers before the slow page 2, yet pages are delivered in order.
+    // Page 3 answered before page 2, yet pages are delivered in order.
+    expect(answered).toEqual([1, 3, 2])
     expect(chunks).toEqual([
       { page: 1, count: 100, loaded: 100, total: 250, done: false },
       { page: 2, count: 100, loaded: 200, total: 250, done: false },
@@ -95,16 +124,41 @@ describe('iteratePages and fetchAllPages against a capping server', () => {
     ])
   })
 
-  it('keeps at most PAGES_IN_FLIGHT pages in flight and still delivers in order', async () => {
-    const api = usersEndpoint({ total: 200, cap: 10, delay: (page) => (page * 7) % 13 })
-    const delivered = await chunksOf({ perPage: 1000, fetchPage: fetchUsers })
+  it('keeps PAGES_IN_FLIGHT pages in flight, never more, and still delivers in order', async () => {
+    // Every page after the first waits until the test answers it. Each round waits for a full window
+    // of requests, then answers them newest first, so pages always come back out of order.
+    const held = new Map<number, () => void>()
+    const api = usersEndpoint({
+      total: 200,
+      cap: 10,
+      hold: (page) => {
+        if (page === 1) return undefined
+        const answer = deferred()
+        held.set(page, answer.resolve)
+        return answer.promise
+      },
+    })
+    const answered: number[] = []
+    const loading = chunksOf({ perPage: 1000, fetchPage: fetchUsers })
+    while (answered.length < 19) {
+      const window = Math.min(PAGES_IN_FLIGHT, 19 - answered.length)
+      await vi.waitFor(() => expect(held.size).toBeGreaterThanOrEqual(window))
+      expect(api.inFlight()).toBe(window)
+      const newestFirst = [...held.keys()].sort((a, b) => b - a)
+      for (const page of newestFirst) {
+        held.get(page)?.()
+        held.delete(page)
+        answered.push(page)
+      }
+    }
+    const delivered = await loading
     const order = delivered.map((chunk) => chunk.page)
     const items = delivered.flatMap((chunk) => chunk.items)
     expect(items).toHaveLength(200)
     expect(items.map((m) => m.id)).toEqual(Array.from({ length: 200 }, (_, i) => i + 1))
+    expect(answered.slice(0, PAGES_IN_FLIGHT)).toEqual([6, 5, 4, 3, 2])
     expect(order).toEqual(Array.from({ length: 20 }, (_, i) => i + 1))
-    expect(api.maxInFlight()).toBeLessThanOrEqual(PAGES_IN_FLIGHT)
-    expect(api.maxInFlight()).toBeGreaterThan(1)
+    expect(api.maxInFlight()).toBe(PAGES_IN_FLIGHT)
   })
 })
 
@@ -200,28 +254,25 @@ describe('stop rules', () => {
   })
 
   it('without total_pages, follows links.next one page at a time until it is empty', async () => {
-    const asked: number[] = []
-    let concurrent = 0
-    let maxConcurrent = 0
+    const events: string[] = []
     const items = await fetchAllPages<number>({
       perPage: 2,
-      fetchPage: async (page) => {
-        asked.push(page)
-        concurrent++
-        maxConcurrent = Math.max(maxConcurrent, concurrent)
-        await sleep(1)
-        concurrent--
-        return {
-          items: range(page * 10, 2),
-          pagination: pagination({
-            currentPage: page,
-            next: page < 3 ? `https://x/users?page=${page + 1}` : null,
-          }),
-        }
+      fetchPage: (page) => {
+        events.push(`ask ${page}`)
+        return Promise.resolve().then(() => {
+          events.push(`answer ${page}`)
+          return {
+            items: range(page * 10, 2),
+            pagination: pagination({
+              currentPage: page,
+              next: page < 3 ? `https://x/users?page=${page + 1}` : null,
+            }),
+          }
+        })
       },
     })
-    expect(asked).toEqual([1, 2, 3])
-    expect(maxConcurrent).toBe(1)
+    // Each page is asked for only once the one before has answered.
+    expect(events).toEqual(['ask 1', 'answer 1', 'ask 2', 'answer 2', 'ask 3', 'answer 3'])
     expect(items).toEqual([10, 11, 20, 21, 30, 31])
   })
 
@@ -343,26 +394,35 @@ describe('stop rules', () => {
   })
 
   it('a failing page fails the whole load and cancels the pages still in flight', async () => {
+    const asked: number[] = []
     const aborted: number[] = []
+    let failPage2 = () => {}
+    const lastInFirstWindow = 1 + PAGES_IN_FLIGHT
     const fetchPage = (page: number, _perPage: number, signal: AbortSignal): Promise<Page<number>> =>
       new Promise((resolve, reject) => {
+        asked.push(page)
         if (page === 1) {
-          resolve({ items: [1], pagination: pagination({ currentPage: 1, totalPages: 6 }) })
+          const totalPages = lastInFirstWindow + 3
+          resolve({ items: [1], pagination: pagination({ currentPage: 1, totalPages }) })
           return
         }
         if (page === 2) {
-          setTimeout(() => reject(new ApiError({ kind: 'http', status: 500, message: 'boom' })), 5)
+          failPage2 = () => reject(new ApiError({ kind: 'http', status: 500, message: 'boom' }))
           return
         }
         signal.addEventListener('abort', () => {
           aborted.push(page)
           reject(new ApiError({ kind: 'aborted', message: 'aborted' }))
         })
+        // Page 2 fails once every page of the first window is in flight.
+        if (page === lastInFirstWindow) failPage2()
       })
     const error = await fetchAllPages({ perPage: 1, fetchPage }).catch((e: unknown) => e)
     expect((error as ApiError).status).toBe(500)
-    // Pages 2 to 1 + PAGES_IN_FLIGHT were in flight; all but the failing page 2 are cancelled.
+    // Pages 2 to 1 + PAGES_IN_FLIGHT were in flight; all but the failing page 2 are cancelled, and
+    // the pages after them are never asked for.
     expect(new Set(aborted)).toEqual(new Set(Array.from({ length: PAGES_IN_FLIGHT - 1 }, (_, i) => i + 3)))
+    expect(Math.max(...asked)).toBe(lastInFirstWindow)
   })
 
   it('honours the caller’s AbortSignal', async () => {
@@ -382,7 +442,7 @@ describe('stop rules', () => {
         )
       },
     })
-    await sleep(5)
+    await vi.waitFor(() => expect(asked).toHaveLength(PAGES_IN_FLIGHT + 1))
     controller.abort()
     const error = await result.catch((e: unknown) => e)
     expect((error as ApiError).kind).toBe('aborted')
