@@ -144,11 +144,11 @@ describe('iteratePages and fetchAllPages against a capping server', () => {
       const window = Math.min(PAGES_IN_FLIGHT, 19 - answered.length)
       await vi.waitFor(() => expect(held.size).toBeGreaterThanOrEqual(window))
       expect(api.inFlight()).toBe(window)
-      const newestFirst = [...held.keys()].sort((a, b) => b - a)
-      for (const page of newestFirst) {
-        held.get(page)?.()
-        held.delete(page)
-        answered.push(page)
+      while (held.size > 0) {
+        const newest = Math.max(...held.keys())
+        held.get(newest)?.()
+        held.delete(newest)
+        answered.push(newest)
       }
     }
     const delivered = await loading
@@ -396,7 +396,7 @@ describe('stop rules', () => {
   it('a failing page fails the whole load and cancels the pages still in flight', async () => {
     const asked: number[] = []
     const aborted: number[] = []
-    let failPage2 = () => {}
+    const page2 = deferred()
     const lastInFirstWindow = 1 + PAGES_IN_FLIGHT
     const fetchPage = (page: number, _perPage: number, signal: AbortSignal): Promise<Page<number>> =>
       new Promise((resolve, reject) => {
@@ -407,7 +407,7 @@ describe('stop rules', () => {
           return
         }
         if (page === 2) {
-          failPage2 = () => reject(new ApiError({ kind: 'http', status: 500, message: 'boom' }))
+          void page2.promise.then(() => reject(new ApiError({ kind: 'http', status: 500, message: 'boom' })))
           return
         }
         signal.addEventListener('abort', () => {
@@ -415,7 +415,7 @@ describe('stop rules', () => {
           reject(new ApiError({ kind: 'aborted', message: 'aborted' }))
         })
         // Page 2 fails once every page of the first window is in flight.
-        if (page === lastInFirstWindow) failPage2()
+        if (page === lastInFirstWindow) page2.resolve()
       })
     const error = await fetchAllPages({ perPage: 1, fetchPage }).catch((e: unknown) => e)
     expect((error as ApiError).status).toBe(500)
