@@ -3,6 +3,7 @@ import { Link, NavLink } from 'react-router'
 import { SignOutButton } from '../../features/auth/sign-out-button'
 import { CurrentUser, OrganizationName } from '../../features/auth/who-am-i'
 import { paths } from '../../lib/paths'
+import { ActivityButton } from './activity-button'
 import { ThemeToggle } from './theme-toggle'
 
 export function AppHeader({ onSignedOut }: { onSignedOut: () => void }) {
@@ -34,6 +35,7 @@ export function AppHeader({ onSignedOut }: { onSignedOut: () => void }) {
         <div className="app-header__end">
           <OrganizationName />
           <CurrentUser />
+          <ActivityButton />
           <ThemeToggle />
           <SignOutButton onSignedOut={onSignedOut} />
         </div>

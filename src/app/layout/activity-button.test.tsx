@@ -1,0 +1,77 @@
+import { screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { errorFromHttp } from '../../api/errors'
+import { activity } from '../../api/writes/activity'
+import { renderPage, TEST_ORG_ID } from '../../test/render-page'
+import { ActivityButton } from './activity-button'
+
+afterEach(() => activity.clear())
+
+const refused = errorFromHttp(
+  403,
+  new Headers({ 'Content-Type': 'application/json' }),
+  JSON.stringify({ message: 'Cannot disable guest with incomplete tasks' }),
+)
+
+describe('the Activity panel', () => {
+  it('opens from the header and lists every write of the session with its outcome', async () => {
+    const user = userEvent.setup()
+    activity.start(TEST_ORG_ID, 'Disable guest ada@example.com').fail(refused, 'guest')
+    activity.start(TEST_ORG_ID, 'Change Bob Smith’s role to Light').done()
+    activity.start('another-org', 'Not this organization’s').done()
+    renderPage({ '/': <ActivityButton /> }, { path: '/' })
+
+    await user.click(screen.getByRole('button', { name: 'Activity' }))
+    const panel = await screen.findByRole('dialog', { name: 'Activity' })
+    const items = within(panel).getAllByRole('listitem')
+    expect(items.map((item) => item.textContent)).toEqual([
+      expect.stringMatching(/^Change Bob Smith’s role to LightDone/),
+      expect.stringMatching(
+        /^Disable guest ada@example.comRefused by TallyfyCannot disable guest with incomplete tasks/,
+      ),
+    ])
+  })
+
+  it('offers Undo while Undo is possible, runs it once, and says when it was undone', async () => {
+    const user = userEvent.setup()
+    const undo = vi.fn<() => void>()
+    const record = activity.start(TEST_ORG_ID, 'Add Bob Smith to Engineering')
+    record.done({ undo })
+    renderPage({ '/': <ActivityButton /> }, { path: '/' })
+    await user.click(screen.getByRole('button', { name: 'Activity' }))
+    const panel = await screen.findByRole('dialog', { name: 'Activity' })
+
+    await user.click(within(panel).getByRole('button', { name: 'Undo: Add Bob Smith to Engineering' }))
+    expect(undo).toHaveBeenCalledTimes(1)
+    expect(within(panel).queryByRole('button', { name: /^Undo/ })).toBeNull()
+    record.undone()
+    expect(await within(panel).findByText('Undone')).toBeInTheDocument()
+  })
+
+  it('says so when nothing has been changed yet', async () => {
+    const user = userEvent.setup()
+    renderPage({ '/': <ActivityButton /> }, { path: '/' })
+    await user.click(screen.getByRole('button', { name: 'Activity' }))
+    expect(await screen.findByText(/No changes yet in this session/)).toBeInTheDocument()
+  })
+
+  it('asks before the tab closes while a change is still being sent', async () => {
+    const { queryClient } = renderPage({ '/': <ActivityButton /> }, { path: '/' })
+    const beforeUnload = () => {
+      const event = new Event('beforeunload', { cancelable: true })
+      window.dispatchEvent(event)
+      return event.defaultPrevented
+    }
+    expect(beforeUnload()).toBe(false)
+    let finish = () => {}
+    const running = queryClient
+      .getMutationCache()
+      .build(queryClient, { mutationFn: () => new Promise<void>((resolve) => (finish = resolve)) })
+      .execute(undefined)
+    await vi.waitFor(() => expect(beforeUnload()).toBe(true))
+    finish()
+    await running
+    await vi.waitFor(() => expect(beforeUnload()).toBe(false))
+  })
+})
