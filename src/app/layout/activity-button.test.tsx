@@ -14,6 +14,19 @@ const refused = errorFromHttp(
   JSON.stringify({ message: 'Cannot disable guest with incomplete tasks' }),
 )
 
+function deferred() {
+  let resolve: () => void = () => {}
+  const promise = new Promise<void>((r) => (resolve = r))
+  return { promise, resolve: () => resolve() }
+}
+
+/** Whether the page asked the browser to confirm leaving. */
+function beforeUnload(): boolean {
+  const event = new Event('beforeunload', { cancelable: true })
+  window.dispatchEvent(event)
+  return event.defaultPrevented
+}
+
 describe('the Activity panel', () => {
   it('opens from the header and lists every write of the session with its outcome', async () => {
     const user = userEvent.setup()
@@ -58,19 +71,14 @@ describe('the Activity panel', () => {
 
   it('asks before the tab closes while a change is still being sent', async () => {
     const { queryClient } = renderPage({ '/': <ActivityButton /> }, { path: '/' })
-    const beforeUnload = () => {
-      const event = new Event('beforeunload', { cancelable: true })
-      window.dispatchEvent(event)
-      return event.defaultPrevented
-    }
     expect(beforeUnload()).toBe(false)
-    let finish = () => {}
+    const sent = deferred()
     const running = queryClient
       .getMutationCache()
-      .build(queryClient, { mutationFn: () => new Promise<void>((resolve) => (finish = resolve)) })
+      .build(queryClient, { mutationFn: () => sent.promise })
       .execute(undefined)
     await vi.waitFor(() => expect(beforeUnload()).toBe(true))
-    finish()
+    sent.resolve()
     await running
     await vi.waitFor(() => expect(beforeUnload()).toBe(false))
   })
