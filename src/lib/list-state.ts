@@ -6,7 +6,8 @@
 //   ?sort=-last_login,name    up to three keys, "-" = descending (sort-param.ts)
 //   ?role=admin&status=invited
 
-import type { MemberStatus, Role } from '../api/types'
+import type { MemberStatus } from '../api/types'
+import { isWritableRole, type WritableRole } from './roles'
 import { formatSortingParam, MAX_SORT_KEYS, parseSortingParam, type SortKey } from './sort-param'
 import type { ListUrlCodec, ListUrlState } from './use-list-url'
 
@@ -15,10 +16,9 @@ export type MemberSortId = (typeof memberSortIds)[number]
 
 export type SortEntry = SortKey<MemberSortId>
 
-export type RoleFilter = Exclude<Role, 'unknown'>
+export type RoleFilter = WritableRole
 export type StatusFilter = Exclude<MemberStatus, 'unknown'>
 
-export const roleFilters: readonly RoleFilter[] = ['admin', 'standard', 'light']
 export const statusFilters: readonly StatusFilter[] = ['active', 'invited', 'disabled']
 
 export interface ListState {
@@ -47,7 +47,7 @@ export function parseListState(params: URLSearchParams): ListState {
   return {
     q: params.get('q') ?? '',
     sort: parseSortingParam(params.get('sort'), memberSortIds, defaultSort),
-    role: isOneOf(roleFilters, role) ? role : null,
+    role: isWritableRole(role) ? role : null,
     status: isOneOf(statusFilters, status) ? status : null,
   }
 }

@@ -3,8 +3,8 @@
 // tables sort "no value" last whichever way the column is sorted, so unknown values never flip to
 // the top when the direction flips.
 import type { MemberStatus, Role } from '../api/types'
+import { isWritableRole, writableRoles } from './roles'
 
-const roleRanks: Record<Role, number | undefined> = { admin: 1, standard: 2, light: 3, unknown: undefined }
 const statusRanks: Record<MemberStatus, number | undefined> = {
   active: 1,
   invited: 2,
@@ -13,7 +13,7 @@ const statusRanks: Record<MemberStatus, number | undefined> = {
 }
 
 export function roleRank(role: Role): number | undefined {
-  return roleRanks[role]
+  return isWritableRole(role) ? writableRoles.indexOf(role) + 1 : undefined
 }
 
 export function statusRank(status: MemberStatus): number | undefined {

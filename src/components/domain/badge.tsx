@@ -1,7 +1,8 @@
 import type { MemberStatus, Role } from '../../api/types'
+import type { WritableRole } from '../../lib/roles'
 import './badge.css'
 
-const roleLabels: Record<Exclude<Role, 'unknown'>, string> = {
+const roleLabels: Record<WritableRole, string> = {
   admin: 'Administrator',
   standard: 'Standard',
   light: 'Light',

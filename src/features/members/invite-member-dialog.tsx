@@ -6,8 +6,7 @@ import { isApiError } from '../../api/errors'
 import type { Member } from '../../api/types'
 import { Dialog } from '../../components/dialog'
 import { FormField } from '../../components/form-field'
-import { roleLabel } from '../../components/domain/badge'
-import { writableRoles } from '../../api/members/cache'
+import { RoleOptions } from '../../components/domain/role-options'
 import {
   emptyInviteDraft,
   inviteErrorsFromServer,
@@ -116,11 +115,7 @@ export function InviteMemberDialog({
         >
           {(control) => (
             <select {...control} {...bind('role')} className="input">
-              {writableRoles.map((role) => (
-                <option key={role} value={role}>
-                  {roleLabel(role)}
-                </option>
-              ))}
+              <RoleOptions />
             </select>
           )}
         </FormField>

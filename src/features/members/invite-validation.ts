@@ -3,8 +3,8 @@
 // once instead of after a round trip. Tallyfy still has the last word (a duplicate email is only
 // known to it); its 422 messages land on the same fields.
 import type { InviteInput } from '../../api/members/mutations'
-import { writableRoles, type WritableRole } from '../../api/members/cache'
 import { isValidEmail } from '../../lib/email'
+import { isWritableRole } from '../../lib/roles'
 
 export const NAME_MAX = 32
 export const MESSAGE_MAX = 5000
@@ -41,9 +41,6 @@ const URL_LIKE =
 export function looksLikeUrl(value: string): boolean {
   return URL_LIKE.test(value)
 }
-
-const isWritableRole = (value: string): value is WritableRole =>
-  (writableRoles as readonly string[]).includes(value)
 
 /** Counts what a person sees as characters (an emoji is one), as Laravel's max rule does. */
 const length = (s: string) => [...s].length

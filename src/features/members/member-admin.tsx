@@ -5,10 +5,11 @@
 import { useId, useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { meQueries } from '../../api/me'
-import { writableRoles, type WritableRole } from '../../api/members/cache'
 import type { Member } from '../../api/types'
 import { AlertDialog } from '../../components/dialog'
 import { roleLabel } from '../../components/domain/badge'
+import { RoleOptions } from '../../components/domain/role-options'
+import { isWritableRole, type WritableRole } from '../../lib/roles'
 import { useNotice } from '../../components/notices'
 import { useIsAdmin } from '../auth/session'
 import { useChangeRole, useDisableMember, useEnableMember, useMemberBusy } from './use-member-writes'
@@ -20,8 +21,6 @@ export function MemberAdmin({ orgId, member }: { orgId: string; member: Member }
   if (!isAdmin || !me) return null
   return <MemberAdminControls orgId={orgId} member={member} isSelf={me.id === member.id} />
 }
-
-const isWritable = (role: string): role is WritableRole => (writableRoles as readonly string[]).includes(role)
 
 function MemberAdminControls({ orgId, member, isSelf }: { orgId: string; member: Member; isSelf: boolean }) {
   const notify = useNotice()
@@ -54,7 +53,9 @@ function MemberAdminControls({ orgId, member, isSelf }: { orgId: string; member:
           // Undo is the reverse change, sent as a new request; not offered when the old role was not one
           // Roster can set, or when it was your own administrator role (you no longer have the controls).
           undo:
-            isWritable(previous) && !(isSelf && previous === 'admin') ? () => undoRole(previous) : undefined,
+            isWritableRole(previous) && !(isSelf && previous === 'admin')
+              ? () => undoRole(previous)
+              : undefined,
         })
       },
       onError: (e) => {
@@ -71,7 +72,7 @@ function MemberAdminControls({ orgId, member, isSelf }: { orgId: string; member:
     })
 
   const onChangeRole = () => {
-    if (!isWritable(selected) || selected === member.role || busy) return
+    if (!isWritableRole(selected) || selected === member.role || busy) return
     if (isSelf && member.role === 'admin' && selected !== 'admin') {
       setConfirming('self-demotion')
       return
@@ -118,21 +119,17 @@ function MemberAdminControls({ orgId, member, isSelf }: { orgId: string; member:
             aria-describedby={error ? errorId : undefined}
             onChange={(event) => setChosen({ for: member.role, role: event.target.value })}
           >
-            {!isWritable(member.role) && (
+            {!isWritableRole(member.role) && (
               <option value={member.role}>{roleLabel(member.role, member.rawRole)}</option>
             )}
-            {writableRoles.map((role) => (
-              <option key={role} value={role}>
-                {roleLabel(role)}
-              </option>
-            ))}
+            <RoleOptions />
           </select>
         </div>
         <button
           type="button"
           className="button"
           onClick={onChangeRole}
-          disabled={busy || !isWritable(selected) || selected === member.role}
+          disabled={busy || !isWritableRole(selected) || selected === member.role}
         >
           Change role
         </button>
@@ -177,7 +174,7 @@ function MemberAdminControls({ orgId, member, isSelf }: { orgId: string; member:
           </p>
         </AlertDialog>
       )}
-      {confirming === 'self-demotion' && isWritable(selected) && (
+      {confirming === 'self-demotion' && isWritableRole(selected) && (
         <AlertDialog
           title="Give up your administrator role?"
           confirmLabel="Change my role"

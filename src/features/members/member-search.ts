@@ -5,11 +5,12 @@
 import type { Member, MemberStatus, Role } from '../../api/types'
 import { matchesAllTerms, normalize } from '../../lib/text'
 import type { RoleFilter, StatusFilter } from '../../lib/list-state'
+import { writableRoles } from '../../lib/roles'
 
 /** Separates the fields, so a term never matches across the end of a name and the start of an email. */
 const FIELD_SEPARATOR = '\u0000'
 
-const roleCodes: readonly Role[] = ['admin', 'standard', 'light', 'unknown']
+const roleCodes: readonly Role[] = [...writableRoles, 'unknown']
 const statusCodes: readonly MemberStatus[] = ['active', 'invited', 'disabled', 'unknown']
 
 /** What a search reads of each member, aligned with `members` by index, built once per directory. */

@@ -5,7 +5,8 @@ import type { MemberStatus, Role } from '../../api/types'
 import { roleLabel, statusLabel } from '../../components/domain/badge'
 import { SearchBox } from '../../components/search-box'
 import { formatCount } from '../../lib/format'
-import { roleFilters, statusFilters, type RoleFilter, type StatusFilter } from '../../lib/list-state'
+import { statusFilters, type RoleFilter, type StatusFilter } from '../../lib/list-state'
+import { writableRoles } from '../../lib/roles'
 
 /** The members page's search: part of the toolbar's search landmark, with the "/" shortcut. */
 export function MemberSearchBox({
@@ -102,7 +103,7 @@ export function MemberFilters({
         label="Role"
         allLabel="All roles"
         value={role}
-        options={roleFilters}
+        options={writableRoles}
         optionLabel={(r) => roleLabel(r)}
         counts={roleCounts}
         total={sum(roleCounts)}
