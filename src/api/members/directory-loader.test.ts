@@ -1,6 +1,7 @@
 import { QueryClient, QueryObserver } from '@tanstack/react-query'
 import { describe, expect, it, vi } from 'vitest'
 import { ApiError } from '../errors'
+import { PAGES_IN_FLIGHT } from '../paginate'
 import { DirectoryLoader } from './directory-loader'
 import { parseMemberPage } from './schema'
 import { makeMember } from '../../test/member-factory'
@@ -21,7 +22,16 @@ interface FakeServer {
   record?: (id: number, page: number) => unknown
   /** Throw for this page (once, or always). */
   fail?: (page: number, attempt: number) => boolean
-  delay?: (page: number) => number
+  /** Pages for which this gives a promise answer once it resolves (the test decides when). */
+  hold?: (page: number) => Promise<void> | undefined
+}
+
+function deferred() {
+  let resolve!: () => void
+  const promise = new Promise<void>((r) => {
+    resolve = r
+  })
+  return { promise, resolve }
 }
 
 function fakeServer(opts: FakeServer) {
@@ -32,9 +42,7 @@ function fakeServer(opts: FakeServer) {
     asked.push(page)
     const attempt = (attempts.get(page) ?? 0) + 1
     attempts.set(page, attempt)
-    const delay = opts.delay?.(page) ?? 0
-    if (delay) await new Promise((resolve) => setTimeout(resolve, delay))
-    else await Promise.resolve()
+    await (opts.hold?.(page) ?? Promise.resolve())
     if (signal.aborted) throw new ApiError({ kind: 'aborted', message: 'cancelled' })
     if (opts.fail?.(page, attempt)) {
       throw new ApiError({ kind: 'http', status: 500, message: 'Tallyfy had a problem.' })
@@ -227,10 +235,11 @@ describe('DirectoryLoader: resumable, and merges into the cache as it is now', (
   }, 60_000)
 
   it('a setQueryData patch made while pages arrive survives the next merge', async () => {
-    const server = fakeServer({ total: 500, delay: () => 5 })
+    const rest = deferred()
+    const server = fakeServer({ total: 500, hold: (page) => (page > 1 ? rest.promise : undefined) })
     const { client, loader, read } = setup(server, { flushMs: 0 })
     const done = loader.load()
-    await new Promise((resolve) => setTimeout(resolve, 8))
+    await vi.waitFor(() => expect(read()?.members).toHaveLength(100))
     // An optimistic role change and an invite, as another feature would write them.
     client.setQueryData<MemberDirectory>(
       KEY,
@@ -243,6 +252,8 @@ describe('DirectoryLoader: resumable, and merges into the cache as it is now', (
           ],
         },
     )
+    // Pages 2 to 5 answer only now, so every one of them is merged after the patch.
+    rest.resolve()
     await done
     const members = read()!.members
     expect(members.find((m) => m.id === 1)?.role).toBe('admin')
@@ -262,7 +273,8 @@ describe('DirectoryLoader: resumable, and merges into the cache as it is now', (
   })
 
   it('keeps loading when the last observer goes away (leaving /members mid-load)', async () => {
-    const server = fakeServer({ total: 3000, delay: () => 2 })
+    const rest = deferred()
+    const server = fakeServer({ total: 3000, hold: (page) => (page > 1 ? rest.promise : undefined) })
     const client = new QueryClient()
     const observer = new QueryObserver(client, {
       queryKey: KEY,
@@ -270,42 +282,68 @@ describe('DirectoryLoader: resumable, and merges into the cache as it is now', (
         new DirectoryLoader({ client, queryKey: KEY, perPage: 1000, fetchPage: server.fetchPage }).load(),
     })
     const unsubscribe = observer.subscribe(() => {})
-    await new Promise((resolve) => setTimeout(resolve, 5))
+    // Mid-load: page 1 is in, the next pages are on their way.
+    await vi.waitFor(() => expect(server.asked).toContain(2))
     unsubscribe()
+    rest.resolve()
     await client.getQueryCache().find({ queryKey: KEY })?.promise
-    await new Promise((resolve) => setTimeout(resolve, 50))
     expect(client.getQueryData<MemberDirectory>(KEY)).toMatchObject({ complete: true })
     expect(server.asked).toHaveLength(30)
   })
 
   it('stop() (sign-out, organization change) sends nothing more', async () => {
-    const server = fakeServer({ total: 5000, delay: () => 2 })
-    const { loader } = setup(server)
-    const done = loader.load().catch(() => 'stopped')
-    await new Promise((resolve) => setTimeout(resolve, 5))
-    loader.stop()
-    const asked = server.asked.length
-    await done
-    await new Promise((resolve) => setTimeout(resolve, 20))
-    expect(server.asked.length).toBe(asked)
-    expect(asked).toBeLessThan(50)
+    vi.useFakeTimers()
+    try {
+      const rest = deferred()
+      const server = fakeServer({ total: 5000, hold: (page) => (page > 1 ? rest.promise : undefined) })
+      const { loader } = setup(server)
+      const done = loader.load().catch(() => 'stopped')
+      // Page 1 and a full window of pages in flight.
+      await vi.waitFor(() => expect(server.asked).toHaveLength(1 + PAGES_IN_FLIGHT))
+      loader.stop()
+      // The pages in flight answer after the stop; a loader that kept going would ask for more.
+      rest.resolve()
+      expect(await done).toBe('stopped')
+      // Whatever the loader left on a timer runs now, and still nothing is sent.
+      await vi.runAllTimersAsync()
+      expect(server.asked).toHaveLength(1 + PAGES_IN_FLIGHT)
+      await expect(loader.load()).rejects.toThrow(/stopped/)
+      expect(server.asked).toHaveLength(1 + PAGES_IN_FLIGHT)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })
 
 describe('DirectoryLoader: the first rows come first', () => {
   it('writes page 1, then waits for the paint before asking for the next pages', async () => {
     const server = fakeServer({ total: 350 })
-    let painted: (() => void) | undefined
-    const paint = new Promise<void>((resolve) => {
-      painted = resolve
-    })
-    const { loader, read } = setup(server, { afterFirstPage: () => paint })
+    const paint = deferred()
+    let painted = false
+    let rowsWhenPaintAwaited: number | undefined
+    const askedBeforePaint: number[] = []
+    const { loader, read } = setup(
+      {
+        ...server,
+        fetchPage: (page, perPage, signal) => {
+          if (!painted) askedBeforePaint.push(page)
+          return server.fetchPage(page, perPage, signal)
+        },
+      },
+      {
+        afterFirstPage: () => {
+          rowsWhenPaintAwaited = read()?.members.length
+          return paint.promise
+        },
+      },
+    )
     const done = loader.load()
-    await vi.waitFor(() => expect(read()?.members).toHaveLength(100))
-    await new Promise((resolve) => setTimeout(resolve, 20))
-    expect(server.asked).toEqual([1])
-    painted?.()
+    await vi.waitFor(() => expect(rowsWhenPaintAwaited).toBe(100))
+    painted = true
+    paint.resolve()
     await done
+    // Every page after the first was asked for after the paint, none before it.
+    expect(askedBeforePaint).toEqual([1])
     expect(read()).toMatchObject({ complete: true })
     expect(read()?.members).toHaveLength(350)
   })
