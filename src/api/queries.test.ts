@@ -9,7 +9,7 @@ import { groupMutations } from './groups/mutations'
 import { guestQueries } from './guests/queries'
 import { orgKeys } from './keys'
 import { meQueries, verifyCredentials } from './me'
-import { memberQueries, startDirectory } from './members/queries'
+import { directoryLoader, memberQueries, startDirectory } from './members/queries'
 import { PAGES_IN_FLIGHT } from './paginate'
 import { createQueryClient } from './query-client'
 import type { MemberDirectory } from './types'
@@ -127,9 +127,10 @@ describe('memberQueries.directory', () => {
     await queryClient.fetchQuery(options)
 
     const slow = deferred()
-    directoryServer(slow.promise, 160)
+    const urls = directoryServer(slow.promise, 160)
     const refetch = queryClient.refetchQueries({ queryKey: options.queryKey })
-    await new Promise((resolve) => setTimeout(resolve, 20))
+    // The new page 1 has been read and page 2 asked for: the old directory is still the one shown.
+    await vi.waitFor(() => expect(urls.map((u) => u.searchParams.get('page'))).toContain('2'))
     expect(queryClient.getQueryData(options.queryKey)).toMatchObject({ total: 150, complete: true })
     slow.resolve()
     await refetch
@@ -180,12 +181,14 @@ describe('memberQueries.directory', () => {
     const gate = deferred()
     const urls = directoryServer(gate.promise, 5000)
     startDirectory(queryClient, ORG)
-    await vi.waitFor(() => expect(urls.length).toBeGreaterThan(1))
+    const loader = await directoryLoader(queryClient, ORG)
+    await vi.waitFor(() => expect(urls).toHaveLength(1 + PAGES_IN_FLIGHT))
     queryClient.clear()
     gate.resolve()
-    await new Promise((resolve) => setTimeout(resolve, 50))
+    // The loader's run has ended: nothing is left that could ask for another page.
+    await vi.waitFor(() => expect(loader.isRunning).toBe(false))
     // Page 1 and the first pages in flight, nothing after the clear.
-    expect(urls.length).toBeLessThanOrEqual(1 + PAGES_IN_FLIGHT)
+    expect(urls).toHaveLength(1 + PAGES_IN_FLIGHT)
     expect(queryClient.getQueryData(memberQueries.directory(ORG).queryKey)).toBeUndefined()
   })
 
