@@ -17,20 +17,7 @@ export function ActivityButton() {
         aria-haspopup="dialog"
         onClick={() => setOpen(true)}
       >
-        <svg
-          width="20"
-          height="20"
-          viewBox="0 0 24 24"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="1.75"
-          strokeLinecap="round"
-          strokeLinejoin="round"
-          aria-hidden="true"
-        >
-          <path d="M3 12h4l3-8 4 16 3-8h4" />
-        </svg>
-        <span className="app-activity__label">Activity</span>
+        Activity
         {inFlight > 0 ? (
           <span className="app-activity__busy" title="Changes are being saved">
             <span className="visually-hidden">, {inFlight} in progress</span>
