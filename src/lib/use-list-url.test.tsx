@@ -68,6 +68,23 @@ describe('useListUrl', () => {
     expect(result.current.list.state.sort).toEqual([{ id: 'name', desc: true }])
   })
 
+  it('keystrokes replace the current entry, so Back never steps through them', async () => {
+    const { result } = setup()
+    await act(async () => {
+      result.current.list.update({ sort: [{ id: 'email', desc: false }] })
+    })
+    await act(async () => {
+      flushSync(() => result.current.list.setQuery('a'))
+      flushSync(() => result.current.list.setQuery('an'))
+    })
+    expect(result.current.location.search).toBe('?q=an&sort=email')
+    await act(async () => {
+      void result.current.navigate(-1)
+    })
+    expect(result.current.location.search).toBe('')
+    expect(result.current.list.state.q).toBe('')
+  })
+
   it('typing keeps the text as typed while its older writes land; a link elsewhere replaces it', async () => {
     const { result } = setup()
     await act(async () => {
