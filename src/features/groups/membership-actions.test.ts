@@ -1,5 +1,6 @@
 import { QueryClient } from '@tanstack/react-query'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { http } from 'msw'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { credentialStore } from '../../api/credentials'
 import { groupQueries } from '../../api/groups/queries'
 import { memberQueries } from '../../api/members/queries'
@@ -50,6 +51,7 @@ beforeEach(async () => {
 })
 afterEach(() => {
   faults.reset()
+  server.resetHandlers()
   server.events.removeAllListeners()
   group.members = original.members
   group.guests = original.guests
@@ -65,6 +67,32 @@ const directoryGroups = (memberId: number) =>
     .getQueryData(memberQueries.directory(DEMO_ORG_ID).queryKey)
     ?.members.find((m) => m.id === memberId)
     ?.groups?.map((g) => g.id)
+
+/**
+ * Holds each PUT to the group at the server until the test answers it with `next()` (then the demo
+ * handlers answer it), counting how many arrived and how many were ever in flight at once.
+ */
+function holdPuts() {
+  const answers: Array<() => void> = []
+  const state = { arrived: 0, inFlight: 0, maxInFlight: 0, next: () => answers.shift()?.() }
+  server.use(
+    http.put(groupUrl, async () => {
+      state.arrived++
+      state.maxInFlight = Math.max(state.maxInFlight, ++state.inFlight)
+      await new Promise<void>((resolve) => answers.push(resolve))
+      state.inFlight--
+      // Nothing returned: the demo's own handler answers.
+    }),
+  )
+  return state
+}
+
+/** Changes to the group queued behind the one being sent. */
+const waitingChanges = () =>
+  qc
+    .getMutationCache()
+    .findAll({ status: 'pending' })
+    .filter((m) => m.state.isPaused).length
 
 /** Another admin (another tab) changes the group between our read and our write. */
 async function changeFromOutside(members: Array<number | string>) {
@@ -97,37 +125,41 @@ describe('changeMembership', () => {
   it('shows the change at once, before Tallyfy answers, and patches only the affected rows', async () => {
     const who = outsider(1)
     const before = qc.getQueryData(memberQueries.directory(DEMO_ORG_ID).queryKey)!.members
-    faults.set({ latencyMs: 200, method: 'PUT' })
+    const answer = holdPuts()
     const pending = changeMembership(ctx(), { addMembers: [String(who.id)] }, text)
-    await Promise.resolve()
-    await new Promise((r) => setTimeout(r, 20))
+    await vi.waitFor(() => expect(answer.arrived).toBe(1))
+    // The PUT is at Tallyfy and has no answer yet.
     expect(cachedIds()).toContain(String(who.id))
     expect(notices[0]?.message).toBe('Done.')
     const after = qc.getQueryData(memberQueries.directory(DEMO_ORG_ID).queryKey)!.members
     const changed = after.filter((m, i) => m !== before[i]).map((m) => m.id)
     expect(changed).toEqual([who.id])
+    answer.next()
     await pending
     expect(group.members).toContain(who.id)
   })
 
   it('queues changes to one group: never two PUTs at once, and neither change is lost', async () => {
-    let inFlight = 0
-    let maxInFlight = 0
-    server.events.on('request:start', ({ request }) => {
-      if (request.method === 'PUT') maxInFlight = Math.max(maxInFlight, ++inFlight)
-    })
-    server.events.on('response:mocked', ({ request }) => {
-      if (request.method === 'PUT') inFlight--
-    })
-    faults.set({ latencyMs: 60, method: 'PUT' })
+    const answer = holdPuts()
     const a = outsider(2).id
     const b = outsider(3).id
-    await Promise.all([
+    const all = Promise.all([
       changeMembership(ctx(), { addMembers: [String(a)] }, text),
       changeMembership(ctx(), { addMembers: [String(b)] }, text),
       changeMembership(ctx(), { removeMembers: [String(first)] }, text),
     ])
-    expect(maxInFlight).toBe(1)
+    for (let sent = 1; sent <= 3; sent++) {
+      // One PUT is at Tallyfy, unanswered, and the changes after it wait their turn (they send
+      // nothing, not even their fresh read, until it settles).
+      await vi.waitFor(() => {
+        expect(answer.arrived).toBe(sent)
+        expect(waitingChanges()).toBe(3 - sent)
+      })
+      expect(answer.maxInFlight).toBe(1)
+      answer.next()
+    }
+    await all
+    expect(answer.maxInFlight).toBe(1)
     expect(group.members).toEqual(expect.arrayContaining([a, b]))
     expect(group.members).not.toContain(first)
     expect(cachedIds()).toEqual(group.members.map(String))
