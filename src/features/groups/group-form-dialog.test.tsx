@@ -1,6 +1,7 @@
 import { screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { http } from 'msw'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { credentialStore } from '../../api/credentials'
 import { DEMO_ORG_ID, DEMO_TOKEN } from '../../demo/credentials'
 import { createDemoServer } from '../../demo/node'
@@ -14,9 +15,18 @@ beforeEach(() =>
 )
 afterEach(() => {
   faults.reset()
+  server.resetHandlers()
   server.events.removeAllListeners()
 })
 afterAll(() => server.close())
+
+function deferred() {
+  let resolve!: () => void
+  const promise = new Promise<void>((r) => {
+    resolve = r
+  })
+  return { promise, resolve }
+}
 
 function renderForm() {
   return renderPage(
@@ -63,10 +73,15 @@ describe('GroupFormDialog', { timeout: 30_000 }, () => {
   it('refuses an empty name before any request, and a double click creates one group', async () => {
     const user = userEvent.setup()
     const posts: string[] = []
-    server.events.on('request:start', ({ request }) => {
-      if (request.method === 'POST') posts.push(request.url)
-    })
-    faults.set({ latencyMs: 150, method: 'POST' })
+    // POSTs wait at the server until the test lets them through, so the second click surely lands
+    // while the first request is unanswered; the demo's own handler then answers.
+    const firstPost = deferred()
+    server.use(
+      http.post('*/api/organizations/:orgId/groups', async ({ request }) => {
+        posts.push(request.url)
+        await firstPost.promise
+      }),
+    )
     const { router } = renderForm()
     await user.click(screen.getByRole('button', { name: 'Create group' }))
     expect(screen.getByText('Enter a name for the group.')).toBeInTheDocument()
@@ -75,6 +90,8 @@ describe('GroupFormDialog', { timeout: 30_000 }, () => {
     await user.type(screen.getByRole('textbox', { name: 'Name' }), 'Night shift')
     await user.type(screen.getByRole('textbox', { name: 'Description' }), 'Covers 22:00–06:00')
     await user.dblClick(screen.getByRole('button', { name: 'Create group' }))
+    await vi.waitFor(() => expect(posts).toHaveLength(1))
+    firstPost.resolve()
     expect(await screen.findByRole('heading', { name: 'Group page' })).toBeInTheDocument()
     expect(posts).toHaveLength(1)
     expect(org.groups.filter((g) => g.name === 'Night shift')).toHaveLength(1)
