@@ -1,10 +1,13 @@
-import { screen, within } from '@testing-library/react'
+import { act, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { http, HttpResponse } from 'msw'
+import { setupServer } from 'msw/node'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { credentialStore } from '../../api/credentials'
 import { groupQueries } from '../../api/groups/queries'
+import { meQueries } from '../../api/me'
 import { memberQueries } from '../../api/members/queries'
-import type { Group, Member, MemberDirectory } from '../../api/types'
+import type { Group, Me, Member, MemberDirectory } from '../../api/types'
 import { Component as GroupDetailRoute } from './group-detail-route'
 import { makeMember } from '../../test/member-factory'
 import { makeGroup } from '../../test/group-factory'
@@ -13,6 +16,14 @@ import { createTestQueryClient, renderPage, TEST_ORG_ID } from '../../test/rende
 const orgId = TEST_ORG_ID
 const ada = makeMember({ id: 1001, fullName: 'Ada Lovelace', role: 'admin' })
 const grace = makeMember({ id: 1002, fullName: 'Grace Hopper', status: 'invited' })
+const viewer: Me = {
+  id: 7,
+  email: 'viewer@example.com',
+  fullName: 'Vi Ewer',
+  role: 'standard',
+  rawRole: 'standard',
+  pictureUrl: null,
+}
 
 function renderGroup(
   group: Group | null,
@@ -20,6 +31,9 @@ function renderGroup(
   path = group ? `/groups/${group.id}` : '/groups/x',
 ) {
   const queryClient = createTestQueryClient()
+  // Who is signed in (not an admin) and the organization's name, as the layout would have them.
+  queryClient.setQueryData(meQueries.current(orgId).queryKey, viewer)
+  queryClient.setQueryData(meQueries.organizations(orgId).queryKey, [{ id: orgId, name: 'Test org' }])
   if (group) queryClient.setQueryData(groupQueries.detail(orgId, group.id).queryKey, group)
   if (directory) queryClient.setQueryData(memberQueries.directory(orgId).queryKey, directory)
   return renderPage(
@@ -34,12 +48,16 @@ function renderGroup(
 
 const complete = (members: Member[]): MemberDirectory => ({ members, total: members.length, complete: true })
 
+// No handlers but those a test adds: any other request fails the test.
+const server = setupServer()
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+afterAll(() => server.close())
 beforeEach(() => {
   credentialStore.set({ orgId, token: 'test-token', demo: false }, { remember: false })
 })
 afterEach(() => {
   credentialStore.clear()
-  vi.unstubAllGlobals()
+  server.resetHandlers()
 })
 
 describe('group detail', () => {
@@ -128,12 +146,20 @@ describe('group detail', () => {
     expect(links.map((l) => l.textContent)).toEqual(['Grace Hopper', 'Ada Lovelace'])
   })
 
-  it('answers a malformed ID with "Group not found" without calling the API', () => {
-    const fetchSpy = vi.fn<typeof fetch>()
-    vi.stubGlobal('fetch', fetchSpy)
-    renderGroup(null, null, '/groups/%3Cscript%3E')
+  it('answers a malformed ID with "Group not found" without calling the API', async () => {
+    const asked: string[] = []
+    server.use(
+      http.get('*/api/organizations/:orgId/groups/:groupId', ({ request, params }) => {
+        asked.push(new URL(request.url).pathname)
+        return HttpResponse.json({ data: { id: params.groupId, name: 'Design', members: [], guests: [] } })
+      }),
+    )
+    const { router } = renderGroup(null, complete([]), '/groups/%3Cscript%3E')
     expect(screen.getByRole('heading', { level: 1, name: 'Group not found' })).toBeInTheDocument()
     expect(screen.getByRole('link', { name: 'Back to groups' })).toHaveAttribute('href', '/groups')
-    expect(fetchSpy).not.toHaveBeenCalled()
+    // A well-formed ID next: its request is the first, and only, one the API sees.
+    await act(() => router.navigate('/groups/abc123'))
+    expect(await screen.findByRole('heading', { level: 1, name: 'Design' })).toBeInTheDocument()
+    expect(asked).toEqual([`/api/organizations/${orgId}/groups/abc123`])
   })
 })
