@@ -1,9 +1,11 @@
-// The admin controls on a member's page, against a stubbed Tallyfy: the Role select must show the
+// The admin controls on a member's page, against a scripted Tallyfy (MSW): the Role select must show the
 // member's actual role after every write settles (a refusal that rolls back, an Undo), and changing
 // your own role away from Administrator asks first.
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { http, HttpResponse, type JsonBodyType } from 'msw'
+import { setupServer } from 'msw/node'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { credentialStore } from '../../api/credentials'
 import { meQueries } from '../../api/me'
 import { memberQueries } from '../../api/members/queries'
@@ -29,22 +31,20 @@ const me: Me = {
 }
 
 type Answer = { status: number; body: unknown }
+const server = setupServer()
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+afterAll(() => server.close())
+
 /** The writes Roster sent, and Tallyfy's answers to them, one per request in order. */
 function tallyfy(...answers: Answer[]) {
   const sent: { method: string; url: string; body: unknown }[] = []
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-      const url = input instanceof Request ? input.url : String(input)
-      const method = init?.method ?? (input instanceof Request ? input.method : 'GET')
-      const text = typeof init?.body === 'string' ? init.body : ''
-      sent.push({ method, url, body: text ? JSON.parse(text) : undefined })
+  server.use(
+    http.all('*/api/*', async ({ request }) => {
+      const text = await request.text()
+      sent.push({ method: request.method, url: request.url, body: text ? JSON.parse(text) : undefined })
       const answer = answers.shift()
-      if (!answer) throw new Error(`unexpected request ${method} ${url}`)
-      return new Response(JSON.stringify(answer.body), {
-        status: answer.status,
-        headers: { 'Content-Type': 'application/json' },
-      })
+      if (!answer) throw new Error(`unexpected request ${request.method} ${request.url}`)
+      return HttpResponse.json(answer.body as JsonBodyType, { status: answer.status })
     }),
   )
   return sent
@@ -87,7 +87,7 @@ beforeEach(() => {
 })
 afterEach(() => {
   credentialStore.clear()
-  vi.unstubAllGlobals()
+  server.resetHandlers()
 })
 
 describe('the Role select follows the member after each write', () => {
