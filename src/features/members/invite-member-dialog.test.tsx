@@ -3,30 +3,27 @@
 import { QueryClientProvider } from '@tanstack/react-query'
 import { render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterEach, beforeEach, expect, it, vi } from 'vitest'
+import { http, HttpResponse } from 'msw'
+import { setupServer } from 'msw/node'
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it, vi } from 'vitest'
 import { credentialStore } from '../../api/credentials'
 import { createTestQueryClient, TEST_ORG_ID } from '../../test/render-page'
 import { InviteMemberDialog } from './invite-member-dialog'
 
 const FORBIDDEN = "You don't have application's permissions for this organization!"
 
+// Tallyfy refuses the invitation for a reason that is about no one field.
+const server = setupServer(
+  http.post(`*/api/organizations/${TEST_ORG_ID}/users/invite`, () =>
+    HttpResponse.json({ error: true, message: FORBIDDEN }, { status: 403 }),
+  ),
+)
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+afterAll(() => server.close())
 beforeEach(() => {
   credentialStore.set({ orgId: TEST_ORG_ID, token: 'test-token', demo: false }, { remember: false })
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(
-      async () =>
-        new Response(JSON.stringify({ error: true, message: FORBIDDEN }), {
-          status: 403,
-          headers: { 'Content-Type': 'application/json' },
-        }),
-    ),
-  )
 })
-afterEach(() => {
-  credentialStore.clear()
-  vi.unstubAllGlobals()
-})
+afterEach(() => credentialStore.clear())
 
 it("announces a refusal that is about no one field (role=alert), in Tallyfy's words", async () => {
   const user = userEvent.setup()
