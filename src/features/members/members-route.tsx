@@ -10,6 +10,7 @@ import { DataTable } from '../../components/data-table/data-table'
 import { LazyColumnChooser, LazyExportCsvButton } from '../../components/data-table/lazy-list-tools'
 import { useColumnVisibility } from '../../components/data-table/use-column-visibility'
 import { nextSorting, useDataTable } from '../../components/data-table/use-data-table'
+import { NoMatchState } from '../../components/no-match-state'
 import { TableSkeleton } from '../../components/skeleton'
 import { PageTitle } from '../../components/page-title'
 import { EmptyState, ErrorState } from '../../components/states'
@@ -256,21 +257,17 @@ function IncompleteNotice({
 }
 
 function NoMatches({ list, query }: { list: MemberListUrl; query: string }) {
-  const trimmed = query.trim()
-  if (trimmed !== '') {
+  if (query.trim() !== '') {
     return (
-      <EmptyState
-        title={`No members match “${trimmed}”`}
-        message={
+      <NoMatchState
+        what="members"
+        query={query}
+        hint={
           list.state.role || list.state.status
             ? 'The role and status filters also apply.'
             : 'Try fewer or shorter words.'
         }
-        action={
-          <button type="button" className="button" onClick={list.clearQuery}>
-            Clear search
-          </button>
-        }
+        onClear={list.clearQuery}
       />
     )
   }
