@@ -1,8 +1,12 @@
 import { screen } from '@testing-library/react'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { http, HttpResponse, type JsonBodyType } from 'msw'
+import { setupServer } from 'msw/node'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { retryPolicy } from '../../api/client'
 import { credentialStore } from '../../api/credentials'
+import { meQueries } from '../../api/me'
 import { memberQueries } from '../../api/members/queries'
-import type { Member, MemberDirectory } from '../../api/types'
+import type { Me, Member, MemberDirectory } from '../../api/types'
 import { Component as MemberDetailRoute, parseMemberId } from './member-detail-route'
 import { completeDirectory, makeMember } from '../../test/member-factory'
 import { createTestQueryClient, renderPage, TEST_ORG_ID } from '../../test/render-page'
@@ -21,11 +25,30 @@ const zoe = makeMember({
   groups: [{ id: 'g1', name: 'Leadership' }],
 })
 
+const viewer: Me = {
+  id: 7,
+  email: 'viewer@example.com',
+  fullName: 'Vi Ewer',
+  role: 'standard',
+  rawRole: 'standard',
+  pictureUrl: null,
+}
+
+function deferred() {
+  let resolve!: () => void
+  const promise = new Promise<void>((r) => {
+    resolve = r
+  })
+  return { promise, resolve }
+}
+
 function renderMember(
   path: string,
   { directory, detail, state }: { directory?: MemberDirectory; detail?: Member; state?: unknown } = {},
 ) {
   const queryClient = createTestQueryClient()
+  // Signed in as someone who is not an administrator, as the layout would know.
+  queryClient.setQueryData(meQueries.current(orgId).queryKey, viewer)
   if (directory) queryClient.setQueryData(memberQueries.directory(orgId).queryKey, directory)
   if (detail) queryClient.setQueryData(memberQueries.detail(orgId, detail.id).queryKey, detail)
   const { router } = renderPage(
@@ -35,14 +58,16 @@ function renderMember(
   return { router }
 }
 
-function answer(status: number, body: unknown) {
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(
-      async () =>
-        new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } }),
-    ),
-  )
+const server = setupServer()
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+afterAll(() => server.close())
+
+const profilePath = `*/api/organizations/${orgId}/users/:memberId`
+const directoryPath = `*/api/organizations/${orgId}/users`
+
+/** Tallyfy's answer to GET /users/:id, the member's profile. */
+function answer(status: number, body: JsonBodyType) {
+  server.use(http.get(profilePath, () => HttpResponse.json(body, { status })))
 }
 
 beforeEach(() => {
@@ -50,8 +75,10 @@ beforeEach(() => {
 })
 afterEach(() => {
   credentialStore.clear()
-  vi.unstubAllGlobals()
+  server.resetHandlers()
+  Object.assign(retryPolicy, defaultRetryPolicy)
 })
+const defaultRetryPolicy = { ...retryPolicy }
 
 describe('helpers', () => {
   it('accepts only positive integer IDs', () => {
@@ -79,13 +106,22 @@ describe('member page', () => {
     expect(screen.getByRole('link', { name: /Back to members/ })).toHaveAttribute('href', '/members?q=zoe')
   })
 
-  it('shows the directory data at once while the profile loads', () => {
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(() => new Promise(() => {})),
+  it('shows the directory data at once while the profile loads', async () => {
+    const profile = deferred()
+    let asked = false
+    server.use(
+      http.get(profilePath, async () => {
+        asked = true
+        await profile.promise
+        return HttpResponse.json({ data: { id: 1001, email: zoe.email, full_name: zoe.fullName } })
+      }),
     )
     renderMember('/members/1001', { directory: completeDirectory([zoe]) })
     expect(screen.getByRole('heading', { level: 1, name: 'Zoë Ångström' })).toBeInTheDocument()
+    // The profile was asked for and is still unanswered.
+    await vi.waitFor(() => expect(asked).toBe(true))
+    expect(screen.getByRole('heading', { level: 1, name: 'Zoë Ångström' })).toBeInTheDocument()
+    profile.resolve()
   })
 
   it('falls back to the directory with a note when the profile is admin-only (403)', async () => {
@@ -117,20 +153,14 @@ describe('member page', () => {
   })
 
   it('as a non-admin (403) whose directory failed: the error with Retry, not "not found"', async () => {
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (input: RequestInfo | URL) => {
-        const list = String(input).includes('/users?')
-        return new Response(JSON.stringify(list ? { message: 'Server error' } : { message: 'Admins only' }), {
-          status: list ? 503 : 403,
-          headers: { 'Content-Type': 'application/json' },
-        })
-      }),
-    )
+    // The client's own retries of a 503 are not what this is about (client.test.ts covers them).
+    retryPolicy.transientRetries = 0
+    answer(403, { message: 'Admins only' })
+    server.use(http.get(directoryPath, () => HttpResponse.json({ message: 'Server error' }, { status: 503 })))
     renderMember('/members/4242')
-    expect(await screen.findByRole('button', { name: 'Retry' }, { timeout: 20_000 })).toBeInTheDocument()
+    expect(await screen.findByRole('button', { name: 'Retry' })).toBeInTheDocument()
     expect(screen.queryByRole('heading', { name: 'Member not found' })).not.toBeInTheDocument()
-  }, 30_000)
+  })
 
   it('says "Member not found" for an unknown ID (404) and for a malformed one', async () => {
     answer(404, { error: 'Not found' })
@@ -147,6 +177,6 @@ describe('member page', () => {
   it('offers a retry for other errors', async () => {
     answer(500, { error: 'Server error' })
     renderMember('/members/1001')
-    expect(await screen.findByRole('button', { name: 'Retry' }, { timeout: 10_000 })).toBeInTheDocument()
+    expect(await screen.findByRole('button', { name: 'Retry' })).toBeInTheDocument()
   })
 })
