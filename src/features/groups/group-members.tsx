@@ -6,6 +6,7 @@ import { memberQueries } from '../../api/members/queries'
 import type { Member } from '../../api/types'
 import { Avatar } from '../../components/avatar'
 import { RoleBadge, StatusBadge, roleLabel, statusLabel } from '../../components/domain/badge'
+import { RemoveButton } from '../../components/domain/remove-button'
 import { DataTable } from '../../components/data-table/data-table'
 import { Highlight } from '../../components/data-table/highlight'
 import {
@@ -76,24 +77,21 @@ export function GroupMembers({ orgId, memberIds, total, groupName, admin }: Grou
 
   const remove = useMemo<RemoveMember | null>(() => {
     if (!admin) return null
-    return (row, button) => {
-      // Focus goes to the next row's Remove (or the previous one's, or Add member) once the row is gone.
-      const tr = button.closest('tr')
-      const next =
-        tr?.nextElementSibling?.querySelector<HTMLElement>('button[data-remove]') ??
-        tr?.previousElementSibling?.querySelector<HTMLElement>('button[data-remove]') ??
-        addRef.current?.querySelector<HTMLElement>('input')
-      void admin.actions
-        .change(
-          { removeMembers: [row.id] },
-          {
-            done: `Removed ${row.name} from ${admin.groupName}.`,
-            undone: `${row.name} is back in ${admin.groupName}.`,
-            failed: `Could not remove ${row.name} from ${admin.groupName}`,
-          },
-        )
-        .catch(() => undefined)
-      requestAnimationFrame(() => next?.focus())
+    return {
+      // Once the last Remove is gone, focus goes back to Add member.
+      fallbackFocus: () => addRef.current?.querySelector<HTMLElement>('input'),
+      remove: (row) => {
+        void admin.actions
+          .change(
+            { removeMembers: [row.id] },
+            {
+              done: `Removed ${row.name} from ${admin.groupName}.`,
+              undone: `${row.name} is back in ${admin.groupName}.`,
+              failed: `Could not remove ${row.name} from ${admin.groupName}`,
+            },
+          )
+          .catch(() => undefined)
+      },
     }
   }, [admin])
 
@@ -178,26 +176,18 @@ const col = dataTableColumnHelper<GroupMemberRow>()
 // typing does not make the table rebuild its columns and re-sort every row.
 const SearchTermsContext = createContext<readonly string[]>([])
 
-type RemoveMember = (row: GroupMemberRow, button: HTMLButtonElement) => void
+interface RemoveMember {
+  remove: (row: GroupMemberRow) => void
+  fallbackFocus: () => HTMLElement | null | undefined
+}
 // Likewise the admin's remove action, so the columns need not be rebuilt per group.
 const RemoveContext = createContext<RemoveMember | null>(null)
 
 function RemoveCell({ row }: { row: GroupMemberRow }) {
-  const remove = use(RemoveContext)
-  if (!remove) return null
+  const admin = use(RemoveContext)
+  if (!admin) return null
   return (
-    <button
-      type="button"
-      data-remove=""
-      className="button button--ghost button--small remove-button"
-      aria-label={`Remove ${row.name}`}
-      onClick={(event) => remove(row, event.currentTarget)}
-    >
-      <span aria-hidden="true" className="remove-button__icon">
-        ×
-      </span>
-      <span className="remove-button__label">Remove</span>
-    </button>
+    <RemoveButton name={row.name} onRemove={() => admin.remove(row)} fallbackFocus={admin.fallbackFocus} />
   )
 }
 

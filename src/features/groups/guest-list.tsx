@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type FormEvent, type RefObject } from 'react'
 import { Link } from 'react-router'
+import { RemoveButton } from '../../components/domain/remove-button'
 import { FormField, fieldErrorsOf } from '../../components/form-field'
 import { guestKey, isValidEmail } from '../../lib/email'
 import { formatCount } from '../../lib/format'
@@ -30,27 +31,6 @@ export function GuestList({
   const headingId = useId()
   const addRef = useRef<HTMLInputElement>(null)
 
-  const remove = (guest: GuestEntry, button: HTMLButtonElement) => {
-    if (!admin) return
-    // Focus moves to the next guest's Remove (or the previous one, or the field) once this one is gone.
-    const item = button.closest('li')
-    const next =
-      item?.nextElementSibling?.querySelector<HTMLButtonElement>('button[data-remove]') ??
-      item?.previousElementSibling?.querySelector<HTMLButtonElement>('button[data-remove]') ??
-      addRef.current
-    void admin.actions
-      .change(
-        { removeGuests: [guest.label] },
-        {
-          done: `Removed guest ${guest.label} from ${admin.groupName}.`,
-          undone: `${guest.label} is a guest of ${admin.groupName} again.`,
-          failed: `Could not remove guest ${guest.label}`,
-        },
-      )
-      .catch(() => undefined)
-    requestAnimationFrame(() => next?.focus())
-  }
-
   return (
     <section className="group-section" aria-labelledby={headingId}>
       <h2 id={headingId} className="group-section__title">
@@ -74,15 +54,11 @@ export function GuestList({
                 <span>{guest.label}</span>
               )}
               {admin ? (
-                <button
-                  type="button"
-                  data-remove=""
-                  className="button button--ghost button--small guest-list__remove"
-                  aria-label={`Remove ${guest.label}`}
-                  onClick={(event) => remove(guest, event.currentTarget)}
-                >
-                  Remove
-                </button>
+                <RemoveButton
+                  name={guest.label}
+                  onRemove={() => removeGuest(admin, guest)}
+                  fallbackFocus={() => addRef.current}
+                />
               ) : null}
             </li>
           ))}
@@ -90,6 +66,19 @@ export function GuestList({
       )}
     </section>
   )
+}
+
+function removeGuest(admin: GuestAdmin, guest: GuestEntry) {
+  void admin.actions
+    .change(
+      { removeGuests: [guest.label] },
+      {
+        done: `Removed guest ${guest.label} from ${admin.groupName}.`,
+        undone: `${guest.label} is a guest of ${admin.groupName} again.`,
+        failed: `Could not remove guest ${guest.label}`,
+      },
+    )
+    .catch(() => undefined)
 }
 
 function AddGuest({
