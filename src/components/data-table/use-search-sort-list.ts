@@ -1,4 +1,4 @@
-// The wiring of a list whose URL holds a search and a sort (groups, guests): the one table, sorted
+// The wiring of a list whose URL holds a search and a sort (groups, guests, a group's members): the one table, sorted
 // by the URL's keys (a header click writes them back), the list's own filter over the search, and
 // the sorted rows that filter kept. Only the lazily loaded list pages import it, never /members.
 import { useMemo } from 'react'

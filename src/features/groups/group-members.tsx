@@ -1,6 +1,5 @@
-import { createContext, use, useId, useMemo, useRef, type ReactNode } from 'react'
+import { createContext, use, useId, useMemo, useRef } from 'react'
 import { useQuery } from '@tanstack/react-query'
-import type { OnChangeFn, SortingState } from '@tanstack/react-table'
 import { Link } from 'react-router'
 import { memberQueries } from '../../api/members/queries'
 import type { Member } from '../../api/types'
@@ -9,14 +8,11 @@ import { RoleBadge, StatusBadge, roleLabel, statusLabel } from '../../components
 import { RemoveButton } from '../../components/domain/remove-button'
 import { DataTable } from '../../components/data-table/data-table'
 import { Highlight } from '../../components/data-table/highlight'
-import {
-  dataTableColumnHelper,
-  nextSorting,
-  useDataTable,
-  useMatchingRows,
-} from '../../components/data-table/use-data-table'
+import { dataTableColumnHelper } from '../../components/data-table/use-data-table'
+import { useSearchSortList } from '../../components/data-table/use-search-sort-list'
 import { ExportCsvButton } from '../../components/export-csv-button'
 import { ListToolbar } from '../../components/list-toolbar'
+import { NoMatchState } from '../../components/no-match-state'
 import { TableSkeleton } from '../../components/skeleton'
 import { ErrorState } from '../../components/states'
 import { describeCount, formatCount } from '../../lib/format'
@@ -28,11 +24,12 @@ import {
   memberSortValue,
   toGroupMemberRows,
   type GroupMemberRow,
+  type MemberColumnId,
 } from './group-member-list'
 import { indexMembers, resolveGroupMembers } from './resolve-members'
 import { SearchBox } from '../../components/search-box'
-import { searchAndSortCodec } from '../../lib/list-state'
-import { useListUrl } from '../../lib/use-list-url'
+import { searchAndSortCodec, type SearchAndSort } from '../../lib/list-state'
+import { useListUrl, type ListUrl } from '../../lib/use-list-url'
 import { AddMember } from './add-member'
 import type { MembershipActions } from './use-membership-actions'
 
@@ -69,9 +66,6 @@ export function GroupMembers({ orgId, memberIds, total, groupName, admin }: Grou
   )
   const rows = useMemo(() => toGroupMemberRows(resolved.entries), [resolved])
   const list = useListUrl(listCodec)
-  const { q: query, sort } = list.state
-  const setQuery = list.setQuery
-  const terms = useMemo(() => splitTerms(query), [query])
 
   const loadFailed = directoryQuery.isError && !complete
 
@@ -141,26 +135,12 @@ export function GroupMembers({ orgId, memberIds, total, groupName, admin }: Grou
           {rows.length > 0 && (
             <>
               <GroupMembersTable
-                search={
-                  <SearchBox
-                    label="Search members of this group"
-                    placeholder="Search by name or email"
-                    value={query}
-                    onChange={setQuery}
-                  />
-                }
                 orgId={orgId}
+                list={list}
                 exportName={`${groupName} members`}
                 complete={resolved.pending === 0}
                 remove={remove}
                 rows={rows}
-                terms={terms}
-                query={query}
-                sorting={sort}
-                onSortingChange={(updater) =>
-                  list.update({ sort: nextSorting(updater, sort, isMemberColumnId) })
-                }
-                onClear={() => list.update({ q: '' }, { replace: true })}
               />
             </>
           )}
@@ -255,43 +235,49 @@ const adminColumns = col.columns([
   }),
 ])
 
+/** The list's filter, over the same normalised terms the cells mark. */
+const filterByQuery = (rows: readonly GroupMemberRow[], query: string) =>
+  filterGroupMembers(rows, splitTerms(query))
+
 function GroupMembersTable({
   orgId,
-  search,
+  list,
   exportName,
   complete,
   remove,
   rows,
-  terms,
-  query,
-  sorting,
-  onSortingChange,
-  onClear,
 }: {
   orgId: string
-  search: ReactNode
+  list: ListUrl<SearchAndSort<MemberColumnId>>
   exportName: string
   complete: boolean
   remove: RemoveMember | null
   rows: readonly GroupMemberRow[]
-  terms: readonly string[]
-  query: string
-  sorting: SortingState
-  onSortingChange: OnChangeFn<SortingState>
-  onClear: () => void
 }) {
-  const table = useDataTable({
-    data: rows,
+  const query = list.state.q
+  const terms = useMemo(() => splitTerms(query), [query])
+  const { table, shown } = useSearchSortList({
+    items: rows,
     columns: remove ? adminColumns : columns,
-    sorting,
-    onSortingChange,
+    list,
+    sortIds: memberColumnIds,
     getRowId: (row) => row.id,
+    filter: filterByQuery,
+    maxSortKeys: listCodec.maxSortKeys,
   })
-  const matching = useMemo(() => (terms.length === 0 ? null : filterGroupMembers(rows, terms)), [rows, terms])
-  const shown = useMatchingRows(table.getRowModel().rows, matching, rows.length)
   return (
     <>
-      <ListToolbar search={search} count={describeCount(shown.length, rows.length, memberNoun)}>
+      <ListToolbar
+        search={
+          <SearchBox
+            label="Search members of this group"
+            placeholder="Search by name or email"
+            value={query}
+            onChange={list.setQuery}
+          />
+        }
+        count={describeCount(shown.length, rows.length, memberNoun)}
+      >
         <ExportCsvButton
           table={table}
           rows={shown}
@@ -309,14 +295,13 @@ function GroupMembersTable({
             className="group-members-table"
             rowClassName={(row) => (row.original.member ? undefined : 'group-members-table__unknown')}
             empty={
-              <div className="group-members-table__no-match">
-                <p>
-                  <strong>No members match “{query.trim()}”</strong>
-                </p>
-                <button type="button" className="button" onClick={onClear}>
-                  Clear search
-                </button>
-              </div>
+              <NoMatchState
+                what="members"
+                query={query}
+                hint="Try another name, email or job title."
+                headingLevel={3}
+                onClear={() => list.update({ q: '' }, { replace: true })}
+              />
             }
           />
         </RemoveContext>
@@ -357,8 +342,4 @@ function NameCell({ row }: { row: GroupMemberRow }) {
       </span>
     </span>
   )
-}
-
-function isMemberColumnId(id: string): id is (typeof memberColumnIds)[number] {
-  return (memberColumnIds as readonly string[]).includes(id)
 }
