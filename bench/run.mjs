@@ -40,8 +40,9 @@ const apiPort = Number(option('api-port', String(port + 2)))
 // fragment, two terms, and one that matches nobody.
 const queries = ['ann', 'smith', 'zoe', '@example', 'li wei', 'qqq']
 
-// Quiet time after a keystroke before the next one. Long enough to let a debounced URL update or a
-// deferred render land inside the keystroke that caused it rather than the next one.
+// Quiet time after a keystroke before the next one. Nothing is debounced, but the router renders the
+// new URL in a transition: waiting until the results have been still this long keeps such late work
+// inside the keystroke that caused it, not the next one.
 const quietMs = 350
 
 const targets = {

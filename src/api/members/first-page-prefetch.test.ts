@@ -5,7 +5,7 @@ import { claimPrefetch, startPrefetch } from './first-page-prefetch'
 const alice = { orgId: 'org-a', token: 'token-a', demo: false }
 const bob = { orgId: 'org-b', token: 'token-b', demo: false }
 
-/** A request that stays pending, remembering the signal it was given. */
+/** A request that answers "page 1" a task later, remembering the signal it was given. */
 function pendingLoad() {
   const seen: { signal: AbortSignal | null } = { signal: null }
   const load = (_credentials: unknown, signal: AbortSignal) => {
