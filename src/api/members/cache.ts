@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { groupQueries } from '../groups/queries'
 import { meQueries } from '../me'
+import { journalMemberWrite, type JournaledWrite } from './directory-loader'
 import { memberQueries } from './queries'
 import type { Group, Member, MemberDirectory, Role } from '../types'
 
@@ -110,17 +111,20 @@ export function groupsWithoutMember(groups: Group[], memberId: number): Group[] 
 
 // ─── applying them to the cache ──────────────────────────────────────────────
 
-/** What a write needs to undo its optimistic patch. */
+/** What a write needs to undo its optimistic patch, and its entry in the directory's journal. */
 export interface MemberSnapshot {
   directory: Member | undefined
   detail: Member | undefined
   patch: MemberPatch
+  /** Keeps a directory load or refresh running meanwhile from putting the old values back. */
+  write: JournaledWrite
 }
 
 /**
- * Stops a refetch of the member's profile (and a background refresh of a complete directory) from
- * landing on top of the patch, then patches both. A directory still filling is not cancelled: its
- * remaining pages are added onto the cached value, patch included.
+ * Stops a refetch of the member's profile from landing on top of the patch, then patches the
+ * profile and the directory. The directory's loader is not cancelled (it would go on reading
+ * anyway): the write is journaled, and every page or swap the loader writes while the write may be
+ * missing from it gets the patch too (directory-loader.ts).
  */
 export async function applyOptimistic(
   queryClient: QueryClient,
@@ -131,13 +135,11 @@ export async function applyOptimistic(
   const directoryKey = memberQueries.directory(orgId).queryKey
   const detailKey = memberQueries.detail(orgId, id).queryKey
   await queryClient.cancelQueries({ queryKey: detailKey })
-  if (queryClient.getQueryData(directoryKey)?.complete) {
-    await queryClient.cancelQueries({ queryKey: directoryKey })
-  }
   const snapshot: MemberSnapshot = {
     directory: queryClient.getQueryData(directoryKey)?.members.find((m) => m.id === id),
     detail: queryClient.getQueryData(detailKey),
     patch,
+    write: journalMemberWrite(queryClient, directoryKey, id, patch),
   }
   queryClient.setQueryData(directoryKey, (d) => (d ? patchDirectoryMember(d, id, patch) : d))
   queryClient.setQueryData(detailKey, (m) => (m ? patchMember(m, patch) : m))
@@ -146,7 +148,8 @@ export async function applyOptimistic(
 
 export function rollback(queryClient: QueryClient, orgId: string, snapshot: MemberSnapshot | undefined) {
   if (!snapshot) return
-  const { directory, detail, patch } = snapshot
+  const { directory, detail, patch, write } = snapshot
+  write.forget()
   if (directory) {
     queryClient.setQueryData(memberQueries.directory(orgId).queryKey, (d) =>
       d ? rollbackDirectoryMember(d, directory, patch) : d,
@@ -159,8 +162,17 @@ export function rollback(queryClient: QueryClient, orgId: string, snapshot: Memb
   }
 }
 
-/** Tallyfy's answer, when it sent the member back, replaces our guess in both places. */
-export function applyAnswer(queryClient: QueryClient, orgId: string, answer: Member | null) {
+/**
+ * Tallyfy's answer, when it sent the member back, replaces our guess in both places. With the
+ * write's snapshot, the journal learns that the write settled, with the patched fields as answered.
+ */
+export function applyAnswer(
+  queryClient: QueryClient,
+  orgId: string,
+  answer: Member | null,
+  snapshot?: MemberSnapshot,
+) {
+  snapshot?.write.settle(answer ? pick(answer, snapshot.patch) : undefined)
   if (!answer) return
   queryClient.setQueryData(memberQueries.directory(orgId).queryKey, (d) =>
     d ? replaceDirectoryMember(d, answer) : d,
@@ -171,9 +183,10 @@ export function applyAnswer(queryClient: QueryClient, orgId: string, answer: Mem
 }
 
 export function addInvited(queryClient: QueryClient, orgId: string, member: Member) {
-  queryClient.setQueryData(memberQueries.directory(orgId).queryKey, (d) =>
-    d ? addDirectoryMember(d, member) : d,
-  )
+  const directoryKey = memberQueries.directory(orgId).queryKey
+  // A refresh that read the pages before the invitation landed must not drop the new row.
+  journalMemberWrite(queryClient, directoryKey, member.id, {}, member).settle()
+  queryClient.setQueryData(directoryKey, (d) => (d ? addDirectoryMember(d, member) : d))
   queryClient.setQueryData(memberQueries.detail(orgId, member.id).queryKey, member)
 }
 
@@ -181,8 +194,14 @@ export function addInvited(queryClient: QueryClient, orgId: string, member: Memb
  * After a disable: the member is in no group any more. Their own row says so, and every cached
  * group (list and details) loses their ID, so group pages agree without a refetch.
  */
-export function removeFromGroups(queryClient: QueryClient, orgId: string, memberId: number) {
+export function removeFromGroups(
+  queryClient: QueryClient,
+  orgId: string,
+  memberId: number,
+  snapshot?: MemberSnapshot,
+) {
   const noGroups: MemberPatch = { groups: [] }
+  snapshot?.write.settle(noGroups)
   queryClient.setQueryData(memberQueries.directory(orgId).queryKey, (d) =>
     d ? patchDirectoryMember(d, memberId, noGroups) : d,
   )

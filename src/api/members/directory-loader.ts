@@ -1,4 +1,4 @@
-import type { QueryClient, QueryKey } from '@tanstack/react-query'
+import { hashKey, type QueryClient, type QueryKey } from '@tanstack/react-query'
 import { isComplete, iteratePages, type KnownFirstPage } from '../paginate'
 import type { InvalidRecord, Page } from '../wire'
 import type { Member, MemberDirectory } from '../types'
@@ -13,6 +13,13 @@ import type { Member, MemberDirectory } from '../types'
 // setQueryData patch made by someone else while pages arrive survives the next merge. Merging costs
 // O(page) (a Set of the IDs already held); the cache is written at most once per interval (growing
 // with the directory, see `interval()`), so a thousand pages mean a few dozen renders, not a thousand.
+//
+// A page holds what Tallyfy held when it was read. A member write that had not landed by then (one
+// still in flight, or settled after this run began) may be missing from it, and a refresh swaps the
+// whole directory in: without care it would put Bob's old role back after an admin changed it. So
+// member writes are journaled (`journalMemberWrite`, called by api/members/cache.ts), and every run
+// lays the writes its pages may predate over the rows it writes. Once a run has begun after a write
+// settled, its pages hold that write: the entry is no longer needed and is dropped.
 
 export interface DirectoryLoaderOptions {
   client: QueryClient
@@ -49,6 +56,62 @@ export function afterPaint(): Promise<void> {
 
 const emptyDirectory: MemberDirectory = { members: [], total: 0, complete: false }
 
+// ─── Writes a run must not undo ──────────────────────────────────────────────
+
+interface JournalEntry {
+  memberId: number
+  /** The row's fields as the write leaves them: its optimistic patch, then Tallyfy's answer. */
+  fields: Partial<Member>
+  /** A member the write added (an invitation): put back if a refresh read the pages before. */
+  row: Member | null
+  started: number
+  settled: number | null
+}
+
+/** What a member write holds to say how it went. */
+export interface JournaledWrite {
+  /** Tallyfy answered; `fields` (default: those patched) is what it now holds. */
+  settle(fields?: Partial<Member>): void
+  /** Refused, rolled back or unknown: nothing of it is laid over pages any more. */
+  forget(): void
+}
+
+/** Orders writes and runs: a write settled after a run began may be missing from its pages. */
+let clock = 0
+const journals = new WeakMap<QueryClient, Map<string, Set<JournalEntry>>>()
+
+function journalOf(client: QueryClient, queryKey: QueryKey): Set<JournalEntry> {
+  let byKey = journals.get(client)
+  if (!byKey) journals.set(client, (byKey = new Map()))
+  const hash = hashKey(queryKey)
+  let journal = byKey.get(hash)
+  if (!journal) byKey.set(hash, (journal = new Set()))
+  return journal
+}
+
+/**
+ * Records a write to one member of the directory at `queryKey`, from the moment it is patched in,
+ * so that a load or refresh running meanwhile (or starting before it settles) applies it as well.
+ */
+export function journalMemberWrite(
+  client: QueryClient,
+  queryKey: QueryKey,
+  memberId: number,
+  fields: Partial<Member>,
+  row: Member | null = null,
+): JournaledWrite {
+  const journal = journalOf(client, queryKey)
+  const entry: JournalEntry = { memberId, fields: { ...fields }, row, started: ++clock, settled: null }
+  journal.add(entry)
+  return {
+    settle: (answered) => {
+      Object.assign(entry.fields, answered)
+      entry.settled = ++clock
+    },
+    forget: () => journal.delete(entry),
+  }
+}
+
 export class DirectoryLoader {
   private readonly opts: DirectoryLoaderOptions
   private readonly flushMs: number
@@ -70,6 +133,8 @@ export class DirectoryLoader {
   private timer: ReturnType<typeof setTimeout> | null = null
   private lastFlush = 0
   private stopped = false
+  /** When the current (or last) run began, on the journal's clock. */
+  private runStarted = 0
   /** Requests sent, for tests and the bench. */
   requests = 0
 
@@ -89,6 +154,11 @@ export class DirectoryLoader {
   load(): Promise<MemberDirectory> {
     if (this.stopped) return Promise.reject(new Error('The directory loader was stopped.'))
     if (!this.running) {
+      this.runStarted = ++clock
+      // Writes settled before this run began are in every page it reads: their entries can go.
+      for (const entry of this.journal()) {
+        if (entry.settled !== null && entry.settled < this.runStarted) this.journal().delete(entry)
+      }
       const run = this.read()?.complete ? this.refresh() : this.resume()
       this.running = run.finally(() => {
         this.running = null
@@ -107,6 +177,37 @@ export class DirectoryLoader {
     this.controller?.abort()
     if (this.timer) clearTimeout(this.timer)
     this.timer = null
+  }
+
+  private journal(): Set<JournalEntry> {
+    return journalOf(this.opts.client, this.opts.queryKey)
+  }
+
+  /**
+   * The rows with the writes this run's pages may predate laid over them (in the order the writes
+   * were made); on a swap (`replace`), members a write added and the pages lack are added too.
+   */
+  private withWrites(rows: Member[], replace: boolean): Member[] {
+    const fields = new Map<number, Partial<Member>>()
+    const added: Member[] = []
+    for (const entry of this.journal()) {
+      if (entry.settled !== null && entry.settled < this.runStarted) continue
+      fields.set(entry.memberId, { ...fields.get(entry.memberId), ...entry.fields })
+      if (entry.row) added.push(entry.row)
+    }
+    if (fields.size === 0) return rows
+    const out = rows.map((row) => {
+      const patch = fields.get(row.id)
+      return patch ? { ...row, ...patch } : row
+    })
+    if (replace) {
+      for (const row of added) {
+        if (this.ids.has(row.id)) continue
+        this.ids.add(row.id)
+        out.push({ ...row, ...fields.get(row.id) })
+      }
+    }
+    return out
   }
 
   private read(): MemberDirectory | undefined {
@@ -260,6 +361,7 @@ export class DirectoryLoader {
           return true
         })
       }
+      fresh = this.withWrites(fresh, replace)
       const members =
         fresh.length === 0
           ? current.members

@@ -24,8 +24,8 @@ export function useChangeRole(orgId: string, memberId: number) {
     onMutate: (role: WritableRole): Promise<MemberSnapshot> =>
       applyOptimistic(queryClient, orgId, memberId, rolePatch(role)),
     onError: (_error, _role, snapshot) => rollback(queryClient, orgId, snapshot),
-    onSuccess: (answer, role) => {
-      applyAnswer(queryClient, orgId, answer)
+    onSuccess: (answer, role, snapshot) => {
+      applyAnswer(queryClient, orgId, answer, snapshot)
       syncMe(queryClient, orgId, memberId, role)
     },
   })
@@ -37,9 +37,9 @@ export function useDisableMember(orgId: string, memberId: number) {
     ...memberMutations.disable(orgId, memberId),
     onMutate: () => applyOptimistic(queryClient, orgId, memberId, { status: 'disabled' }),
     onError: (_error, _v, snapshot) => rollback(queryClient, orgId, snapshot),
-    onSuccess: (answer) => {
-      applyAnswer(queryClient, orgId, answer)
-      removeFromGroups(queryClient, orgId, memberId)
+    onSuccess: (answer, _v, snapshot) => {
+      applyAnswer(queryClient, orgId, answer, snapshot)
+      removeFromGroups(queryClient, orgId, memberId, snapshot)
     },
   })
 }
@@ -50,7 +50,7 @@ export function useEnableMember(orgId: string, memberId: number) {
     ...memberMutations.enable(orgId, memberId),
     onMutate: () => applyOptimistic(queryClient, orgId, memberId, { status: 'active' }),
     onError: (_error, _v, snapshot) => rollback(queryClient, orgId, snapshot),
-    onSuccess: (answer) => applyAnswer(queryClient, orgId, answer),
+    onSuccess: (answer, _v, snapshot) => applyAnswer(queryClient, orgId, answer, snapshot),
   })
 }
 
