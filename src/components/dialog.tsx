@@ -14,8 +14,13 @@
 //   role="alertdialog", described by its body (which must name what will be lost). Focus starts on
 //   Cancel, the least destructive choice. The confirm button is disabled while `busy` (its request
 //   runs), so a double click sends one request. `error` (Tallyfy's words) shows inside the dialog.
+//
+// <DialogFooter confirmLabel onCancel onConfirm? busy? tone? error? cancelRef?>
+//   The end of every dialog that asks for a decision: the refusal (if any), then Cancel and the
+//   confirm button. Without `onConfirm` the confirm button submits the form it sits in. While
+//   `busy` it is disabled and says so (aria-busy).
 
-import { useEffect, useId, useRef, type ReactNode, type RefObject } from 'react'
+import { useEffect, useId, useRef, type ReactNode, type Ref, type RefObject } from 'react'
 import './dialog.css'
 
 export interface DialogProps {
@@ -124,6 +129,44 @@ export function AlertDialog({
       <div id={bodyId} className="dialog__message">
         {children}
       </div>
+      <DialogFooter
+        confirmLabel={confirmLabel}
+        onConfirm={onConfirm}
+        onCancel={onCancel}
+        busy={busy}
+        tone="danger"
+        error={error}
+        cancelRef={cancelRef}
+      />
+    </Dialog>
+  )
+}
+
+export interface DialogFooterProps {
+  confirmLabel: string
+  onCancel: () => void
+  /** Absent: the confirm button submits the form the footer is in (Enter in a field sends it too). */
+  onConfirm?: () => void
+  /** The confirm request is running: the confirm button is disabled and marked busy. */
+  busy?: boolean
+  /** `danger` for what cannot be undone. */
+  tone?: 'primary' | 'danger'
+  /** Why the last attempt failed, in Tallyfy's words when it gave any. */
+  error?: string | null
+  cancelRef?: Ref<HTMLButtonElement>
+}
+
+export function DialogFooter({
+  confirmLabel,
+  onCancel,
+  onConfirm,
+  busy = false,
+  tone = 'primary',
+  error,
+  cancelRef,
+}: DialogFooterProps) {
+  return (
+    <>
       {error ? (
         // Announced when it appears: focus stays on the button that was pressed, so without a live
         // region a screen reader would hear nothing of the refusal.
@@ -136,8 +179,8 @@ export function AlertDialog({
           Cancel
         </button>
         <button
-          type="button"
-          className="button button--danger"
+          type={onConfirm ? 'button' : 'submit'}
+          className={`button button--${tone}`}
           onClick={onConfirm}
           disabled={busy}
           aria-busy={busy || undefined}
@@ -145,6 +188,6 @@ export function AlertDialog({
           {confirmLabel}
         </button>
       </div>
-    </Dialog>
+    </>
   )
 }

@@ -4,7 +4,7 @@
 import { useRef, useState, type FormEvent } from 'react'
 import { isApiError } from '../../api/errors'
 import type { Member } from '../../api/types'
-import { Dialog } from '../../components/dialog'
+import { Dialog, DialogFooter } from '../../components/dialog'
 import { FormField } from '../../components/form-field'
 import { RoleOptions } from '../../components/domain/role-options'
 import {
@@ -128,24 +128,12 @@ export function InviteMemberDialog({
             <textarea {...control} {...bind('message')} className="input invite-form__message" rows={4} />
           )}
         </FormField>
-        {formError ? (
-          <p className="dialog__error" role="alert">
-            {formError}
-          </p>
-        ) : null}
-        <div className="dialog__actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            className="button button--primary"
-            disabled={invite.isPending}
-            aria-busy={invite.isPending || undefined}
-          >
-            Send invitation
-          </button>
-        </div>
+        <DialogFooter
+          confirmLabel="Send invitation"
+          onCancel={onClose}
+          busy={invite.isPending}
+          error={formError}
+        />
       </form>
     </Dialog>
   )
