@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { apiGet } from './client'
 import { credentialStore } from './credentials'
 import { ApiError } from './errors'
-import { fetchAllPages, iteratePages, loadAllPages, PAGES_IN_FLIGHT, type PageChunk } from './paginate'
+import { iteratePages, loadAllPages, PAGES_IN_FLIGHT, type PageChunk } from './paginate'
 import { parseMemberPage } from './members/schema'
 import type { Page } from './wire'
 import type { Pagination } from './wire'
@@ -68,6 +68,11 @@ function usersEndpoint(opts: {
   return { seen, inFlight: () => inFlight, maxInFlight: () => maxInFlight }
 }
 
+/** The distinct items loadAllPages returns, in order. */
+async function itemsOf<T>(opts: Parameters<typeof loadAllPages<T>>[0]): Promise<T[]> {
+  return (await loadAllPages(opts)).items
+}
+
 /** Every chunk iteratePages yields, in order. */
 async function chunksOf<T>(opts: Parameters<typeof iteratePages<T>>[0]): Promise<PageChunk<T>[]> {
   const chunks: PageChunk<T>[] = []
@@ -78,7 +83,7 @@ async function chunksOf<T>(opts: Parameters<typeof iteratePages<T>>[0]): Promise
 const fetchUsers = (page: number, perPage: number, signal: AbortSignal) =>
   apiGet('/organizations/org1/users', parseMemberPage, { signal, query: { page, per_page: perPage } })
 
-describe('iteratePages and fetchAllPages against a capping server', () => {
+describe('iteratePages against a capping server', () => {
   it('gets all 250 members in order when the server caps per_page at 100, reporting progress per page', async () => {
     // Page 2 answers only after page 3 has been answered and read.
     const page3Answered = deferred()
@@ -187,7 +192,7 @@ describe('links shapes on the wire (no total_pages)', () => {
     ['absent', undefined],
   ])('links %s without a total means no next page', async (_label, links) => {
     const asked = linksEndpoint(() => links, false)
-    const items = await fetchAllPages({ perPage: 2, fetchPage: fetchUsers })
+    const items = await itemsOf({ perPage: 2, fetchPage: fetchUsers })
     expect(asked).toEqual([1])
     expect(items.map((m) => m.id)).toEqual([1, 2])
   })
@@ -198,14 +203,14 @@ describe('links shapes on the wire (no total_pages)', () => {
     ['absent', undefined],
   ])('links %s while meta.pagination.total says there are more: the total wins', async (_label, links) => {
     const asked = linksEndpoint(() => links)
-    const items = await fetchAllPages({ perPage: 2, fetchPage: fetchUsers })
+    const items = await itemsOf({ perPage: 2, fetchPage: fetchUsers })
     expect(asked).toEqual([1, 2])
     expect(items.map((m) => m.id)).toEqual([1, 2, 3, 4])
   })
 
   it('links.next is followed until it is [] on the last page', async () => {
     const asked = linksEndpoint((page) => (page === 1 ? { next: '/users?page=2' } : []))
-    const items = await fetchAllPages({ perPage: 2, fetchPage: fetchUsers })
+    const items = await itemsOf({ perPage: 2, fetchPage: fetchUsers })
     expect(asked).toEqual([1, 2])
     expect(items.map((m) => m.id)).toEqual([1, 2, 3, 4])
   })
@@ -225,7 +230,7 @@ describe('stop rules', () => {
       return { items: range(1, 3), pagination: null }
     }
     const chunks = await chunksOf<number>({ perPage: 1000, fetchPage })
-    const items = await fetchAllPages<number>({ perPage: 1000, fetchPage })
+    const items = await itemsOf<number>({ perPage: 1000, fetchPage })
     expect(items).toEqual([1, 2, 3])
     expect(chunks.at(-1)?.total).toBe(3)
     expect(asked).toEqual([1, 1])
@@ -243,7 +248,7 @@ describe('stop rules', () => {
 
   it('current_page >= total_pages on page 1 stops', async () => {
     const asked: number[] = []
-    await fetchAllPages<number>({
+    await itemsOf<number>({
       perPage: 100,
       fetchPage: async (page) => {
         asked.push(page)
@@ -255,7 +260,7 @@ describe('stop rules', () => {
 
   it('without total_pages, follows links.next one page at a time until it is empty', async () => {
     const events: string[] = []
-    const items = await fetchAllPages<number>({
+    const items = await itemsOf<number>({
       perPage: 2,
       fetchPage: (page) => {
         events.push(`ask ${page}`)
@@ -278,7 +283,7 @@ describe('stop rules', () => {
 
   it('without total_pages or a next link, page 1 is everything', async () => {
     const asked: number[] = []
-    await fetchAllPages<number>({
+    await itemsOf<number>({
       perPage: 2,
       fetchPage: async (page) => {
         asked.push(page)
@@ -304,7 +309,7 @@ describe('stop rules', () => {
 
   it('no fixed page limit: a next link that never ends stops where total / per_page says', async () => {
     const asked: number[] = []
-    await fetchAllPages<number>({
+    await itemsOf<number>({
       perPage: 1,
       fetchPage: async (page) => {
         asked.push(page)
@@ -323,7 +328,7 @@ describe('stop rules', () => {
   })
 
   it('1,001 pages: every one is asked for (the old 500-page cap is gone)', async () => {
-    const items = await fetchAllPages<number>({
+    const items = await itemsOf<number>({
       perPage: 100,
       fetchPage: async (page) => ({
         items: Array.from({ length: page === 1001 ? 50 : 100 }, (_, i) => (page - 1) * 100 + i),
@@ -373,7 +378,7 @@ describe('stop rules', () => {
   })
 
   it('de-duplicates by ID when asked (a record that shifted between pages appears once)', async () => {
-    const items = await fetchAllPages<{ id: string }>({
+    const items = await itemsOf<{ id: string }>({
       perPage: 2,
       getId: (g) => g.id,
       fetchPage: async (page) => ({
@@ -385,7 +390,7 @@ describe('stop rules', () => {
   })
 
   it('a server that ignores `page` (returns page 1 again) is an invalid response, not a loop', async () => {
-    const error = await fetchAllPages<number>({
+    const error = await itemsOf<number>({
       perPage: 1,
       fetchPage: async () => ({ items: [1], pagination: pagination({ currentPage: 1, totalPages: 3 }) }),
     }).catch((e: unknown) => e)
@@ -417,7 +422,7 @@ describe('stop rules', () => {
         // Page 2 fails once every page of the first window is in flight.
         if (page === lastInFirstWindow) page2.resolve()
       })
-    const error = await fetchAllPages({ perPage: 1, fetchPage }).catch((e: unknown) => e)
+    const error = await itemsOf({ perPage: 1, fetchPage }).catch((e: unknown) => e)
     expect((error as ApiError).status).toBe(500)
     // Pages 2 to 1 + PAGES_IN_FLIGHT were in flight; all but the failing page 2 are cancelled, and
     // the pages after them are never asked for.
@@ -428,7 +433,7 @@ describe('stop rules', () => {
   it('honours the caller’s AbortSignal', async () => {
     const controller = new AbortController()
     const asked: number[] = []
-    const result = fetchAllPages<number>({
+    const result = itemsOf<number>({
       perPage: 1,
       signal: controller.signal,
       fetchPage: (page, _perPage, signal) => {

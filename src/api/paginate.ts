@@ -41,7 +41,7 @@ export interface KnownFirstPage {
   perPage: number
 }
 
-export interface IteratePagesOptions<T> {
+interface IteratePagesOptions<T> {
   fetchPage: (page: number, perPage: number, signal: AbortSignal) => Promise<Page<T>>
   /** Asked for on page 1; later pages use whatever page size the server reports it used. */
   perPage: number
@@ -60,7 +60,7 @@ export interface IteratePagesOptions<T> {
 export const PAGES_IN_FLIGHT = 5
 
 /** The pages a list needs, from page 1's pagination: never a fixed limit, always what the server announced. */
-export function plannedPageCount(p: Pagination, perPage: number): number | null {
+function plannedPageCount(p: Pagination, perPage: number): number | null {
   if (p.total != null) return Math.max(p.totalPages ?? 0, Math.ceil(p.total / Math.max(1, perPage)), 1)
   return p.totalPages
 }
@@ -211,7 +211,7 @@ export async function* iteratePages<T>(
   }
 }
 
-export interface AllPages<T> {
+interface AllPages<T> {
   items: T[]
   invalid: InvalidRecord[]
   complete: boolean
@@ -219,15 +219,10 @@ export interface AllPages<T> {
 }
 
 /**
- * Loads every page and returns the distinct items in order (for lists shown only once complete).
- * A record that moved between pages while they were read comes back once: the first copy wins.
+ * Loads every page and returns the distinct items in order (for lists shown only once complete),
+ * with the records that could not be read and whether the list is complete. A record that moved
+ * between pages while they were read comes back once: the first copy wins.
  */
-export async function fetchAllPages<T>(
-  opts: IteratePagesOptions<T> & { getId?: (item: T) => string | number },
-): Promise<T[]> {
-  return (await loadAllPages(opts)).items
-}
-
 export async function loadAllPages<T>(
   opts: IteratePagesOptions<T> & { getId?: (item: T) => string | number },
 ): Promise<AllPages<T>> {
