@@ -95,6 +95,24 @@ export function parseGroup(json: unknown): Group {
   return toGroup(parse(groupItem, json).data)
 }
 
+/**
+ * A group as a write reads it: the domain group (a missing list shows as empty, which is right for a
+ * page) plus whether each list was actually in the answer. A PUT replaces both lists, so a list that
+ * was absent or null must never be sent back as the empty one `toGroup` shows.
+ */
+export interface GroupRead {
+  group: Group
+  read: { members: boolean; guests: boolean }
+}
+
+export function toGroupRead(w: GroupWire): GroupRead {
+  return { group: toGroup(w), read: { members: Array.isArray(w.members), guests: Array.isArray(w.guests) } }
+}
+
+export function parseGroupRead(json: unknown): GroupRead {
+  return toGroupRead(parse(groupItem, json).data)
+}
+
 export function parseGroupPage(json: unknown): Page<Group> {
   const page = parse(groupList, json)
   return { ...readRecords(groupWireSchema, toGroup, page.data), pagination: page.meta ?? null }

@@ -2,16 +2,16 @@
 // the first time it opens, so neither /groups nor /members pays for it up front.
 
 import { useRef, useState, type FormEvent } from 'react'
-import { MutationObserver, useMutation, useQueryClient } from '@tanstack/react-query'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useNavigate } from 'react-router'
-import { groupMutations, type GroupDetails } from '../../api/groups/mutations'
+import { groupMutations, groupWriteMessage, type GroupDetails } from '../../api/groups/mutations'
 import type { Group } from '../../api/types'
 import { Dialog } from '../../components/dialog'
 import { FormField, fieldErrorsOf } from '../../components/form-field'
 import { useNotice } from '../../components/notices'
 import { paths } from '../../lib/paths'
 import { rememberGroup, settleGroup } from '../../api/groups/cache'
-import { refusalMessage } from '../../api/writes/refusal'
+import { activity } from '../../api/writes/activity'
 
 export const GROUP_NAME_MAX = 200
 
@@ -58,30 +58,18 @@ export default function GroupFormDialog({ orgId, group, onClose }: GroupFormDial
   })
   const update = useMutation({
     ...groupMutations.update(orgId, group?.id ?? ''),
-    onSuccess: (saved) => {
+    onSuccess: ({ group: saved, activityId }) => {
       settleGroup(qc, orgId, saved)
-      const previous = group
+      // The Activity entry's Undo (restores what the edit replaced, as read just before it): the
+      // notice and the Activity panel share it, and it runs once.
       notify({
         message: `Saved ${saved.name}.`,
-        undo: previous ? () => revertDetails(previous, saved.name) : undefined,
+        undo: activityId === null ? undefined : () => void activity.undo(activityId),
       })
       onClose()
     },
   })
   const mutation = group ? update : create
-
-  function revertDetails(previous: Group, savedName: string) {
-    const details = { name: previous.name, description: previous.description ?? '' }
-    const observer = new MutationObserver(qc, {
-      ...groupMutations.update(orgId, previous.id),
-      onSuccess: (server) => {
-        settleGroup(qc, orgId, server)
-        notify({ message: `${savedName} is ${previous.name} again.` })
-      },
-      onError: (error) => notify({ tone: 'error', message: `Could not undo the change. ${refusalMessage(error, { what: 'group' })}` }),
-    })
-    observer.mutate({ details }).catch(() => undefined)
-  }
 
   const serverError = mutation.error
   const errors = {
@@ -89,7 +77,7 @@ export default function GroupFormDialog({ orgId, group, onClose }: GroupFormDial
     description: localErrors.description ?? fieldErrorsOf(serverError, 'description'),
   }
   const hasFieldError = errors.name.length > 0 || errors.description.length > 0
-  const formError = serverError && !hasFieldError ? refusalMessage(serverError, { what: 'group' }) : null
+  const formError = serverError && !hasFieldError ? groupWriteMessage(qc, orgId, serverError) : null
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -107,7 +95,7 @@ export default function GroupFormDialog({ orgId, group, onClose }: GroupFormDial
       if (fieldErrorsOf(error, 'name').length) nameRef.current?.focus()
       else if (fieldErrorsOf(error, 'description').length) descriptionRef.current?.focus()
     }
-    if (group) update.mutate({ details }, { onSettled, onError: focusInvalid })
+    if (group) update.mutate({ details, notify }, { onSettled, onError: focusInvalid })
     else create.mutate(details, { onSettled, onError: focusInvalid })
   }
 

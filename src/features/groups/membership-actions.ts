@@ -6,9 +6,8 @@
 // its Undo; Undo stays on screen (for the notice's few seconds) wherever the person goes.
 
 import { MutationObserver, type QueryClient } from '@tanstack/react-query'
-import { refusalMessage } from '../../api/writes/refusal'
 import { groupQueries } from '../../api/groups/queries'
-import { groupMutations } from '../../api/groups/mutations'
+import { groupMutations, groupWriteMessage } from '../../api/groups/mutations'
 import type { Group } from '../../api/types'
 import type { Notify } from '../../components/notices'
 import {
@@ -72,16 +71,16 @@ export async function changeMembership(
   const update = groupMutations.update(orgId, groupId)
   const observer = new MutationObserver(qc, {
     ...update,
-    onSuccess: (server) => {
+    onSuccess: ({ group: server }) => {
       // Another change to this group is still queued: its answer will be the newer truth.
       if (qc.isMutating({ mutationKey: update.mutationKey }) <= 1) settleGroup(qc, orgId, server)
     },
     onError: (error) => {
       applyLocally(ctx, invertMembershipChange(effective))
-      handle.update({ tone: 'error', message: `${text.failed}. ${refusalMessage(error, { what: 'group' })}` })
+      handle.update({ tone: 'error', message: `${text.failed}. ${groupWriteMessage(qc, orgId, error)}` })
     },
   })
-  return observer.mutate({ change: effective })
+  return (await observer.mutate({ change: effective })).group
 }
 
 /** The optimistic patch (and, inverted, its rollback): group page, list counts, member rows. */
