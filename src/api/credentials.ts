@@ -27,7 +27,7 @@ function openSessionChannel(onSignedOut: () => void): BroadcastChannel | null {
   }
 }
 
-export type SessionEndReason = 'expired' | 'signed-out'
+type SessionEndReason = 'expired' | 'signed-out'
 
 type Listener = () => void
 

@@ -39,7 +39,7 @@ export function parseMe(json: unknown): Me {
   return toMe(parse(meItem, json).data)
 }
 
-export interface OrganizationSummary {
+interface OrganizationSummary {
   id: string
   name: string
 }

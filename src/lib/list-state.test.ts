@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import {
-  defaultListState,
   hasActiveFilters,
   parseListState,
   serializeListState,
   searchAndSortCodec,
   type ListState,
 } from './list-state'
+
+/** The members list with nothing chosen: no search, sorted by name, no filters. */
+const defaultListState: ListState = { q: '', sort: [{ id: 'name', desc: false }], role: null, status: null }
 
 const parse = (search: string) => parseListState(new URLSearchParams(search))
 const serialize = (state: ListState) => serializeListState(state).toString()

@@ -28,14 +28,7 @@ export interface ListState {
   status: StatusFilter | null
 }
 
-export const defaultSort: readonly SortEntry[] = [{ id: 'name', desc: false }]
-
-export const defaultListState: ListState = {
-  q: '',
-  sort: [...defaultSort],
-  role: null,
-  status: null,
-}
+const defaultSort: readonly SortEntry[] = [{ id: 'name', desc: false }]
 
 function isOneOf<T extends string>(values: readonly T[], value: string | null): value is T {
   return value !== null && (values as readonly string[]).includes(value)

@@ -4,9 +4,9 @@
 // bounded insertion instead of a sort, so a one-letter query over 50,000 members stays within a frame.
 import { normalize } from './text'
 
-export type MatchTier = 0 | 1 | 2 | 3
+type MatchTier = 0 | 1 | 2 | 3
 
-export const TIER = { exact: 0, prefix: 1, wordPrefix: 2, substring: 3 } as const
+const TIER = { exact: 0, prefix: 1, wordPrefix: 2, substring: 3 } as const
 
 /** One searchable thing: its texts, normalised once when the index is built. */
 export interface RankableEntry<T> {
@@ -35,7 +35,7 @@ export function toRankable<T>(value: T, label: string, texts: readonly (string |
 }
 
 /** The normalised query, spaces collapsed; "" when there is nothing to look for. */
-export function normalizeQuery(query: string): string {
+function normalizeQuery(query: string): string {
   return normalize(query).trim().replace(/\s+/g, ' ')
 }
 

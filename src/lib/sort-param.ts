@@ -53,7 +53,7 @@ function readSortingParam<Id extends string>(
   return sorting.length > 0 ? sorting : (fallback as SortKey<Id>[])
 }
 
-export function sameSorting(a: readonly SortKey[], b: readonly SortKey[]): boolean {
+function sameSorting(a: readonly SortKey[], b: readonly SortKey[]): boolean {
   return a.length === b.length && a.every((s, i) => s.id === b[i]?.id && s.desc === b[i]?.desc)
 }
 

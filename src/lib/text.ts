@@ -45,7 +45,7 @@ export function matchesAllTerms(normalizedHaystack: string, terms: readonly stri
   return true
 }
 
-export interface TextRange {
+interface TextRange {
   /** Inclusive start, in UTF-16 units of the original string. */
   start: number
   /** Exclusive end, in UTF-16 units of the original string. */

@@ -54,7 +54,7 @@ export function settleGroup(qc: QueryClient, orgId: string, server: Group) {
   )
 }
 
-export interface MemberGroupPatch {
+interface MemberGroupPatch {
   /** Member IDs now in the group. */
   add?: readonly string[]
   /** Member IDs no longer in it. */

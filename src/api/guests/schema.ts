@@ -53,7 +53,7 @@ const guestWireSchema = z.looseObject({
 
 type GuestWire = z.output<typeof guestWireSchema>
 
-export function toGuest(w: GuestWire): Guest {
+function toGuest(w: GuestWire): Guest {
   const d = w.details
   const name = [w.first_name, w.last_name].filter((s): s is string => s !== null).join(' ')
   return {

@@ -21,7 +21,7 @@ import {
 
 const groupRefWire = z.looseObject({ id: stringId, name: text })
 
-export const memberWireSchema = z.looseObject({
+const memberWireSchema = z.looseObject({
   id: memberId,
   email: text,
   username: text,
@@ -43,7 +43,7 @@ export const memberWireSchema = z.looseObject({
   groups: z.optional(z.nullable(include(groupRefWire))),
 })
 
-export type MemberWire = z.output<typeof memberWireSchema>
+type MemberWire = z.output<typeof memberWireSchema>
 type GroupRefWire = z.output<typeof groupRefWire>
 
 function toStatus(raw: string | null): MemberStatus {
@@ -55,7 +55,7 @@ function toGroupRef(g: GroupRefWire): GroupRef {
   return { id: g.id, name: g.name ?? g.id }
 }
 
-export function toMember(w: MemberWire): Member {
+function toMember(w: MemberWire): Member {
   const rawRole = w.role ?? w.user_role
   return {
     id: w.id,

@@ -1,6 +1,6 @@
 import { describeApiError, isApiError } from '../../api/errors'
 
-export const ORG_ID_PATTERN = /^[0-9a-f]{32}$/i
+const ORG_ID_PATTERN = /^[0-9a-f]{32}$/i
 
 export function looksLikeOrgId(value: string): boolean {
   return ORG_ID_PATTERN.test(value.trim())
@@ -9,7 +9,7 @@ export function looksLikeOrgId(value: string): boolean {
 /** Which field a sign-in failure is about, so focus can go where the fix is. */
 export type SignInErrorField = 'orgId' | 'token' | null
 
-export interface SignInFailure {
+interface SignInFailure {
   message: string
   field: SignInErrorField
 }

@@ -4,7 +4,7 @@ import { meQueries } from '../../api/me'
 import { Avatar } from '../../components/avatar'
 import { useSession } from './session'
 
-export function shortOrgId(orgId: string): string {
+function shortOrgId(orgId: string): string {
   return orgId.length > 10 ? `${orgId.slice(0, 8)}…` : orgId
 }
 

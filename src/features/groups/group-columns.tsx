@@ -13,7 +13,7 @@ import type { GroupListItem } from './group-list'
 
 export const groupSortIds = ['name', 'members', 'updated'] as const
 
-export interface GroupTableContextValue {
+interface GroupTableContextValue {
   orgId: string
   /** Router state for group links, so the group page's "Back to groups" returns to this view. */
   linkState: BackLinkState

@@ -16,7 +16,7 @@ export interface GroupMemberRow {
   searchText: string
 }
 
-export function unknownMemberName(id: string): string {
+function unknownMemberName(id: string): string {
   return `Unknown member #${id}`
 }
 

@@ -5,7 +5,7 @@ import { canonicalMemberId } from '../../lib/member-id'
 export type GroupMemberEntry =
   { kind: 'member'; id: string; member: Member } | { kind: 'unknown'; id: string }
 
-export interface ResolvedGroupMembers {
+interface ResolvedGroupMembers {
   entries: GroupMemberEntry[]
   /**
    * IDs not found yet while the directory is still filling. They are not called unknown until the

@@ -15,7 +15,7 @@ import { GuestStatus } from './guest-status'
 
 export const guestSortIds = ['name', 'email', 'company', 'status', 'last_accessed'] as const
 
-export interface GuestTableContextValue {
+interface GuestTableContextValue {
   orgId: string
   terms: readonly string[]
   /** Router state for guest links, so the guest page's "Back to guests" returns to this view. */

@@ -6,7 +6,7 @@ import type { InviteInput } from '../../api/members/mutations'
 import { isValidEmail } from '../../lib/email'
 import { isWritableRole } from '../../lib/roles'
 
-export const NAME_MAX = 32
+const NAME_MAX = 32
 export const MESSAGE_MAX = 5000
 
 export type InviteField = 'email' | 'firstName' | 'lastName' | 'role' | 'message'
@@ -22,7 +22,7 @@ export interface InviteDraft {
 
 export type InviteErrors = Partial<Record<InviteField, string>>
 
-export const defaultInviteMessage =
+const defaultInviteMessage =
   "Hello! I've invited you to join our organization on Tallyfy. Use the link in this email to set up your account."
 
 export const emptyInviteDraft: InviteDraft = {

@@ -14,7 +14,7 @@ const roleCodes: readonly Role[] = [...writableRoles, 'unknown']
 const statusCodes: readonly MemberStatus[] = ['active', 'invited', 'disabled', 'unknown']
 
 /** What a search reads of each member, aligned with `members` by index, built once per directory. */
-export interface SearchIndex {
+interface SearchIndex {
   /** The normalised "name<sep>email". */
   text: readonly string[]
   /** Role and status as small integers (positions in roleCodes and statusCodes): counting them per key is a typed-array walk. */
@@ -81,7 +81,7 @@ export interface MemberFilter {
   status: StatusFilter | null
 }
 
-export interface FilteredMembers<R> {
+interface FilteredMembers<R> {
   rows: readonly R[]
   /** Matches per role with the search and the status filter applied (what picking that role would show). */
   roleCounts: Record<Role, number>
@@ -98,7 +98,7 @@ export function narrows(before: readonly string[], after: readonly string[]): bo
   return before.every((old) => after.some((term) => term.includes(old)))
 }
 
-export interface MemberSearch<R> {
+interface MemberSearch<R> {
   filter: (filter: MemberFilter) => FilteredMembers<R>
 }
 

@@ -34,7 +34,7 @@ const kindLabels: Record<PaletteTarget['kind'], string> = {
   group: 'Group',
 }
 
-export interface CommandPaletteProps {
+interface CommandPaletteProps {
   onClose: () => void
   onSignOut: () => void
 }

@@ -6,7 +6,7 @@ import { guestKey } from '../../lib/email'
 import { paths } from '../../lib/paths'
 import { toRankable, type RankableEntry } from '../../lib/rank-matches'
 
-export type PaletteKind = 'page' | 'member' | 'guest' | 'group'
+type PaletteKind = 'page' | 'member' | 'guest' | 'group'
 
 export interface PaletteTarget {
   key: string
@@ -22,8 +22,6 @@ export type PaletteEntry = RankableEntry<PaletteTarget>
 
 const page = (label: string, to: string | null, detail: string): PaletteEntry =>
   toRankable({ key: `page:${label}`, kind: 'page', label, detail, to }, label, [label])
-
-export const SIGN_OUT_KEY = 'page:Sign out'
 
 export const pageEntries: readonly PaletteEntry[] = [
   page('Members', paths.members(), 'Every member of the organization'),
