@@ -61,7 +61,8 @@ export function EmailCell({ member }: { member: Member }) {
   )
 }
 
-export function TextCell({ text }: { text: string | null }) {
+/** Free text a member may leave empty (job title, timezone): the text, or "not set". */
+export function OptionalText({ text }: { text: string | null }) {
   if (!text || text.trim() === '') return <NotSet />
   return (
     <span className="member-text" title={text}>
@@ -83,6 +84,11 @@ export function GroupsCell({ member }: { member: Member }) {
   )
 }
 
+/** What a member who has never signed in shows for "Last login", in the table and on their page. */
+export function NeverLoggedIn() {
+  return <span className="member-never">Never</span>
+}
+
 export function LastLoginCell({ member }: { member: Member }) {
-  return <RelativeTime iso={member.lastLoginAt} none={<span className="member-never">Never</span>} />
+  return <RelativeTime iso={member.lastLoginAt} none={<NeverLoggedIn />} />
 }

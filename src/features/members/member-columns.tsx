@@ -7,7 +7,7 @@ import { csvDate, dataTableColumnHelper } from '../../components/data-table/use-
 import { parseTime } from '../../lib/format'
 import { roleRank, statusRank } from '../../lib/member-order'
 import { RoleBadge, StatusBadge, roleLabel, statusLabel } from '../../components/domain/badge'
-import { AvatarCell, EmailCell, GroupsCell, LastLoginCell, NameCell, TextCell } from './member-cells'
+import { AvatarCell, EmailCell, GroupsCell, LastLoginCell, NameCell, OptionalText } from './member-cells'
 
 const col = dataTableColumnHelper<Member>()
 
@@ -53,7 +53,7 @@ export const memberColumns = col.columns([
     header: 'Job title',
     ...sortable,
     meta: { csv: (m) => m.jobTitle },
-    cell: ({ row }) => <TextCell text={row.original.jobTitle} />,
+    cell: ({ row }) => <OptionalText text={row.original.jobTitle} />,
   }),
   col.display({
     id: 'groups',

@@ -19,7 +19,18 @@ import { formatCount } from '../../lib/format'
 import { paths } from '../../lib/paths'
 import { useOrgId } from '../auth/session'
 import { MemberAdmin } from './member-admin'
+import { NeverLoggedIn, OptionalText } from './member-cells'
+import { memberColumns, type hideableMemberColumns } from './member-columns'
 import './members.css'
+
+/**
+ * A field's name as the members table's column calls it (so the column chooser, the CSV header and
+ * this page agree): the page reads the one declaration instead of spelling them again.
+ */
+function fieldLabel(columnId: (typeof hideableMemberColumns)[number]): string {
+  const header = memberColumns.find((column) => column.id === columnId)?.header
+  return typeof header === 'string' ? header : columnId
+}
 
 /** A positive integer ID, or null for anything else ("abc", "0", "1e3", "-4"). */
 export function parseMemberId(raw: string | undefined): number | null {
@@ -182,7 +193,7 @@ function MemberProfile({
       <MemberAdmin orgId={orgId} member={member} />
 
       <DetailFields>
-        <DetailField label="Email">
+        <DetailField label={fieldLabel('email')}>
           {email && isValidEmail(email) ? (
             <a href={`mailto:${email}`}>{email}</a>
           ) : email ? (
@@ -191,24 +202,28 @@ function MemberProfile({
             <NotSet />
           )}
         </DetailField>
-        <DetailField label="Job title">{member.jobTitle?.trim() ? member.jobTitle : <NotSet />}</DetailField>
+        <DetailField label={fieldLabel('job_title')}>
+          <OptionalText text={member.jobTitle} />
+        </DetailField>
         <DetailField label="Phone">
           {phone ? tel ? <a href={tel}>{phone}</a> : <span>{phone}</span> : <NotSet />}
         </DetailField>
-        <DetailField label="Timezone">{member.timezone?.trim() ? member.timezone : <NotSet />}</DetailField>
+        <DetailField label="Timezone">
+          <OptionalText text={member.timezone} />
+        </DetailField>
         <DetailField label="Joined">
           <DateValue iso={member.createdAt} />
         </DetailField>
         <DetailField label="Activated">
           <DateValue iso={member.activatedAt} />
         </DetailField>
-        <DetailField label="Last login">
-          {member.lastLoginAt ? <DateValue iso={member.lastLoginAt} withTime /> : <span>Never</span>}
+        <DetailField label={fieldLabel('last_login')}>
+          {member.lastLoginAt ? <DateValue iso={member.lastLoginAt} withTime /> : <NeverLoggedIn />}
         </DetailField>
       </DetailFields>
 
       <section className="member-page__groups" aria-labelledby="member-groups-heading">
-        <h2 id="member-groups-heading">Groups</h2>
+        <h2 id="member-groups-heading">{fieldLabel('groups')}</h2>
         {member.groups === null ? (
           <p className="not-set">Group membership is not available.</p>
         ) : member.groups.length === 0 ? (
