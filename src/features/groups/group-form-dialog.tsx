@@ -6,7 +6,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useNavigate } from 'react-router'
 import { groupMutations, groupWriteMessage, type GroupDetails } from '../../api/groups/mutations'
 import type { Group } from '../../api/types'
-import { Dialog } from '../../components/dialog'
+import { Dialog, DialogFooter } from '../../components/dialog'
 import { FormField, fieldErrorsOf } from '../../components/form-field'
 import { useNotice } from '../../components/notices'
 import { paths } from '../../lib/paths'
@@ -141,19 +141,12 @@ export default function GroupFormDialog({ orgId, group, onClose }: GroupFormDial
             />
           )}
         </FormField>
-        {formError ? (
-          <p className="dialog__error" role="alert">
-            {formError}
-          </p>
-        ) : null}
-        <div className="dialog__actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary" disabled={mutation.isPending}>
-            {group ? 'Save' : 'Create group'}
-          </button>
-        </div>
+        <DialogFooter
+          confirmLabel={group ? 'Save' : 'Create group'}
+          onCancel={onClose}
+          busy={mutation.isPending}
+          error={formError}
+        />
       </form>
     </Dialog>
   )
