@@ -3,7 +3,7 @@
 // Tallyfy's reason, if it refuses. Disabling asks first, because the member also leaves every group;
 // a role change can be undone from its notice. Rendered only for admins.
 import { useId, useState } from 'react'
-import { useQuery } from '@tanstack/react-query'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { meQueries } from '../../api/me'
 import type { Member } from '../../api/types'
 import { AlertDialog } from '../../components/dialog'
@@ -12,8 +12,8 @@ import { RoleOptions } from '../../components/domain/role-options'
 import { isWritableRole, type WritableRole } from '../../lib/roles'
 import { useNotice } from '../../components/notices'
 import { useIsAdmin } from '../auth/session'
-import { useChangeRole, useDisableMember, useEnableMember, useMemberBusy } from './use-member-writes'
-import { refusalMessage } from '../../api/writes/refusal'
+import { changeRole, disableMember, enableMember, memberWriteMessage } from './member-write-actions'
+import { useMemberBusy } from './use-member-writes'
 
 export function MemberAdmin({ orgId, member }: { orgId: string; member: Member }) {
   const isAdmin = useIsAdmin()
@@ -23,11 +23,8 @@ export function MemberAdmin({ orgId, member }: { orgId: string; member: Member }
 }
 
 function MemberAdminControls({ orgId, member, isSelf }: { orgId: string; member: Member; isSelf: boolean }) {
-  const notify = useNotice()
+  const ctx = { qc: useQueryClient(), notify: useNotice(), orgId }
   const busy = useMemberBusy(orgId, member.id)
-  const changeRole = useChangeRole(orgId, member.id)
-  const disable = useDisableMember(orgId, member.id)
-  const enable = useEnableMember(orgId, member.id)
   const roleId = useId()
   const errorId = useId()
   // The select shows the member's role until the admin picks another, and again as soon as a write
@@ -42,34 +39,18 @@ function MemberAdminControls({ orgId, member, isSelf }: { orgId: string; member:
   const [dialogError, setDialogError] = useState<string | null>(null)
   const name = member.fullName
 
-  const sendRole = (role: WritableRole, previous: Member['role']) => {
+  const sendRole = (role: WritableRole) => {
     setError(null)
-    changeRole.mutate(role, {
-      onSettled: settled,
-      onSuccess: () => {
-        setConfirming(null)
-        notify({
-          message: `${name}'s role is now ${roleLabel(role)}.`,
-          // Undo is the reverse change, sent as a new request; not offered when the old role was not one
-          // Roster can set, or when it was your own administrator role (you no longer have the controls).
-          undo:
-            isWritableRole(previous) && !(isSelf && previous === 'admin')
-              ? () => undoRole(previous)
-              : undefined,
-        })
-      },
-      onError: (e) => {
-        setConfirming(null)
-        setError(refusalMessage(e, { what: 'member' }))
-      },
-    })
+    changeRole(ctx, member, role, { isSelf })
+      .then(
+        () => setConfirming(null),
+        (e: unknown) => {
+          setConfirming(null)
+          setError(memberWriteMessage(e))
+        },
+      )
+      .finally(settled)
   }
-  const undoRole = (role: WritableRole) =>
-    changeRole.mutate(role, {
-      onSettled: settled,
-      onSuccess: () => notify({ message: `${name}'s role is ${roleLabel(role)} again.` }),
-      onError: (e) => notify({ message: refusalMessage(e, { what: 'member' }), tone: 'error' }),
-    })
 
   const onChangeRole = () => {
     if (!isWritableRole(selected) || selected === member.role || busy) return
@@ -77,28 +58,24 @@ function MemberAdminControls({ orgId, member, isSelf }: { orgId: string; member:
       setConfirming('self-demotion')
       return
     }
-    sendRole(selected, member.role)
+    sendRole(selected)
   }
 
   const onDisable = () => {
     setDialogError(null)
-    disable.mutate(undefined, {
-      onSettled: settled,
-      onSuccess: () => {
-        setConfirming(null)
-        notify({ message: `${name} is disabled and no longer in any group.` })
-      },
-      onError: (e) => setDialogError(refusalMessage(e, { what: 'member' })),
-    })
+    disableMember(ctx, member)
+      .then(
+        () => setConfirming(null),
+        (e: unknown) => setDialogError(memberWriteMessage(e)),
+      )
+      .finally(settled)
   }
 
   const onEnable = () => {
     setError(null)
-    enable.mutate(undefined, {
-      onSettled: settled,
-      onSuccess: () => notify({ message: `${name} is enabled again.` }),
-      onError: (e) => setError(refusalMessage(e, { what: 'member' })),
-    })
+    enableMember(ctx, member)
+      .catch((e: unknown) => setError(memberWriteMessage(e)))
+      .finally(settled)
   }
 
   const disabled = member.status === 'disabled'
@@ -163,7 +140,7 @@ function MemberAdminControls({ orgId, member, isSelf }: { orgId: string; member:
           confirmLabel="Disable"
           onConfirm={onDisable}
           onCancel={() => setConfirming(null)}
-          busy={disable.isPending}
+          busy={busy}
           error={dialogError}
         >
           <p>{name} will no longer be able to sign in to Tallyfy.</p>
@@ -178,9 +155,9 @@ function MemberAdminControls({ orgId, member, isSelf }: { orgId: string; member:
         <AlertDialog
           title="Give up your administrator role?"
           confirmLabel="Change my role"
-          onConfirm={() => sendRole(selected, member.role)}
+          onConfirm={() => sendRole(selected)}
           onCancel={() => setConfirming(null)}
-          busy={changeRole.isPending}
+          busy={busy}
         >
           <p>
             You will become {article(selected)} {roleLabel(selected)} member and lose these controls: you

@@ -1,0 +1,173 @@
+// An admin's writes to one member: change the role (with Undo), disable, enable. Each one is
+// optimistic (the badge, the table and the filters' counts change at once and go back if Tallyfy
+// refuses), queued behind any other write to the same member (memberScope), settled by reading the
+// member again when its answer was lost (api/members/mutations.ts), and recorded in the Activity
+// record from start to outcome.
+//
+// This runs outside React's lifetime on purpose, like a group's membership changes: a
+// MutationObserver on the query client, notices from the layout's host, outcomes in the Activity
+// record. Leaving the member page therefore neither cancels a write nor loses its outcome or its
+// Undo, and the notice's Undo and the Activity panel's are one (`activity.undo`), run at most once.
+
+import { MutationObserver, type MutationOptions, type QueryClient } from '@tanstack/react-query'
+import {
+  applyAnswer,
+  applyOptimistic,
+  removeFromGroups,
+  rollback,
+  rolePatch,
+  syncMe,
+  type MemberPatch,
+  type MemberSnapshot,
+} from '../../api/members/cache'
+import { isRoleChangedSince, memberMutations, type RoleUndo } from '../../api/members/mutations'
+import type { Member } from '../../api/types'
+import { activity, type WriteRecord } from '../../api/writes/activity'
+import { refusalMessage } from '../../api/writes/refusal'
+import { isUncertainWrite } from '../../api/writes/uncertain'
+import { roleLabel } from '../../components/domain/badge'
+import type { Notify } from '../../components/notices'
+import { isWritableRole, type WritableRole } from '../../lib/roles'
+
+export interface MemberWriteContext {
+  qc: QueryClient
+  notify: Notify
+  orgId: string
+}
+
+/** The member a write is about, as the page showed them when the admin asked. */
+export type MemberSubject = Pick<Member, 'id' | 'fullName' | 'role'>
+
+/** What the person reads when a member write fails: Tallyfy's refusal, or what is not known. */
+export function memberWriteMessage(error: unknown): string {
+  return isUncertainWrite(error) ? error.message : refusalMessage(error, { what: 'member' })
+}
+
+/**
+ * Patches the cache at once, sends the write in the member's queue, and settles the cache with
+ * Tallyfy's answer (or the member as read again) or rolls the patch back. Resolves with the answer.
+ */
+function patchAndSend<TVariables>(
+  { qc, orgId }: MemberWriteContext,
+  memberId: number,
+  options: MutationOptions<Member | null, Error, TVariables>,
+  variables: TVariables,
+  patch: MemberPatch,
+  settle?: (snapshot: MemberSnapshot) => void,
+): Promise<Member | null> {
+  const observer = new MutationObserver<Member | null, Error, TVariables, MemberSnapshot>(qc, {
+    ...options,
+    onMutate: () => applyOptimistic(qc, orgId, memberId, patch),
+    // After an uncertain failure the old values come back too: they are what was last known for sure,
+    // and the message tells the admin to check the member.
+    onError: (_error, _variables, snapshot) => rollback(qc, orgId, snapshot),
+    onSuccess: (answer, _variables, snapshot) => {
+      applyAnswer(qc, orgId, answer, snapshot)
+      settle?.(snapshot)
+    },
+  })
+  return observer.mutate(variables)
+}
+
+/** Records the write in Activity while it runs; a failure is recorded and rethrown for the page. */
+async function recorded<T>(orgId: string, label: string, write: () => Promise<T>) {
+  const record = activity.start(orgId, label)
+  try {
+    return { record, result: await write() }
+  } catch (error) {
+    record.fail(error, 'member')
+    throw error
+  }
+}
+
+export async function changeRole(
+  ctx: MemberWriteContext,
+  member: MemberSubject,
+  role: WritableRole,
+  { isSelf }: { isSelf: boolean },
+): Promise<void> {
+  const { qc, orgId, notify } = ctx
+  const name = member.fullName
+  const previous = member.role
+  const { record } = await recorded(orgId, `Change ${name}'s role to ${roleLabel(role)}`, () =>
+    patchAndSend(ctx, member.id, memberMutations.changeRole(orgId, member.id), role, rolePatch(role), () =>
+      syncMe(qc, orgId, member.id, role),
+    ),
+  )
+  // Undo is the reverse change, sent as a new request once the role is checked; not offered when the
+  // old role was not one Roster can set, or was your own administrator role (the controls are gone).
+  const canUndo = isWritableRole(previous) && previous !== role && !(isSelf && previous === 'admin')
+  const undo = canUndo ? () => void undoRole(ctx, member, { from: role, to: previous }, record) : null
+  record.done({ undo })
+  notify({
+    message: `${name}'s role is now ${roleLabel(role)}.`,
+    undo: undo ? () => void activity.undo(record.id) : undefined,
+  })
+}
+
+/**
+ * Puts the role back, but only while the member still has the role Roster set: if someone changed
+ * it since, Undo would erase their change, so nothing is sent and the notice and Activity say so.
+ * Every outcome lands on the role change's Activity entry.
+ */
+async function undoRole(
+  ctx: MemberWriteContext,
+  member: MemberSubject,
+  change: RoleUndo,
+  record: WriteRecord,
+) {
+  const { qc, orgId, notify } = ctx
+  const name = member.fullName
+  try {
+    await patchAndSend(
+      ctx,
+      member.id,
+      memberMutations.undoRole(orgId, member.id),
+      change,
+      rolePatch(change.to),
+      () => syncMe(qc, orgId, member.id, change.to),
+    )
+    const message = `${name}'s role is ${roleLabel(change.to)} again.`
+    record.undone(message)
+    notify({ message })
+  } catch (error) {
+    if (isRoleChangedSince(error)) {
+      // The read that refused the Undo is what Tallyfy holds now: the page shows that.
+      const now = error.member
+      applyAnswer(qc, orgId, now)
+      if (isWritableRole(now.role)) syncMe(qc, orgId, member.id, now.role)
+      const message = `Not undone: ${name}'s role is now ${roleLabel(now.role, now.rawRole)}, changed since by someone else.`
+      record.done({ detail: message })
+      notify({ message, tone: 'error' })
+      return
+    }
+    record.undoFailed(error, 'member')
+    notify({ message: `Not undone: ${memberWriteMessage(error)}`, tone: 'error' })
+  }
+}
+
+/** The member can no longer sign in, and leaves every group (tallyfy-api.md §2.6). */
+export async function disableMember(ctx: MemberWriteContext, member: MemberSubject): Promise<void> {
+  const { qc, orgId, notify } = ctx
+  const { record } = await recorded(orgId, `Disable ${member.fullName}`, () =>
+    patchAndSend(
+      ctx,
+      member.id,
+      memberMutations.disable(orgId, member.id),
+      undefined,
+      { status: 'disabled' },
+      (snapshot) => removeFromGroups(qc, orgId, member.id, snapshot),
+    ),
+  )
+  record.done()
+  notify({ message: `${member.fullName} is disabled and no longer in any group.` })
+}
+
+export async function enableMember(ctx: MemberWriteContext, member: MemberSubject): Promise<void> {
+  const { orgId, notify } = ctx
+  const { record } = await recorded(orgId, `Enable ${member.fullName}`, () =>
+    patchAndSend(ctx, member.id, memberMutations.enable(orgId, member.id), undefined, { status: 'active' }),
+  )
+  record.done()
+  notify({ message: `${member.fullName} is enabled again.` })
+}
