@@ -74,6 +74,15 @@ describe('the Activity record', () => {
     })
   })
 
+  it('says what the notice said when the caller names the person an index was about', () => {
+    const record = activity.start('org1', 'Add Bob Smith to Engineering')
+    record.fail(refusal, { what: 'group', message: 'Bob Smith: The selected members.3 is invalid.' })
+    expect(activity.list('org1')[0]).toMatchObject({
+      outcome: 'refused',
+      detail: 'Bob Smith: The selected members.3 is invalid.',
+    })
+  })
+
   it('gives React the same list until something changes', () => {
     activity.start('org1', 'a')
     expect(activity.list('org1')).toBe(activity.list('org1'))

@@ -45,8 +45,12 @@ export interface ActivityEntry {
 export interface WriteRecord {
   readonly id: number
   done(opts?: { detail?: string | null; undo?: (() => void) | null }): void
-  /** Refused, failed, uncertain or not sent, told apart from the error; `what` names the record. */
-  fail(error: unknown, what?: string): void
+  /**
+   * Refused, failed, uncertain or not sent, told apart from the error. `what` names the record; or
+   * give the message the caller already showed (one that names a person for an index, say), so the
+   * entry and the notice say the same.
+   */
+  fail(error: unknown, how?: string | { what?: string; message?: string }): void
   /** Undo went through: the entry says so and offers no Undo any more. */
   undone(detail?: string): void
   /** Undo was tried and failed: the entry says so (and keeps no Undo). */
@@ -80,12 +84,16 @@ function update(id: number, patch: Partial<Entry>) {
   changed()
 }
 
-function outcomeOf(error: unknown, what: string): { outcome: WriteOutcome; detail: string } {
+function outcomeOf(
+  error: unknown,
+  what: string,
+  message?: string,
+): { outcome: WriteOutcome; detail: string } {
   if (isUncertainWrite(error)) return { outcome: 'uncertain', detail: error.message }
   if (isApiError(error) && error.kind === 'aborted')
     return { outcome: 'not-sent', detail: 'Not sent: the session that made this change ended first.' }
-  if (tallyfyWords(error)) return { outcome: 'refused', detail: refusalMessage(error, { what }) }
-  return { outcome: 'failed', detail: refusalMessage(error, { what }) }
+  const detail = message ?? refusalMessage(error, { what })
+  return { outcome: tallyfyWords(error) ? 'refused' : 'failed', detail }
 }
 
 export const activity = {
@@ -109,7 +117,10 @@ export const activity = {
     return {
       id,
       done: ({ detail = null, undo = null } = {}) => settle({ outcome: 'done', detail, undo }),
-      fail: (error, what = 'item') => settle({ ...outcomeOf(error, what), undo: null }),
+      fail: (error, how = 'item') => {
+        const { what = 'item', message } = typeof how === 'string' ? { what: how } : how
+        settle({ ...outcomeOf(error, what, message), undo: null })
+      },
       undone: (detail) => settle({ outcome: 'undone', detail: detail ?? null, undo: null }),
       undoFailed: (error, what = 'item') =>
         settle({ detail: `Undo failed: ${outcomeOf(error, what).detail}`, undo: null }),

@@ -91,7 +91,7 @@ export async function changeMembership(
     },
     onFail: (error) => {
       outcome = 'failed'
-      record.fail(error, 'group')
+      record.fail(error, { what: 'group', message: groupWriteMessage(qc, orgId, error) })
     },
   })
 }
