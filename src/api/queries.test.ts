@@ -434,8 +434,11 @@ describe('verifyCredentials', () => {
   })
 
   it('a wrong token is a 401 that leaves the stored session alone', async () => {
+    // Both checks go at once; a wrong token is refused by both.
+    const unauthenticated = () => HttpResponse.json({ message: 'Unauthenticated.' }, { status: 401 })
     server.use(
-      http.get('*/api/me', () => HttpResponse.json({ message: 'Unauthenticated.' }, { status: 401 })),
+      http.get('*/api/me', unauthenticated),
+      http.get('*/api/organizations/org2/users', unauthenticated),
     )
     const error = await verifyCredentials(candidate).catch((e: unknown) => e)
     expect((error as ApiError).status).toBe(401)
