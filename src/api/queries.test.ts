@@ -406,6 +406,8 @@ describe('detail and list queries', () => {
   })
 })
 
+const unauthenticated = () => HttpResponse.json({ message: 'Unauthenticated.' }, { status: 401 })
+
 describe('verifyCredentials', () => {
   const candidate = { orgId: 'org2', token: 'candidate-token', demo: false }
 
@@ -435,7 +437,6 @@ describe('verifyCredentials', () => {
 
   it('a wrong token is a 401 that leaves the stored session alone', async () => {
     // Both checks go at once; a wrong token is refused by both.
-    const unauthenticated = () => HttpResponse.json({ message: 'Unauthenticated.' }, { status: 401 })
     server.use(
       http.get('*/api/me', unauthenticated),
       http.get('*/api/organizations/org2/users', unauthenticated),
