@@ -1,5 +1,7 @@
 import { mutationOptions } from '@tanstack/react-query'
 import { apiGet, apiRequest } from '../client'
+import { credentialStore } from '../credentials'
+import { ApiError } from '../errors'
 import { confirmWrite, type Check } from '../writes/uncertain'
 import { memberQueries, usersPath } from './queries'
 import { parseMember, parseMemberPage } from './schema'
@@ -26,6 +28,27 @@ type WritableRole = Exclude<Role, 'unknown'>
 
 /** One queue per member: TanStack Query runs a scope's mutations one at a time, in order. */
 export const memberScope = (orgId: string, memberId: number) => ({ id: `org:${orgId}:member:${memberId}` })
+
+/**
+ * A write belongs to the session that asked for it. The client checks that before every attempt, but
+ * a write queued behind another one to the same member reaches the client only when its turn comes,
+ * perhaps after the session expired or another organization signed in: then it is not sent. The
+ * session is the one current when the options are built, which is when the write is asked for.
+ */
+function inAskingSession<TVariables, TData>(
+  send: (variables: TVariables) => Promise<TData>,
+): (variables: TVariables) => Promise<TData> {
+  const asking = credentialStore.get()
+  return (variables) =>
+    credentialStore.get() === asking
+      ? send(variables)
+      : Promise.reject(
+          new ApiError({
+            kind: 'aborted',
+            message: 'The session that made this change has ended, so it was not sent.',
+          }),
+        )
+}
 
 /** The member as Tallyfy holds them now (with their groups, so a disable's effect shows too). */
 const readMember = (orgId: string, memberId: number) =>
@@ -144,7 +167,7 @@ export const memberMutations = {
     mutationOptions({
       mutationKey: [...memberQueries.all(orgId), 'role', memberId] as const,
       scope: memberScope(orgId, memberId),
-      mutationFn: (role: WritableRole) =>
+      mutationFn: inAskingSession((role: WritableRole) =>
         writeMember(
           orgId,
           memberId,
@@ -152,6 +175,7 @@ export const memberMutations = {
             apiRequest('PUT', `${userPath(orgId, memberId)}/role`, { body: { role }, parse: memberAnswer }),
           (member) => member.role === role,
         ),
+      ),
     }),
 
   /**
@@ -163,7 +187,7 @@ export const memberMutations = {
     mutationOptions({
       mutationKey: [...memberQueries.all(orgId), 'undo-role', memberId] as const,
       scope: memberScope(orgId, memberId),
-      mutationFn: async ({ from, to }: RoleUndo): Promise<Member | null> => {
+      mutationFn: inAskingSession(async ({ from, to }: RoleUndo): Promise<Member | null> => {
         let sent = false
         try {
           return await apiRequest('PUT', `${userPath(orgId, memberId)}/role`, {
@@ -188,7 +212,7 @@ export const memberMutations = {
             'member',
           )
         }
-      },
+      }),
     }),
 
   /** Tallyfy uses DELETE for disabling; the member stays in the organization, disabled. */
@@ -196,13 +220,14 @@ export const memberMutations = {
     mutationOptions({
       mutationKey: [...memberQueries.all(orgId), 'disable', memberId] as const,
       scope: memberScope(orgId, memberId),
-      mutationFn: () =>
+      mutationFn: inAskingSession(() =>
         writeMember(
           orgId,
           memberId,
           () => apiRequest('DELETE', `${userPath(orgId, memberId)}/disable`, { parse: memberAnswer }),
           (member) => member.status === 'disabled',
         ),
+      ),
     }),
 
   /** Enabled means no longer disabled: one never activated comes back as invited (the demo does so). */
@@ -210,12 +235,13 @@ export const memberMutations = {
     mutationOptions({
       mutationKey: [...memberQueries.all(orgId), 'enable', memberId] as const,
       scope: memberScope(orgId, memberId),
-      mutationFn: () =>
+      mutationFn: inAskingSession(() =>
         writeMember(
           orgId,
           memberId,
           () => apiRequest('PUT', `${userPath(orgId, memberId)}/enable`, { parse: memberAnswer }),
           (member) => member.status !== 'disabled',
         ),
+      ),
     }),
 }

@@ -18,8 +18,10 @@ import { DEMO_ME_ID, DEMO_ORG_ID, DEMO_TOKEN } from '../../demo/credentials'
 import { BOT_MEMBER_ID, DEFAULT_ADMIN_ID, wireRole } from '../../demo/data'
 import { createDemoServer } from '../../demo/node'
 import { createTestQueryClient, renderPage } from '../../test/render-page'
+import type { NoticeInput, Notify } from '../../components/notices'
 import { InviteMemberDialog } from './invite-member-dialog'
 import { Component as MemberDetailRoute } from './member-detail-route'
+import { changeRole, disableMember } from './member-write-actions'
 
 const { server, org, faults } = createDemoServer({ members: 120 })
 const USERS = `/organizations/${DEMO_ORG_ID}/users`
@@ -259,5 +261,52 @@ describe('every member write lands in Activity', () => {
         .getQueryData(memberQueries.directory(DEMO_ORG_ID).queryKey)
         ?.members.filter((m) => m.email?.toLowerCase() === 'ada.lovelace@example.com'),
     ).toHaveLength(1)
+  })
+})
+
+/** The notices as the layout's host would show them, without any page mounted. */
+function noticeLog() {
+  const shown: NoticeInput[] = []
+  const notify: Notify = (notice) => {
+    shown.push(notice)
+    return { update: (next) => void shown.push(next), dismiss: () => {} }
+  }
+  return { shown, notify }
+}
+
+describe('outside the page that made them', () => {
+  it('Undo from the Activity panel, with the page gone, still checks first and says what happened', async () => {
+    const bob = plainMember()
+    qc = createTestQueryClient()
+    const member = await qc.fetchQuery(memberQueries.detail(DEMO_ORG_ID, bob.id))
+    const { shown, notify } = noticeLog()
+    await changeRole({ qc, notify, orgId: DEMO_ORG_ID }, member, 'light', { isSelf: false })
+    await changeElsewhere(bob.id, 'admin')
+
+    const label = `Change ${member.fullName}'s role to Light`
+    expect(activity.undo(entry(label)!.id)).toBe(true)
+    const message = `Not undone: ${member.fullName}'s role is now Administrator, changed since by someone else.`
+    await waitFor(() => expect(shown.at(-1)).toEqual({ message, tone: 'error' }))
+    expect(entry(label)).toMatchObject({ detail: message, canUndo: false })
+    expect(wireRole(bob)).toBe('admin')
+  })
+
+  it('a write still queued when the session expires is not sent, and Activity keeps saying so', async () => {
+    const bob = plainMember()
+    qc = createTestQueryClient()
+    const member = await qc.fetchQuery(memberQueries.detail(DEMO_ORG_ID, bob.id))
+    const ctx = { qc, orgId: DEMO_ORG_ID, ...noticeLog() }
+    // The session expires while the role change is on its way.
+    server.events.on('request:start', ({ request }) => {
+      if (request.method === 'PUT') credentialStore.endSession('expired')
+    })
+    const first = changeRole(ctx, member, 'light', { isSelf: false })
+    // Queued behind the role change (one member, one queue), so it would go after the expiry.
+    const second = disableMember(ctx, member).catch((e: unknown) => e)
+    await first
+    expect(await second).toMatchObject({ kind: 'aborted' })
+    expect(entry(`Disable ${member.fullName}`)).toMatchObject({ outcome: 'not-sent' })
+    expect(bob.status).toBe('active')
+    expect(writes).toEqual([`PUT /api${USERS}/${bob.id}/role`])
   })
 })
