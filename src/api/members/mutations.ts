@@ -5,7 +5,8 @@ import { ApiError } from '../errors'
 import { confirmWrite, type Check } from '../writes/uncertain'
 import { memberQueries, usersPath } from './queries'
 import { parseMember, parseMemberPage } from './schema'
-import type { Member, Role } from '../types'
+import type { WritableRole } from '../../lib/roles'
+import type { Member } from '../types'
 
 // Member writes (docs/contracts.md, "Mutations"). Beside queries.ts rather than inside it: queries.ts
 // is part of the /members first load, and these are only needed once an admin acts (the budget).
@@ -23,8 +24,6 @@ import type { Member, Role } from '../types'
 
 const userPath = (orgId: string, memberId: number) =>
   `${usersPath(orgId)}/${encodeURIComponent(String(memberId))}`
-
-type WritableRole = Exclude<Role, 'unknown'>
 
 /** One queue per member: TanStack Query runs a scope's mutations one at a time, in order. */
 export const memberScope = (orgId: string, memberId: number) => ({ id: `org:${orgId}:member:${memberId}` })
@@ -119,7 +118,7 @@ export interface InviteInput {
   email: string
   firstName: string
   lastName: string
-  role: Exclude<Role, 'unknown'>
+  role: WritableRole
   message: string
 }
 
