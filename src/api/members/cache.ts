@@ -3,17 +3,13 @@ import { groupQueries } from '../groups/queries'
 import { meQueries } from '../me'
 import { journalMemberWrite, type JournaledWrite } from './directory-loader'
 import { memberQueries } from './queries'
-import type { Group, Member, MemberDirectory, Role } from '../types'
+import type { WritableRole } from '../../lib/roles'
+import type { Group, Member, MemberDirectory } from '../types'
 
 // What a member write does to the cache, as pure functions over the cached values (unit-tested in
 // cache.test.ts) plus the small steps that apply them to a QueryClient. Only the row of the
 // changed member becomes a new object: every other row keeps its identity, so the table's memoised
 // work survives, and the filters' counts (computed from the directory) follow the badges at once.
-
-/** The lowercase spelling Tallyfy accepts for writes, for the three roles a write can set. */
-export type WritableRole = Exclude<Role, 'unknown'>
-
-export const writableRoles: readonly WritableRole[] = ['admin', 'standard', 'light']
 
 export type MemberPatch = Partial<Pick<Member, 'role' | 'rawRole' | 'status' | 'groups'>>
 
