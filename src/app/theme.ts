@@ -6,7 +6,7 @@ import { useSyncExternalStore } from 'react'
 
 export type ThemeChoice = 'system' | 'light' | 'dark'
 
-export const THEME_STORAGE_KEY = 'roster.theme'
+const THEME_STORAGE_KEY = 'roster.theme'
 
 const listeners = new Set<() => void>()
 
@@ -21,12 +21,12 @@ function readStored(): ThemeChoice {
 
 let current: ThemeChoice | undefined
 
-export function getTheme(): ThemeChoice {
+function getTheme(): ThemeChoice {
   current ??= readStored()
   return current
 }
 
-export function applyTheme(choice: ThemeChoice, root: HTMLElement = document.documentElement) {
+function applyTheme(choice: ThemeChoice, root: HTMLElement = document.documentElement) {
   if (choice === 'system') delete root.dataset.theme
   else root.dataset.theme = choice
 }

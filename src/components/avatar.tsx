@@ -2,9 +2,9 @@ import { useState } from 'react'
 import { safeImageUrl } from '../lib/safe-url'
 import './avatar.css'
 
-export type AvatarSize = 'sm' | 'md' | 'lg' | 'xl'
+type AvatarSize = 'sm' | 'md' | 'lg' | 'xl'
 
-export interface AvatarProps {
+interface AvatarProps {
   name: string
   src?: string | null
   size?: AvatarSize

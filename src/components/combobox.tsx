@@ -20,7 +20,7 @@
 import { useId, useRef, useState, type ReactNode } from 'react'
 import './combobox.css'
 
-export interface ComboboxProps<T> {
+interface ComboboxProps<T> {
   label: ReactNode
   value: string
   onValueChange: (value: string) => void

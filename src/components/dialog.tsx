@@ -23,7 +23,7 @@
 import { useEffect, useId, useRef, type ReactNode, type Ref, type RefObject } from 'react'
 import './dialog.css'
 
-export interface DialogProps {
+interface DialogProps {
   title: string
   onClose: () => void
   children: ReactNode
@@ -93,7 +93,7 @@ export function Dialog({
   )
 }
 
-export interface AlertDialogProps {
+interface AlertDialogProps {
   title: string
   /** Names what will be lost. */
   children: ReactNode
@@ -142,7 +142,7 @@ export function AlertDialog({
   )
 }
 
-export interface DialogFooterProps {
+interface DialogFooterProps {
   confirmLabel: string
   onCancel: () => void
   /** Absent: the confirm button submits the form the footer is in (Enter in a field sends it too). */

@@ -13,13 +13,13 @@
 import { useId, type ReactNode } from 'react'
 import { isApiError } from '../api/errors'
 
-export interface FieldControlProps {
+interface FieldControlProps {
   id: string
   'aria-invalid': boolean | undefined
   'aria-describedby': string | undefined
 }
 
-export interface FormFieldProps {
+interface FormFieldProps {
   label: ReactNode
   children: (control: FieldControlProps) => ReactNode
   error?: string | readonly string[] | null

@@ -23,7 +23,7 @@ import { createContext, lazy, Suspense, use, useCallback, useRef, useState, type
 const NoticeItem = lazy(() => import('./notice-item'))
 const NoticeRoom = lazy(() => import('./notice-item').then((m) => ({ default: m.NoticeRoom })))
 
-export type NoticeTone = 'success' | 'error' | 'info'
+type NoticeTone = 'success' | 'error' | 'info'
 
 export interface NoticeInput {
   message: string
@@ -31,7 +31,7 @@ export interface NoticeInput {
   tone?: NoticeTone
 }
 
-export interface NoticeHandle {
+interface NoticeHandle {
   update(next: NoticeInput): void
   dismiss(): void
 }

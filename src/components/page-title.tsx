@@ -1,4 +1,4 @@
-export const APP_NAME = 'Roster'
+const APP_NAME = 'Roster'
 
 /**
  * The tab title, "<title> · Roster", while the page that renders it is shown (React 19 puts a

@@ -3,7 +3,7 @@ import { LOADING_DELAY_MS } from './states'
 import './skeleton.css'
 
 /** What a placeholder cell looks like: a round picture, a square logo, a line of text, a badge or a count. */
-export type SkeletonColumn = 'avatar' | 'logo' | 'name' | 'text' | 'badge' | 'number'
+type SkeletonColumn = 'avatar' | 'logo' | 'name' | 'text' | 'badge' | 'number'
 
 /**
  * Placeholder rows shaped like the table that is loading, so the page keeps its layout and the

@@ -36,19 +36,19 @@ function Icon({ children }: { children: ReactNode }) {
   )
 }
 
-export const EmptyIcon = () => (
+const EmptyIcon = () => (
   <Icon>
     <path d="M3 13h5l1.5 2.5h5L16 13h5" />
     <path d="M5.5 6h13L21 13v5a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2v-5z" />
   </Icon>
 )
-export const ErrorIcon = () => (
+const ErrorIcon = () => (
   <Icon>
     <path d="M12 3 2.5 20h19z" />
     <path d="M12 10v4.5M12 17.2v.1" />
   </Icon>
 )
-export const NotFoundIcon = () => (
+const NotFoundIcon = () => (
   <Icon>
     <circle cx="10.5" cy="10.5" r="6.5" />
     <path d="m15.5 15.5 5 5M8.5 8.5l4 4M12.5 8.5l-4 4" />

@@ -6,7 +6,7 @@ const themeNames: Record<ThemeChoice, string> = {
   dark: 'dark theme',
 }
 
-export function themeToggleLabel(current: ThemeChoice): string {
+function themeToggleLabel(current: ThemeChoice): string {
   return `Use ${themeNames[nextTheme[current]]}`
 }
 

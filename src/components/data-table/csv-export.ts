@@ -27,7 +27,7 @@ export function tableToCsv<T extends object>(
 }
 
 /** Hands the text to the browser as a file download. */
-export function downloadText(text: string, fileName: string, type = 'text/csv;charset=utf-8') {
+function downloadText(text: string, fileName: string, type = 'text/csv;charset=utf-8') {
   const url = URL.createObjectURL(new Blob([text], { type }))
   const link = document.createElement('a')
   link.href = url

@@ -36,7 +36,7 @@ import type { DataTableFeatures, DataTableInstance, DataTableRow } from './use-d
 import { useWindowRange } from './use-window-range'
 import './data-table.css'
 
-export interface DataTableProps<T extends object> {
+interface DataTableProps<T extends object> {
   table: DataTableInstance<T>
   rows?: readonly DataTableRow<T>[]
   caption: string

@@ -11,7 +11,7 @@ export function columnStorageKey(orgId: string, table: string): string {
 }
 
 /** The hidden IDs stored for a table, keeping only IDs the table still lets people hide. */
-export function readHiddenColumns(key: string, hideable: readonly string[]): string[] {
+function readHiddenColumns(key: string, hideable: readonly string[]): string[] {
   try {
     const parsed: unknown = JSON.parse(window.localStorage.getItem(key) ?? '[]')
     if (!Array.isArray(parsed)) return []

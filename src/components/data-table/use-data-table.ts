@@ -49,7 +49,7 @@ declare module '@tanstack/table-core' {
   }
 }
 
-export const dataTableFeatures = tableFeatures({
+const dataTableFeatures = tableFeatures({
   rowSortingFeature,
   // Each column's order is computed once per data array and reused in both directions.
   sortedRowModel: createCachedSortedRowModel(),
@@ -72,7 +72,7 @@ function isShiftEvent(event: unknown): boolean {
   return typeof event === 'object' && event !== null && 'shiftKey' in event && event.shiftKey === true
 }
 
-export interface UseDataTableOptions<T extends object> {
+interface UseDataTableOptions<T extends object> {
   /** Keep stable (memoised): a new array re-sorts every row. */
   data: readonly T[]
   /** Keep stable (module scope or useMemo). Sortable columns use `sortFn: 'value'`, `sortUndefined: 'last'`. */

@@ -14,7 +14,7 @@ import {
   type DataTableRow,
 } from './use-data-table'
 
-export interface SearchSortListOptions<T extends object, Id extends string> {
+interface SearchSortListOptions<T extends object, Id extends string> {
   /** Keep stable (memoised). */
   items: readonly T[]
   /** Keep stable (module scope). */

@@ -5,14 +5,14 @@
 import { useLayoutEffect, useRef, useState } from 'react'
 import { flushSync } from 'react-dom'
 
-export interface RowRange {
+interface RowRange {
   /** First row to render (inclusive). */
   first: number
   /** Last row to render (inclusive); -1 when there are none. */
   last: number
 }
 
-export interface RangeInput {
+interface RangeInput {
   count: number
   rowHeight: number
   /** Where the first row starts, in page coordinates. */
