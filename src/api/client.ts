@@ -15,7 +15,7 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
 type QueryParams = Record<string, string | number | undefined>
 
 /** Builds a write's body when it goes (see `ApiRequestOptions.body`); `signal` is the request's. */
-export type BodyBuilder = (signal: AbortSignal | undefined) => unknown
+type BodyBuilder = (signal: AbortSignal | undefined) => unknown
 
 interface ApiGetOptions {
   signal?: AbortSignal
@@ -24,7 +24,7 @@ interface ApiGetOptions {
   credentials?: Credentials
 }
 
-export interface ApiRequestOptions<T> extends ApiGetOptions {
+interface ApiRequestOptions<T> extends ApiGetOptions {
   /**
    * Sent as JSON, or as multipart when it is a FormData (the browser then writes the boundary).
    * A function builds the body at the moment it is sent: once the rate-limit gate is open, again

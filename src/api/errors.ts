@@ -2,9 +2,9 @@
 // person understands. Tallyfy's error bodies come in several shapes (tallyfy-api.md §6), so the
 // parsing here is deliberately forgiving: it never throws, whatever the body.
 
-export type ApiErrorKind = 'http' | 'network' | 'invalid-response' | 'aborted'
+type ApiErrorKind = 'http' | 'network' | 'invalid-response' | 'aborted'
 
-export interface ApiErrorInit {
+interface ApiErrorInit {
   kind: ApiErrorKind
   message: string
   status?: number | null
@@ -164,7 +164,7 @@ export function errorFromHttp(
   })
 }
 
-export type ApiErrorDescriptionKind =
+type ApiErrorDescriptionKind =
   | 'unauthorized'
   | 'forbidden'
   | 'not-found'
@@ -176,7 +176,7 @@ export type ApiErrorDescriptionKind =
   | 'validation'
   | 'unknown'
 
-export interface ApiErrorDescription {
+interface ApiErrorDescription {
   kind: ApiErrorDescriptionKind
   title: string
   message: string

@@ -70,7 +70,7 @@ export interface GroupUpdateResult {
   activityId: number | null
 }
 
-export const groupScope = (orgId: string, groupId: string) => ({ id: `org:${orgId}:group:${groupId}` })
+const groupScope = (orgId: string, groupId: string) => ({ id: `org:${orgId}:group:${groupId}` })
 
 /** Tallyfy's docs say the write answers with the group; accept an empty 200/201/204 as well. */
 const parseGroupReadOrNothing = (json: unknown): GroupRead | null =>
@@ -83,7 +83,7 @@ const readGroup = (orgId: string, groupId: string, signal?: AbortSignal) =>
  * The group was read without a list a PUT would replace. An ApiError (an answer Roster cannot use),
  * with words that say what was at stake; `groupWriteMessage` shows them.
  */
-export class GroupListsNotReadError extends ApiError {
+class GroupListsNotReadError extends ApiError {
   constructor(groupName: string, missing: { members: boolean; guests: boolean }) {
     const what =
       missing.members && missing.guests
@@ -103,7 +103,7 @@ export class GroupListsNotReadError extends ApiError {
 const sentWith = new WeakMap<object, { memberIds: readonly string[]; guests: readonly string[] }>()
 
 /** `members.3` → the member ID sent at index 3 of the refused PUT; `guests.1` → that email. */
-export function subjectOfField(error: unknown, field: string): { member: string } | { guest: string } | null {
+function subjectOfField(error: unknown, field: string): { member: string } | { guest: string } | null {
   const sent = typeof error === 'object' && error !== null ? sentWith.get(error) : undefined
   const match = /^(members|guests)\.(\d+)$/.exec(field)
   if (!sent || !match) return null

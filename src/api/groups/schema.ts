@@ -32,7 +32,7 @@ const guestRef = z.union([
   ),
 ])
 
-export const groupWireSchema = z.looseObject({
+const groupWireSchema = z.looseObject({
   id: stringId,
   name: text,
   description: text,
@@ -53,7 +53,7 @@ export const groupWireSchema = z.looseObject({
   assets: z.optional(z.unknown()),
 })
 
-export type GroupWire = z.output<typeof groupWireSchema>
+type GroupWire = z.output<typeof groupWireSchema>
 
 /**
  * `with=assets` has no documented shape (tallyfy-api.md §10). Use a logo URL from it only when one
@@ -75,7 +75,7 @@ function logoFromAssets(assets: unknown): string | null {
   return null
 }
 
-export function toGroup(w: GroupWire): Group {
+function toGroup(w: GroupWire): Group {
   return {
     id: w.id,
     name: w.name ?? 'Untitled group',
@@ -105,7 +105,7 @@ export interface GroupRead {
   read: { members: boolean; guests: boolean }
 }
 
-export function toGroupRead(w: GroupWire): GroupRead {
+function toGroupRead(w: GroupWire): GroupRead {
   return { group: toGroup(w), read: { members: Array.isArray(w.members), guests: Array.isArray(w.guests) } }
 }
 

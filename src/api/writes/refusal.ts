@@ -4,7 +4,7 @@ import { describeApiError, tallyfyWords } from '../errors'
 // (a form's error line, an alert dialog, a notice, the Activity panel): Tallyfy's own words when it
 // refused (a 422's field message, a 400/403/409's message), verbatim; Roster's words otherwise.
 
-export interface RefusalOptions {
+interface RefusalOptions {
   /** Names the record in Roster's own words ("member", "group"). */
   what?: string
   /**
