@@ -5,7 +5,7 @@
 
 import { DEMO_ME_ID, DEMO_ORG_ID, DEMO_ORG_NAME } from './credentials'
 
-export type WireStatus = 'active' | 'invited' | 'disabled'
+type WireStatus = 'active' | 'invited' | 'disabled'
 
 /** A member as GET /organizations/{org}/users returns it. Sparse records carry only the first six fields. */
 export interface WireMember {
@@ -58,7 +58,7 @@ export interface WireGroup {
   deleted_at?: null
 }
 
-export interface WireGuestDetails {
+interface WireGuestDetails {
   status: string | null
   phone_1: string | null
   phone_2: string | null
@@ -96,7 +96,7 @@ export interface WireGuest {
   details: WireGuestDetails
 }
 
-export interface WireOrganization {
+interface WireOrganization {
   id: string
   name: string
   slug: string
@@ -129,8 +129,8 @@ export interface DemoOrgOptions {
 }
 
 /** Every relative date is measured back from here, so the data never changes between runs. */
-export const DEMO_NOW = Date.UTC(2026, 10, 20, 9, 0, 0)
-export const FIRST_MEMBER_ID = 1001
+const DEMO_NOW = Date.UTC(2026, 10, 20, 9, 0, 0)
+const FIRST_MEMBER_ID = 1001
 /** Listed in one group although no member has it: a removed person the group still remembers. */
 export const REMOVED_MEMBER_ID = 424242
 export const XSS_NAME = '<img src=x onerror=alert(1)>'
@@ -207,7 +207,7 @@ const datePrefixes = new Map<number, string>()
  * `new Date(ms).toISOString()` at whole-second precision (as Tallyfy's timestamps are), much
  * cheaper: a 50,000-member org needs a quarter of a million of them, and the date part repeats.
  */
-export function iso(ms: number): string {
+function iso(ms: number): string {
   const days = Math.floor(ms / DAY)
   let prefix = datePrefixes.get(days)
   if (prefix === undefined) {

@@ -2,7 +2,7 @@
 // rate limits, outages, bodies that do not fit the docs), so tests and people can see how the
 // client copes without needing a misbehaving server.
 
-export type FaultStatus = 401 | 403 | 422 | 429 | 500 | 502 | 503
+type FaultStatus = 401 | 403 | 422 | 429 | 500 | 502 | 503
 
 export interface Faults {
   /** Delay before every matching answer. */
@@ -79,7 +79,7 @@ export interface StaleGroupMember {
   index?: number
 }
 
-export type SignedInRole = 'admin' | 'standard' | 'light'
+type SignedInRole = 'admin' | 'standard' | 'light'
 const ROLES: readonly SignedInRole[] = ['admin', 'standard', 'light']
 
 export interface FaultController {
@@ -106,7 +106,7 @@ const METHODS = ['GET', 'POST', 'PUT', 'DELETE'] as const
  * How the server itself behaves whatever the faults (`npm run demo-api -- --latency 40
  * --per-page-cap 100`): applied under every fault, and kept by reset().
  */
-export type ServerProfile = Pick<Faults, 'latencyMs' | 'perPageCap'>
+type ServerProfile = Pick<Faults, 'latencyMs' | 'perPageCap'>
 
 export function createFaultController(initial: Faults = {}, profile: ServerProfile = {}): FaultController {
   let current: Faults = { ...initial }

@@ -734,7 +734,7 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(binary)
 }
 
-export interface HandlerOptions {
+interface HandlerOptions {
   /**
    * The access token these handlers accept (default the public demo token). The HTTP demo gives an
    * extra organization its own, so that GET /me, which names no organization, can be answered by

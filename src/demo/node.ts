@@ -5,7 +5,7 @@ import { createDemoOrg, type DemoOrg, type DemoOrgOptions } from './data'
 import { createFaultController, type FaultController } from './faults'
 import { createHandlers } from './handlers'
 
-export interface DemoServer {
+interface DemoServer {
   /** Call `server.listen({ onUnhandledRequest: 'error' })` in the test setup. */
   server: ReturnType<typeof setupServer>
   org: DemoOrg

@@ -9,9 +9,9 @@ import { createDemoOrg, type DemoOrg } from './data'
 import { createFaultController, parseFaults, type FaultController, type Faults } from './faults'
 import { createHandlers } from './handlers'
 
-export const DEFAULT_DEMO_API_PORT = 4599
+const DEFAULT_DEMO_API_PORT = 4599
 
-export interface DemoApiOptions {
+interface DemoApiOptions {
   /** 0 picks a free port. */
   port?: number
   members?: number

@@ -12,10 +12,10 @@ import { createHandlers } from './handlers'
 export const demoCredentials = { orgId: DEMO_ORG_ID, token: DEMO_TOKEN, demo: true } as const
 
 export const DEMO_SIZE_KEY = 'roster.demo.members'
-export const DEFAULT_DEMO_MEMBERS = 300
+const DEFAULT_DEMO_MEMBERS = 300
 
 /** What end-to-end tests drive through `window.rosterDemo`. */
-export interface RosterDemoControls {
+interface RosterDemoControls {
   /**
    * Replaces the active faults; throws on an unknown key or a bad value, or on a `staleGroupMember`
    * that names no group or an ID that is a member's (then nothing changes).
