@@ -67,7 +67,7 @@ function resolveImport(from: string, specifier: string, files: ReadonlySet<strin
 /** Test files and test helpers may reach anything they test; the rules are for the app itself. */
 const isTestCode = (file: string) => /\.test\.tsx?$/.test(file) || relative(SRC, file).startsWith('test/')
 
-export function findViolations(): string[] {
+function findViolations(): string[] {
   const files = sourceFiles(SRC)
   const known = new Set(files)
   const violations: string[] = []
@@ -123,7 +123,7 @@ const sharedApiFiles = [
   'writes',
 ]
 
-export function findStrayApiFiles(): string[] {
+function findStrayApiFiles(): string[] {
   const api = join(SRC, 'api')
   const stray: string[] = []
   for (const entry of readdirSync(api, { withFileTypes: true })) {

@@ -12,7 +12,7 @@ export interface MembershipChange {
   removeGuests?: readonly string[]
 }
 
-export interface Membership {
+interface Membership {
   memberIds: readonly string[]
   guests: readonly string[]
 }

@@ -13,12 +13,12 @@ import { paths } from '../../lib/paths'
 import { rememberGroup, settleGroup } from '../../api/groups/cache'
 import { activity } from '../../api/writes/activity'
 
-export const GROUP_NAME_MAX = 200
+const GROUP_NAME_MAX = 200
 
 type FieldErrors = Partial<Record<keyof GroupDetails, string>>
 
 /** The checks Tallyfy documents, made before any request (it checks again; we show its words too). */
-export function validateGroupDetails(details: GroupDetails): FieldErrors {
+function validateGroupDetails(details: GroupDetails): FieldErrors {
   const errors: FieldErrors = {}
   const name = details.name.trim()
   if (name === '') errors.name = 'Enter a name for the group.'
@@ -28,7 +28,7 @@ export function validateGroupDetails(details: GroupDetails): FieldErrors {
   return errors
 }
 
-export interface GroupFormDialogProps {
+interface GroupFormDialogProps {
   orgId: string
   /** Absent: a new group. */
   group?: Group

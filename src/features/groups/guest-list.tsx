@@ -8,7 +8,7 @@ import type { GroupBackLinkState } from '../../lib/group-back-link'
 import type { GuestEntry } from './guests'
 import type { MembershipActions } from './use-membership-actions'
 
-export interface GuestAdmin {
+interface GuestAdmin {
   groupName: string
   actions: MembershipActions
 }

@@ -159,12 +159,7 @@ async function send(ctx: Context, change: MembershipChange, opts: SendOptions): 
 }
 
 /** "Add Bob Smith to Engineering", "Remove guest ann@example.com from Engineering". */
-export function membershipLabel(
-  qc: QueryClient,
-  orgId: string,
-  groupId: string,
-  change: MembershipChange,
-): string {
+function membershipLabel(qc: QueryClient, orgId: string, groupId: string, change: MembershipChange): string {
   const group = cachedGroup(qc, orgId, groupId)?.name ?? 'the group'
   const names = (ids: readonly string[] | undefined) => {
     const list = (ids ?? []).map((id) => memberName(qc, orgId, id))
