@@ -192,6 +192,11 @@ async function main() {
           .click()
         await page.getByRole('button', { name: 'Undo' }).waitFor()
         await shoot('admin-undo-notice')
+        // The session's writes so far: the removal just made, with its Undo.
+        await page.getByRole('button', { name: 'Activity' }).click()
+        await page.getByRole('dialog', { name: 'Activity' }).getByRole('listitem').first().waitFor()
+        await shoot('activity-panel')
+        await page.keyboard.press('Escape')
         await page.getByRole('button', { name: 'Remove logo' }).click()
         await page.getByRole('alertdialog').waitFor()
         await shoot('admin-remove-logo')

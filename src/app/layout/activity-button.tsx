@@ -17,7 +17,7 @@ export function ActivityButton() {
         aria-haspopup="dialog"
         onClick={() => setOpen(true)}
       >
-        Activity
+        <span className="app-activity__label">Activity</span>
         {inFlight > 0 ? (
           <span className="app-activity__busy" title="Changes are being saved">
             <span className="visually-hidden">, {inFlight} in progress</span>
