@@ -61,7 +61,7 @@ const invite = (email: string) => ({
 })
 
 describe('writes to one member run one after another', () => {
-  it('two role changes and a disable for one member: never two requests for them in flight at once', async () => {
+  it('two role changes, a disable and an enable for one member: never two in flight at once, sent in order', async () => {
     const bob = plain('standard')
     let inFlight = 0
     let most = 0
