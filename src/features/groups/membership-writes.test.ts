@@ -3,7 +3,8 @@
 // after the PUT went is settled by reading the group again, a stale member ID does not lock a group,
 // and every change and its Undo land in the Activity record.
 import { QueryClient } from '@tanstack/react-query'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { http } from 'msw'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { retryPolicy } from '../../api/client'
 import { credentialStore } from '../../api/credentials'
 import { groupQueries } from '../../api/groups/queries'
@@ -62,6 +63,7 @@ beforeEach(async () => {
 })
 afterEach(() => {
   faults.reset()
+  server.resetHandlers()
   server.events.removeAllListeners()
   group.members = original.members
   group.guests = original.guests
@@ -75,6 +77,27 @@ const cachedIds = () => qc.getQueryData(groupQueries.detail(ORG, group.id).query
 const latest = () => activity.list(ORG)[0]
 const settledAll = async () => {
   await expect.poll(() => qc.isMutating()).toBe(0)
+}
+
+/** Holds every PUT to the group at the server until `release()`; then the demo's own handler answers. */
+function holdPuts() {
+  const held: Array<() => void> = []
+  let open = false
+  const state = {
+    arrived: 0,
+    release: () => {
+      open = true
+      for (const answer of held.splice(0)) answer()
+    },
+  }
+  server.use(
+    http.put(groupUrl, async () => {
+      state.arrived++
+      if (!open) await new Promise<void>((resolve) => held.push(resolve))
+      // Nothing returned: the demo's own handler answers.
+    }),
+  )
+  return state
 }
 
 async function changeFromOutside(members: Array<number | string>) {
@@ -103,16 +126,25 @@ describe('Undo reverses what the server changed, and only that', () => {
     expect(cachedIds()).toContain(String(bob))
   })
 
-  it('also when Undo is pressed before Tallyfy answered', async () => {
+  it('also when Undo is pressed before Tallyfy answered: it waits for the answer, then takes back only that', async () => {
     const bob = outsider(1).id
+    const carol = outsider(2).id
     await changeFromOutside([...group.members, bob])
-    faults.set({ latencyMs: 50, method: 'PUT' })
-    const pending = changeMembership(ctx(), { addMembers: [String(bob)] }, text)
-    await expect.poll(() => notices.length).toBe(1)
-    notices[0]?.undo?.()
+    const put = holdPuts()
+    const pending = changeMembership(ctx(), { addMembers: [String(bob), String(carol)] }, text)
+    await vi.waitFor(() => expect(put.arrived).toBe(1))
+    // The PUT is at Tallyfy and has no answer yet: what it changed is not known when Undo is pressed.
+    notices[0]!.undo!()
+    expect(put.arrived).toBe(1)
+    expect(group.members).not.toContain(carol)
+    put.release()
     await pending
+    await expect.poll(() => latest()?.outcome).toBe('undone')
     await settledAll()
+    // The add changed only Carol (Bob was in already), so the Undo took out Carol and left Bob.
+    expect(put.arrived).toBe(2)
     expect(group.members).toContain(bob)
+    expect(group.members).not.toContain(carol)
   })
 
   it('an Undo that fails says so, in a notice and on the Activity entry', async () => {
