@@ -86,6 +86,18 @@ test('a server that stops short is shown as incomplete, with how many of how man
 test('Back during the load does not restart it, and the table ends whole', async ({ page }) => {
   const orgId = await createOrg(30_008)
   const pages = recordPageRequests(page, orgId)
+  // Page 100 is held until the test has come Back, so Back lands during the load whatever the
+  // latency (held, not slowed: a fast load would otherwise finish first and prove nothing).
+  let cameBack: (() => void) | undefined
+  const held = new Promise<void>((resolve) => (cameBack = resolve))
+  await page.route(
+    (url) =>
+      url.pathname.endsWith(`/api/organizations/${orgId}/users`) && url.searchParams.get('page') === '100',
+    async (route) => {
+      await held
+      await route.continue()
+    },
+  )
   await signIn(page, orgId)
   // Open the first member while rows are still arriving, then come Back.
   await expect(progress(page)).toBeVisible({ timeout: 30_000 })
@@ -93,6 +105,8 @@ test('Back during the load does not restart it, and the table ends whole', async
   await expect(page).toHaveURL(/\/members\/\d+/)
   await page.goBack()
   await expect(page).toHaveURL(/\/members(\?|$)/)
+  await expect(progress(page)).toBeVisible()
+  cameBack?.()
   await expect(count(page)).toHaveText('30,008 members', { timeout: 120_000 })
   await expect(progress(page)).toBeHidden()
   await expect(page.getByRole('alert')).toHaveCount(0)
