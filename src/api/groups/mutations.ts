@@ -13,6 +13,7 @@ import { memberQueries } from '../members/queries'
 import type { Group } from '../types'
 import { activity, type WriteRecord } from '../writes/activity'
 import { refusalMessage } from '../writes/refusal'
+import { inAskingSession } from '../writes/session'
 import { confirmWrite, type Check } from '../writes/uncertain'
 import { cachedGroup, settleGroup } from './cache'
 import { groupPath, groupQueries, groupsPath } from './queries'
@@ -358,7 +359,7 @@ export const groupMutations = {
   create: (orgId: string) =>
     mutationOptions({
       mutationKey: [...groupQueries.all(orgId), 'create'] as const,
-      mutationFn: (details: GroupDetails): Promise<Group> =>
+      mutationFn: inAskingSession<Group, GroupDetails>((details) =>
         recorded(orgId, `Create group ${details.name}`, async () => {
           const created = await apiRequest('POST', groupsPath(orgId), {
             body: { name: details.name, description: details.description, members: [], guests: [] },
@@ -368,6 +369,7 @@ export const groupMutations = {
           if (!created) throw new Error('Tallyfy created the group but did not say which one it is.')
           return created.group
         }),
+      ),
     }),
 
   /**
@@ -379,7 +381,7 @@ export const groupMutations = {
     mutationOptions({
       mutationKey: [...groupQueries.all(orgId), 'update', groupId] as const,
       scope: groupScope(orgId, groupId),
-      mutationFn: async (update: GroupUpdate, { client }): Promise<GroupUpdateResult> => {
+      mutationFn: inAskingSession<GroupUpdateResult, GroupUpdate>(async (update, { client }) => {
         if (update.recorded)
           return { ...(await updateGroup(client, orgId, groupId, update)), activityId: null }
         const name = groupNameFor(client, orgId, groupId)
@@ -394,10 +396,10 @@ export const groupMutations = {
           record.done({ detail: droppedNote(client, orgId, result.dropped), undo: restore })
           return { ...result, activityId: record.id }
         } catch (error) {
-          record.fail(error, 'group')
+          record.fail(error, { what: 'group', message: groupWriteMessage(client, orgId, error) })
           throw error
         }
-      },
+      }),
     }),
 
   /** Permanent. Tallyfy answers 204, or 200 with the deleted group; both count as done. */
@@ -405,12 +407,13 @@ export const groupMutations = {
     mutationOptions({
       mutationKey: [...groupQueries.all(orgId), 'remove', groupId] as const,
       scope: groupScope(orgId, groupId),
-      mutationFn: (_: void, { client }): Promise<void> =>
+      mutationFn: inAskingSession<void, void>((_, { client }) =>
         recorded(orgId, `Delete group ${groupNameFor(client, orgId, groupId)}`, () =>
           apiRequest('DELETE', groupPath(orgId, groupId)).catch((error: unknown) =>
             confirmDelete(error, orgId, groupId, () => false),
           ),
         ),
+      ),
     }),
 
   /** multipart/form-data with the file in the field `logo` (tallyfy-api.md §10). */
@@ -418,7 +421,7 @@ export const groupMutations = {
     mutationOptions({
       mutationKey: [...groupQueries.all(orgId), 'logo', groupId] as const,
       scope: groupScope(orgId, groupId),
-      mutationFn: (file: File, { client }): Promise<Group | null> =>
+      mutationFn: inAskingSession<Group | null, File>((file, { client }) =>
         recorded(orgId, `Upload a logo for ${groupNameFor(client, orgId, groupId)}`, async () => {
           const body = new FormData()
           body.append('logo', file)
@@ -438,6 +441,7 @@ export const groupMutations = {
             guests: answer.read.guests ? answer.group.guests : known.guests,
           }
         }),
+      ),
     }),
 
   /**
@@ -449,12 +453,13 @@ export const groupMutations = {
     mutationOptions({
       mutationKey: [...groupQueries.all(orgId), 'logo', groupId] as const,
       scope: groupScope(orgId, groupId),
-      mutationFn: (_: void, { client }): Promise<void> =>
+      mutationFn: inAskingSession<void, void>((_, { client }) =>
         recorded(orgId, `Remove the logo of ${groupNameFor(client, orgId, groupId)}`, () =>
           apiRequest('DELETE', `${groupPath(orgId, groupId)}/logo`).catch((error: unknown) =>
             confirmDelete(error, orgId, groupId, (g) => g.logo === null),
           ),
         ),
+      ),
     }),
 }
 

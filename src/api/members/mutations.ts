@@ -1,3 +1,4 @@
+import { inAskingSession } from '../writes/session'
 import { mutationOptions } from '@tanstack/react-query'
 import { apiGet, apiRequest } from '../client'
 import { credentialStore } from '../credentials'
@@ -27,27 +28,6 @@ const userPath = (orgId: string, memberId: number) =>
 
 /** One queue per member: TanStack Query runs a scope's mutations one at a time, in order. */
 export const memberScope = (orgId: string, memberId: number) => ({ id: `org:${orgId}:member:${memberId}` })
-
-/**
- * A write belongs to the session that asked for it. The client checks that before every attempt, but
- * a write queued behind another one to the same member reaches the client only when its turn comes,
- * perhaps after the session expired or another organization signed in: then it is not sent. The
- * session is the one current when the options are built, which is when the write is asked for.
- */
-function inAskingSession<TVariables, TData>(
-  send: (variables: TVariables) => Promise<TData>,
-): (variables: TVariables) => Promise<TData> {
-  const asking = credentialStore.get()
-  return (variables) =>
-    credentialStore.get() === asking
-      ? send(variables)
-      : Promise.reject(
-          new ApiError({
-            kind: 'aborted',
-            message: 'The session that made this change has ended, so it was not sent.',
-          }),
-        )
-}
 
 /** The member as Tallyfy holds them now (with their groups, so a disable's effect shows too). */
 const readMember = (orgId: string, memberId: number) =>

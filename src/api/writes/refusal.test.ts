@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ApiError, describeApiError, errorFromHttp } from '../errors'
 import { refusalMessage } from './refusal'
+import { UncertainWriteError } from './uncertain'
 
 const answer = (status: number, body: unknown) =>
   errorFromHttp(status, new Headers({ 'Content-Type': 'application/json' }), JSON.stringify(body))
@@ -88,5 +89,10 @@ describe("Tallyfy's refusals of writes: one message, whichever resource", () => 
     expect(refusalMessage(answer(404, { message: 'Resource not found' }), { what: 'group' })).toBe(
       "This group doesn't exist, or it was removed.",
     )
+  })
+
+  it('when Roster could not tell whether the change was made, it says what to check, not "unexpected problem"', () => {
+    const error = new UncertainWriteError('Check the member before trying again.')
+    expect(refusalMessage(error, { what: 'member' })).toBe('Check the member before trying again.')
   })
 })

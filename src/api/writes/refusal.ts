@@ -1,4 +1,5 @@
 import { describeApiError, tallyfyWords } from '../errors'
+import { isUncertainWrite } from './uncertain'
 
 // The one message a person reads when a write fails, whatever the resource and wherever it shows
 // (a form's error line, an alert dialog, a notice, the Activity panel): Tallyfy's own words when it
@@ -15,6 +16,8 @@ interface RefusalOptions {
 }
 
 export function refusalMessage(error: unknown, { what = 'item', nameOfField }: RefusalOptions = {}): string {
+  // Roster could not tell whether Tallyfy made the change: its own words say what to check.
+  if (isUncertainWrite(error)) return error.message
   const words = tallyfyWords(error)
   if (!words) return describeApiError(error, what).message
   const name = words.field ? nameOfField?.(words.field) : null

@@ -17,8 +17,8 @@ import {
   type InviteErrors,
   type InviteField,
 } from './invite-validation'
-import { memberWriteMessage } from './member-write-actions'
 import { useInviteMember } from './use-member-writes'
+import { refusalMessage } from '../../api/writes/refusal'
 
 const FIELD_ORDER: readonly InviteField[] = ['email', 'firstName', 'lastName', 'role', 'message']
 
@@ -68,7 +68,7 @@ export function InviteMemberDialog({
         if (Object.keys(fromServer.fields).length > 0) showErrors(fromServer.fields)
         const other = fromServer.other.join(' ')
         if (other || Object.keys(fromServer.fields).length === 0)
-          setFormError(other || memberWriteMessage(error))
+          setFormError(other || refusalMessage(error, { what: 'member' }))
       },
     })
   }

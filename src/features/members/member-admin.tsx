@@ -12,8 +12,9 @@ import { RoleOptions } from '../../components/domain/role-options'
 import { isWritableRole, type WritableRole } from '../../lib/roles'
 import { useNotice } from '../../components/notices'
 import { useIsAdmin } from '../auth/session'
-import { changeRole, disableMember, enableMember, memberWriteMessage } from './member-write-actions'
+import { changeRole, disableMember, enableMember } from './member-write-actions'
 import { useMemberBusy } from './use-member-writes'
+import { refusalMessage } from '../../api/writes/refusal'
 
 export function MemberAdmin({ orgId, member }: { orgId: string; member: Member }) {
   const isAdmin = useIsAdmin()
@@ -46,7 +47,7 @@ function MemberAdminControls({ orgId, member, isSelf }: { orgId: string; member:
         () => setConfirming(null),
         (e: unknown) => {
           setConfirming(null)
-          setError(memberWriteMessage(e))
+          setError(refusalMessage(e, { what: 'member' }))
         },
       )
       .finally(settled)
@@ -66,7 +67,7 @@ function MemberAdminControls({ orgId, member, isSelf }: { orgId: string; member:
     disableMember(ctx, member)
       .then(
         () => setConfirming(null),
-        (e: unknown) => setDialogError(memberWriteMessage(e)),
+        (e: unknown) => setDialogError(refusalMessage(e, { what: 'member' })),
       )
       .finally(settled)
   }
@@ -74,7 +75,7 @@ function MemberAdminControls({ orgId, member, isSelf }: { orgId: string; member:
   const onEnable = () => {
     setError(null)
     enableMember(ctx, member)
-      .catch((e: unknown) => setError(memberWriteMessage(e)))
+      .catch((e: unknown) => setError(refusalMessage(e, { what: 'member' })))
       .finally(settled)
   }
 

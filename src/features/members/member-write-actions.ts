@@ -24,7 +24,6 @@ import { isRoleChangedSince, memberMutations, type RoleUndo } from '../../api/me
 import type { Member } from '../../api/types'
 import { activity, type WriteRecord } from '../../api/writes/activity'
 import { refusalMessage } from '../../api/writes/refusal'
-import { isUncertainWrite } from '../../api/writes/uncertain'
 import { roleLabel } from '../../components/domain/badge'
 import type { Notify } from '../../components/notices'
 import { isWritableRole, type WritableRole } from '../../lib/roles'
@@ -37,11 +36,6 @@ export interface MemberWriteContext {
 
 /** The member a write is about, as the page showed them when the admin asked. */
 export type MemberSubject = Pick<Member, 'id' | 'fullName' | 'role'>
-
-/** What the person reads when a member write fails: Tallyfy's refusal, or what is not known. */
-export function memberWriteMessage(error: unknown): string {
-  return isUncertainWrite(error) ? error.message : refusalMessage(error, { what: 'member' })
-}
 
 /**
  * Patches the cache at once, sends the write in the member's queue, and settles the cache with
@@ -142,7 +136,7 @@ async function undoRole(
       return
     }
     record.undoFailed(error, 'member')
-    notify({ message: `Not undone: ${memberWriteMessage(error)}`, tone: 'error' })
+    notify({ message: `Not undone: ${refusalMessage(error, { what: 'member' })}`, tone: 'error' })
   }
 }
 
