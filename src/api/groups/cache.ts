@@ -6,6 +6,7 @@
 
 import type { QueryClient } from '@tanstack/react-query'
 import { groupQueries } from './queries'
+import { journalMemberWrite } from '../members/directory-loader'
 import { memberQueries } from '../members/queries'
 import type { Group, GroupRef, Member, MemberDirectory } from '../types'
 
@@ -84,12 +85,17 @@ export function patchMemberGroups(qc: QueryClient, orgId: string, group: GroupRe
     return { ...member, groups }
   }
 
-  qc.setQueryData<MemberDirectory>(memberQueries.directory(orgId).queryKey, (dir) => {
+  const directoryKey = memberQueries.directory(orgId).queryKey
+  qc.setQueryData<MemberDirectory>(directoryKey, (dir) => {
     if (!dir) return dir
     let changed = false
     const members = dir.members.map((m) => {
       const next = apply(m)
-      if (next !== m) changed = true
+      if (next === m) return m
+      changed = true
+      // A refresh of the directory that read this row before the change must not put the old
+      // Groups back (the loader lays journaled writes over every page it writes).
+      journalMemberWrite(qc, directoryKey, m.id, { groups: next.groups }).settle()
       return next
     })
     return changed ? { ...dir, members } : dir

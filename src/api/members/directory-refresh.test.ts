@@ -5,6 +5,7 @@ import { BOT_MEMBER_ID, DEFAULT_ADMIN_ID } from '../../demo/data'
 import { createDemoServer } from '../../demo/node'
 import { credentialStore } from '../credentials'
 import type { Member, MemberDirectory } from '../types'
+import { patchMemberGroups } from '../groups/cache'
 import { addInvited, applyAnswer, applyOptimistic, rollback, rolePatch } from './cache'
 import { memberMutations } from './mutations'
 import { directoryLoader, memberQueries } from './queries'
@@ -185,5 +186,19 @@ describe('a background refresh never reverts a write', () => {
     faults.set({ perPageCap: 100, latencyMs: 25, method: 'GET' })
     await refreshed
     expect(row(bob.id)?.role).toBe('standard')
+  })
+})
+
+describe('a background refresh never reverts a group change either', () => {
+  it('Bob added to a group while the refresh runs (his page read before) keeps that group in his Groups', async () => {
+    const bob = bobOnPageOne(2)
+    const target = org.groups.find((g) => !g.members.map(Number).includes(bob.id))!
+    const { refreshed } = await startRefresh()
+    // What a membership change does: Tallyfy holds it, and the cache's Groups column follows.
+    target.members = [...target.members, bob.id]
+    patchMemberGroups(qc, DEMO_ORG_ID, { id: target.id, name: target.name }, { add: [String(bob.id)] })
+    expect(row(bob.id)?.groups?.map((g) => g.id)).toContain(target.id)
+    await refreshed
+    expect(row(bob.id)?.groups?.map((g) => g.id)).toContain(target.id)
   })
 })
