@@ -15,9 +15,9 @@ const refused = errorFromHttp(
 )
 
 function deferred() {
-  let resolve: () => void = () => {}
+  let resolve: (() => void) | undefined
   const promise = new Promise<void>((r) => (resolve = r))
-  return { promise, resolve: () => resolve() }
+  return { promise, resolve: () => resolve?.() }
 }
 
 /** Whether the page asked the browser to confirm leaving. */
