@@ -32,7 +32,7 @@ function replaceRow(
   return { ...directory, members }
 }
 
-export function patchMember(member: Member, patch: MemberPatch): Member {
+function patchMember(member: Member, patch: MemberPatch): Member {
   const keys = Object.keys(patch) as (keyof MemberPatch)[]
   return keys.every((k) => member[k] === patch[k]) ? member : { ...member, ...patch }
 }
@@ -57,7 +57,7 @@ export function rollbackDirectoryMember(
   return replaceRow(directory, previous.id, (row) => patchMember(row, pick(previous, patch)))
 }
 
-export function rollbackMember(current: Member, previous: Member, patch: MemberPatch): Member {
+function rollbackMember(current: Member, previous: Member, patch: MemberPatch): Member {
   return patchMember(current, pick(previous, patch))
 }
 
@@ -77,7 +77,7 @@ export function mergeAnswer(current: Member, answer: Member): Member {
   return { ...answer, groups: answer.groups ?? current.groups }
 }
 
-export function replaceDirectoryMember(directory: MemberDirectory, answer: Member): MemberDirectory {
+function replaceDirectoryMember(directory: MemberDirectory, answer: Member): MemberDirectory {
   return replaceRow(directory, answer.id, (row) => mergeAnswer(row, answer))
 }
 
@@ -88,7 +88,7 @@ export function addDirectoryMember(directory: MemberDirectory, member: Member): 
 }
 
 /** Disabled members leave every group (tallyfy-api.md §2.6): the group without that member ID. */
-export function withoutMember(group: Group, memberId: number): Group {
+function withoutMember(group: Group, memberId: number): Group {
   const id = String(memberId)
   return group.memberIds.includes(id)
     ? { ...group, memberIds: group.memberIds.filter((m) => m !== id) }

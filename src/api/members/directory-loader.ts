@@ -21,7 +21,7 @@ import type { Member, MemberDirectory } from '../types'
 // lays the writes its pages may predate over the rows it writes. Once a run has begun after a write
 // settled, its pages hold that write: the entry is no longer needed and is dropped.
 
-export interface DirectoryLoaderOptions {
+interface DirectoryLoaderOptions {
   client: QueryClient
   queryKey: QueryKey
   fetchPage: (page: number, perPage: number, signal: AbortSignal) => Promise<Page<Member>>

@@ -1,8 +1,6 @@
 import { inAskingSession } from '../writes/session'
 import { mutationOptions } from '@tanstack/react-query'
 import { apiGet, apiRequest } from '../client'
-import { credentialStore } from '../credentials'
-import { ApiError } from '../errors'
 import { confirmWrite, type Check } from '../writes/uncertain'
 import { memberQueries, usersPath } from './queries'
 import { parseMember, parseMemberPage } from './schema'
@@ -81,7 +79,7 @@ export interface RoleUndo {
  * Undo of a role change refused before anything was sent: since Roster set the role, someone else
  * changed it (`member` is the member as Tallyfy holds them now). Undoing would erase their change.
  */
-export class RoleChangedSinceError extends Error {
+class RoleChangedSinceError extends Error {
   override readonly name = 'RoleChangedSinceError'
   readonly member: Member
   constructor(member: Member) {

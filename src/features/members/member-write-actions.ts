@@ -28,14 +28,14 @@ import { roleLabel } from '../../components/domain/badge'
 import type { Notify } from '../../components/notices'
 import { isWritableRole, type WritableRole } from '../../lib/roles'
 
-export interface MemberWriteContext {
+interface MemberWriteContext {
   qc: QueryClient
   notify: Notify
   orgId: string
 }
 
 /** The member a write is about, as the page showed them when the admin asked. */
-export type MemberSubject = Pick<Member, 'id' | 'fullName' | 'role'>
+type MemberSubject = Pick<Member, 'id' | 'fullName' | 'role'>
 
 /**
  * Patches the cache at once, sends the write in the member's queue, and settles the cache with
