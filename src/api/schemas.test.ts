@@ -8,6 +8,7 @@ import { isAdmin } from './roles'
 import { parseGroup, parseGroupPage } from './groups/schema'
 import { parseMe, parseOrganizations } from './me'
 import { parseMember, parseMemberPage } from './members/schema'
+import type { Group } from './types'
 
 const member = (fields: Record<string, unknown>) => parseMember({ data: fields })
 const group = (fields: Record<string, unknown>) => parseGroup({ data: fields })
@@ -66,6 +67,8 @@ describe('docs fixtures', () => {
       logo: null,
       memberIds: ['user_id_1', 'user_id_2'],
       guests: ['guest@example.com'],
+      membersKnown: true,
+      guestsKnown: true,
       createdAt: '2024-01-15T10:30:00.000Z',
       updatedAt: '2024-06-20T14:45:00.000Z',
     })
@@ -235,7 +238,7 @@ describe('groups', () => {
     ).toEqual(['1001', '1002', '1003', 'user_id_1', '1004'])
   })
 
-  it('fills in missing lists, numeric IDs, a missing name and updated_at', () => {
+  it('fills in numeric IDs, a missing name and updated_at, and marks missing lists as not known', () => {
     expect(group({ id: 42, updated_at: '2025-01-01T00:00:00Z' })).toEqual({
       id: '42',
       name: 'Untitled group',
@@ -243,9 +246,19 @@ describe('groups', () => {
       logo: null,
       memberIds: [],
       guests: [],
+      membersKnown: false,
+      guestsKnown: false,
       createdAt: null,
       updatedAt: '2025-01-01T00:00:00Z',
     })
+  })
+
+  it('tells a list that is empty from one the read came without (absent or null)', () => {
+    const known = (g: Group) => [g.membersKnown, g.guestsKnown]
+    expect(known(group({ id: 'g', members: [], guests: [] }))).toEqual([true, true])
+    expect(known(group({ id: 'g', members: null, guests: [] }))).toEqual([false, true])
+    expect(known(group({ id: 'g', members: [1001] }))).toEqual([true, false])
+    expect(known(group({ id: 'g', members: null, guests: null }))).toEqual([false, false])
   })
 
   it('keeps the logo value as sent, and may take one from assets when logo is null', () => {

@@ -45,6 +45,12 @@ export interface Group {
   /** Member IDs as canonical strings ("1001"); numbers and numeric strings both land here. */
   memberIds: string[]
   guests: string[]
+  /**
+   * Whether the read had each list. Tallyfy sends `members` and `guests` only as includes, so a read
+   * may lack them: the list is then empty here but unknown, never to be shown or counted as empty.
+   */
+  membersKnown: boolean
+  guestsKnown: boolean
   createdAt: string | null
   updatedAt: string | null
 }

@@ -7,6 +7,8 @@ export function makeGroup(overrides: Partial<Group> & { id: string; name: string
     logo: null,
     memberIds: [],
     guests: [],
+    membersKnown: true,
+    guestsKnown: true,
     createdAt: '2024-01-10T09:00:00Z',
     updatedAt: '2024-06-01T12:00:00Z',
     ...overrides,

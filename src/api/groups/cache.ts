@@ -40,8 +40,31 @@ export function cachedGroup(qc: QueryClient, orgId: string, groupId: string): Gr
  */
 export function settleGroup(qc: QueryClient, orgId: string, server: Group) {
   const before = cachedGroup(qc, orgId, server.id)
-  patchGroup(qc, orgId, server.id, (g) => ({ ...server, logo: server.logo ?? g.logo }))
-  const had = new Set(before?.memberIds ?? [])
+  // An answer without a list says nothing about it: the cached one (known or not) stays.
+  patchGroup(qc, orgId, server.id, (g) => ({
+    ...server,
+    logo: server.logo ?? g.logo,
+    ...(server.membersKnown ? null : { memberIds: g.memberIds, membersKnown: g.membersKnown }),
+    ...(server.guestsKnown ? null : { guests: g.guests, guestsKnown: g.guestsKnown }),
+  }))
+  if (!server.membersKnown) {
+    if (before !== undefined && before.name !== server.name)
+      patchMemberGroups(
+        qc,
+        orgId,
+        { id: server.id, name: server.name },
+        { rename: membersListingGroup(qc, orgId, server.id) },
+      )
+    return
+  }
+  // A cached group without its list: its members were those whose rows name it.
+  const had = new Set(
+    before === undefined
+      ? []
+      : before.membersKnown
+        ? before.memberIds
+        : membersListingGroup(qc, orgId, before.id),
+  )
   const has = new Set(server.memberIds)
   patchMemberGroups(
     qc,
@@ -53,6 +76,14 @@ export function settleGroup(qc: QueryClient, orgId: string, server: Group) {
       rename: before !== undefined && before.name !== server.name ? server.memberIds : [],
     },
   )
+}
+
+/** Member IDs whose cached `groups` name this group: its members as the directory knows them. */
+function membersListingGroup(qc: QueryClient, orgId: string, groupId: string): string[] {
+  const directory = qc.getQueryData<MemberDirectory>(memberQueries.directory(orgId).queryKey)
+  return (directory?.members ?? [])
+    .filter((m) => m.groups?.some((g) => g.id === groupId))
+    .map((m) => String(m.id))
 }
 
 interface MemberGroupPatch {
@@ -108,7 +139,9 @@ export function patchMemberGroups(qc: QueryClient, orgId: string, group: GroupRe
 /** A deleted group leaves the list, its members' Groups and its own cache entry. */
 export function forgetGroup(qc: QueryClient, orgId: string, group: Group) {
   qc.setQueryData(groupQueries.list(orgId).queryKey, (list) => list?.filter((g) => g.id !== group.id))
-  patchMemberGroups(qc, orgId, { id: group.id, name: group.name }, { remove: group.memberIds })
+  // Without the group's list, its members are those whose rows name it.
+  const members = group.membersKnown ? group.memberIds : membersListingGroup(qc, orgId, group.id)
+  patchMemberGroups(qc, orgId, { id: group.id, name: group.name }, { remove: members })
   qc.removeQueries({ queryKey: groupQueries.detail(orgId, group.id).queryKey, exact: true })
 }
 

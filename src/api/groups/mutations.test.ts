@@ -216,6 +216,7 @@ describe('an answer without the lists', () => {
     const saved = await new MutationObserver(qc, groupMutations.uploadLogo(ORG, group.id)).mutate(file)
     expect(saved?.memberIds).toEqual(original.members.map(String))
     expect(saved?.guests).toEqual(original.guests)
+    expect(saved).toMatchObject({ membersKnown: true, guestsKnown: true })
   })
 
   it('a PUT answered without them is taken to hold what was sent', async () => {
@@ -228,6 +229,7 @@ describe('an answer without the lists', () => {
     const result = await update({ change: { addMembers: [String(who)] } })
     expect(result.group.memberIds).toEqual([...original.members, who].map(String))
     expect(result.group.guests).toEqual(original.guests)
+    expect(result.group).toMatchObject({ membersKnown: true, guestsKnown: true })
   })
 })
 

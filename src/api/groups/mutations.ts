@@ -295,8 +295,19 @@ function withSentLists(answer: GroupRead | null, b: Built): Group {
     ...base,
     memberIds: answer?.read.members ? base.memberIds : [...b.memberIds],
     guests: answer?.read.guests ? base.guests : [...b.guests],
+    membersKnown: true,
+    guestsKnown: true,
   }
 }
+
+/** A group just created holds the empty lists its POST sent, whether or not the answer shows them. */
+const withCreatedLists = (group: Group): Group => ({
+  ...group,
+  memberIds: group.membersKnown ? group.memberIds : [],
+  guests: group.guestsKnown ? group.guests : [],
+  membersKnown: true,
+  guestsKnown: true,
+})
 
 /**
  * An update, and once more when Tallyfy refuses member IDs that the complete directory does not
@@ -367,7 +378,7 @@ export const groupMutations = {
           }).catch((error: unknown) => confirmCreated(error, orgId, details))
           // An empty 201 would leave us without the new ID; Tallyfy documents the group in the body.
           if (!created) throw new Error('Tallyfy created the group but did not say which one it is.')
-          return created.group
+          return withCreatedLists(created.group)
         }),
       ),
     }),
@@ -439,6 +450,8 @@ export const groupMutations = {
             ...answer.group,
             memberIds: answer.read.members ? answer.group.memberIds : known.memberIds,
             guests: answer.read.guests ? answer.group.guests : known.guests,
+            membersKnown: answer.read.members || known.membersKnown,
+            guestsKnown: answer.read.guests || known.guestsKnown,
           }
         }),
       ),

@@ -83,6 +83,8 @@ function toGroup(w: GroupWire): Group {
     logo: w.logo ?? logoFromAssets(w.assets),
     memberIds: w.members ?? [],
     guests: (w.guests ?? []).map((g) => g.trim()).filter((g) => g !== ''),
+    membersKnown: Array.isArray(w.members),
+    guestsKnown: Array.isArray(w.guests),
     createdAt: w.created_at,
     updatedAt: w.last_updated ?? w.updated_at,
   }
@@ -96,9 +98,9 @@ export function parseGroup(json: unknown): Group {
 }
 
 /**
- * A group as a write reads it: the domain group (a missing list shows as empty, which is right for a
- * page) plus whether each list was actually in the answer. A PUT replaces both lists, so a list that
- * was absent or null must never be sent back as the empty one `toGroup` shows.
+ * A group as a write reads it: the domain group plus whether each list was actually in the answer
+ * (the group's `membersKnown`/`guestsKnown`, spelled out for the write path). A PUT replaces both
+ * lists, so a list that was absent or null must never be sent back as the empty one it holds.
  */
 export interface GroupRead {
   group: Group
@@ -106,7 +108,8 @@ export interface GroupRead {
 }
 
 function toGroupRead(w: GroupWire): GroupRead {
-  return { group: toGroup(w), read: { members: Array.isArray(w.members), guests: Array.isArray(w.guests) } }
+  const group = toGroup(w)
+  return { group, read: { members: group.membersKnown, guests: group.guestsKnown } }
 }
 
 export function parseGroupRead(json: unknown): GroupRead {
