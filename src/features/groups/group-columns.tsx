@@ -49,6 +49,17 @@ function DescriptionCell({ description }: { description: string | null }) {
   )
 }
 
+/** A count, or a dash that reads "not known" when the group was read without that list. */
+function CountCell({ count }: { count: number | null }) {
+  if (count !== null) return formatCount(count)
+  return (
+    <span className="groups-muted" title="Not known: Tallyfy sent this group without the list">
+      <span aria-hidden="true">—</span>
+      <span className="visually-hidden">Not known</span>
+    </span>
+  )
+}
+
 const col = dataTableColumnHelper<GroupListItem>()
 const sortable = { sortFn: 'value', sortUndefined: 'last' } as const
 
@@ -82,20 +93,20 @@ export const groupColumns = col.columns([
     cell: ({ row }) => <DescriptionCell description={row.original.group.description} />,
   }),
   // Counts and dates start biggest and newest first: what people usually look for.
-  col.accessor((item) => item.memberCount, {
+  col.accessor((item) => item.memberCount ?? undefined, {
     id: 'members',
     header: 'Members',
     ...sortable,
     sortDescFirst: true,
     meta: { csv: (item) => item.memberCount },
-    cell: ({ row }) => formatCount(row.original.memberCount),
+    cell: ({ row }) => <CountCell count={row.original.memberCount} />,
   }),
   col.display({
     id: 'guests',
     header: 'Guests',
     enableSorting: false,
     meta: { csv: (item) => item.guestCount },
-    cell: ({ row }) => formatCount(row.original.guestCount),
+    cell: ({ row }) => <CountCell count={row.original.guestCount} />,
   }),
   col.accessor((item) => item.updatedTime ?? undefined, {
     id: 'updated',

@@ -7,8 +7,9 @@ import { guestEntries } from './guests'
 
 export interface GroupListItem {
   group: Group
-  memberCount: number
-  guestCount: number
+  /** Null when the group was read without that list: not known, which is not 0. */
+  memberCount: number | null
+  guestCount: number | null
   /** Name and description, normalised once so each keystroke is a substring test. */
   searchText: string
   updatedTime: number | null
@@ -21,8 +22,8 @@ export interface GroupListItem {
 export function toGroupListItems(groups: readonly Group[]): GroupListItem[] {
   const items = groups.map((group) => ({
     group,
-    memberCount: distinctMemberCount(group.memberIds),
-    guestCount: guestEntries(group.guests).length,
+    memberCount: group.membersKnown ? distinctMemberCount(group.memberIds) : null,
+    guestCount: group.guestsKnown ? guestEntries(group.guests).length : null,
     searchText: normalize(`${group.name} ${group.description ?? ''}`),
     updatedTime: parseTime(group.updatedAt),
   }))

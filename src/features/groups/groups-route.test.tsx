@@ -92,6 +92,17 @@ describe('groups list sort (the shared data table)', () => {
     expect(router.location.search).toBe('')
   })
 
+  it('keeps a member count it does not know (a read without the list) last either way, never as 0', async () => {
+    const unread = makeGroup({ id: 'u1', name: 'Aardvarks', membersKnown: false, guestsKnown: false })
+    renderGroups([...sampleGroups, unread], '/groups?sort=-members')
+    expect(names().at(-1)).toBe('Aardvarks')
+    await userEvent.click(screen.getByRole('button', { name: 'Members' }))
+    expect(names().at(-1)).toBe('Aardvarks')
+    const row = screen.getByRole('link', { name: 'Aardvarks' }).closest('tr') as HTMLElement
+    expect(within(row).getAllByText('Not known')).toHaveLength(2)
+    expect(within(row).queryByText('0')).toBeNull()
+  })
+
   it('reads the sort from the URL and ignores what it does not know', () => {
     renderGroups(sampleGroups, '/groups?sort=-bogus')
     expect(screen.getByRole('columnheader', { name: /Name/ })).toHaveAttribute('aria-sort', 'ascending')
