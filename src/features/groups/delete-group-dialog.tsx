@@ -11,6 +11,10 @@ import { forgetGroup } from '../../api/groups/cache'
 import { MutationAlertDialog } from './mutation-alert-dialog'
 import { distinctMemberCount } from './resolve-members'
 
+// A list the group was read without has no count to give: "Its members", never "Its 0 members".
+const count = (n: number, known: boolean, noun: string) =>
+  known ? `${formatCount(n)} ${noun}${n === 1 ? '' : 's'}` : `${noun}s`
+
 export default function DeleteGroupDialog({
   orgId,
   group,
@@ -32,8 +36,8 @@ export default function DeleteGroupDialog({
       notify({ message: `Deleted group ${group.name}.` })
     },
   })
-  const members = distinctMemberCount(group.memberIds)
-  const guests = group.guests.length
+  const members = count(distinctMemberCount(group.memberIds), group.membersKnown, 'member')
+  const guests = count(group.guests.length, group.guestsKnown, 'guest')
   return (
     <MutationAlertDialog
       title={`Delete ${group.name}?`}
@@ -46,8 +50,7 @@ export default function DeleteGroupDialog({
         cannot be undone.
       </p>
       <p>
-        Its {formatCount(members)} {members === 1 ? 'member' : 'members'} and {formatCount(guests)}{' '}
-        {guests === 1 ? 'guest' : 'guests'} stay in the organization; they only leave this group.
+        Its {members} and {guests} stay in the organization; they only leave this group.
       </p>
     </MutationAlertDialog>
   )

@@ -69,13 +69,38 @@ function GroupDetail({ orgId, groupId }: { orgId: string; groupId: string }) {
           onRetry={() => void groupQuery.refetch()}
         />
       ) : (
-        <GroupContent orgId={orgId} group={groupQuery.data} pageState={location.state} />
+        <GroupContent
+          orgId={orgId}
+          group={groupQuery.data}
+          pageState={location.state}
+          retry={{ onRetry: () => void groupQuery.refetch(), retrying: groupQuery.isFetching }}
+        />
       )}
     </div>
   )
 }
 
-function GroupContent({ orgId, group, pageState }: { orgId: string; group: Group; pageState: unknown }) {
+const count = (n: number, known: boolean, noun: string) =>
+  known ? `${formatCount(n)} ${noun}${n === 1 ? '' : 's'}` : `${noun} count not known`
+
+/** "3 members · 1 guest"; a list the read came without is "not known", never 0. */
+function countsText(group: Group, members: number, guests: number): string {
+  const text = `${count(members, group.membersKnown, 'member')} · ${count(guests, group.guestsKnown, 'guest')}`
+  return text.charAt(0).toUpperCase() + text.slice(1)
+}
+
+function GroupContent({
+  orgId,
+  group,
+  pageState,
+  retry,
+}: {
+  orgId: string
+  group: Group
+  pageState: unknown
+  /** Reads the group again, for a list its read came without. */
+  retry: { onRetry: () => void; retrying: boolean }
+}) {
   const guests = useMemo(() => guestEntries(group.guests), [group.guests])
   // A guest's page opened from here offers "Back to {group}", and from there this page's own way back.
   const guestLinkState = useMemo(
@@ -102,10 +127,7 @@ function GroupContent({ orgId, group, pageState }: { orgId: string; group: Group
           <h1 className="group-header__title" tabIndex={-1}>
             {name}
           </h1>
-          <p className="group-header__counts">
-            {formatCount(memberCount)} {memberCount === 1 ? 'member' : 'members'} ·{' '}
-            {formatCount(guests.length)} {guests.length === 1 ? 'guest' : 'guests'}
-          </p>
+          <p className="group-header__counts">{countsText(group, memberCount, guests.length)}</p>
           {group.description?.trim() ? (
             <p className="group-header__description">{group.description.trim()}</p>
           ) : null}
@@ -138,8 +160,14 @@ function GroupContent({ orgId, group, pageState }: { orgId: string; group: Group
         total={memberCount}
         groupName={name}
         admin={admin}
+        notRead={group.membersKnown ? undefined : retry}
       />
-      <GuestList guests={guests} admin={admin} linkState={guestLinkState} />
+      <GuestList
+        guests={guests}
+        admin={admin}
+        linkState={guestLinkState}
+        notRead={group.guestsKnown ? undefined : retry}
+      />
     </>
   )
 }

@@ -31,6 +31,7 @@ import { SearchBox } from '../../components/search-box'
 import { searchAndSortCodec, type SearchAndSort } from '../../lib/list-state'
 import { useListUrl, type ListUrl } from '../../lib/use-list-url'
 import { AddMember } from './add-member'
+import { ListNotRead } from './list-not-read'
 import type { MembershipActions } from './use-membership-actions'
 
 const noMembers: Member[] = []
@@ -46,14 +47,28 @@ interface GroupMembersProps {
   groupName: string
   /** For admins: add and remove members (absent: read-only). */
   admin?: { groupName: string; actions: MembershipActions }
+  /** The group was read without its member list: Retry reads it again (absent: the list is known). */
+  notRead?: { onRetry: () => void; retrying: boolean }
 }
 
 /**
  * The group's members with names, resolved against the cached member directory (the same query
  * the members page uses, so coming from there costs no request), in the members page's table.
  */
-export function GroupMembers({ orgId, memberIds, total, groupName, admin }: GroupMembersProps) {
+export function GroupMembers(props: GroupMembersProps) {
   const headingId = useId()
+  // The section and its heading stay when a Retry brings the list, so focus can move to the heading.
+  return (
+    <section className="group-section" aria-labelledby={headingId}>
+      <h2 id={headingId} className="group-section__title" tabIndex={-1}>
+        Members ({props.notRead ? 'not known' : formatCount(props.total)})
+      </h2>
+      {props.notRead ? <ListNotRead list="member" {...props.notRead} /> : <KnownGroupMembers {...props} />}
+    </section>
+  )
+}
+
+function KnownGroupMembers({ orgId, memberIds, total, groupName, admin }: GroupMembersProps) {
   const addRef = useRef<HTMLDivElement>(null)
   const directoryQuery = useQuery({ ...memberQueries.directory(orgId), enabled: total > 0 || !!admin })
   const directory = directoryQuery.data
@@ -90,10 +105,7 @@ export function GroupMembers({ orgId, memberIds, total, groupName, admin }: Grou
   }, [admin])
 
   return (
-    <section className="group-section" aria-labelledby={headingId}>
-      <h2 id={headingId} className="group-section__title">
-        Members ({formatCount(total)})
-      </h2>
+    <>
       {admin ? (
         <div ref={addRef}>
           <AddMember
@@ -146,7 +158,7 @@ export function GroupMembers({ orgId, memberIds, total, groupName, admin }: Grou
           )}
         </>
       )}
-    </section>
+    </>
   )
 }
 

@@ -6,6 +6,7 @@ import { guestKey, isValidEmail } from '../../lib/email'
 import { formatCount } from '../../lib/format'
 import type { GroupBackLinkState } from '../../lib/group-back-link'
 import type { GuestEntry } from './guests'
+import { ListNotRead } from './list-not-read'
 import type { MembershipActions } from './use-membership-actions'
 
 interface GuestAdmin {
@@ -22,22 +23,27 @@ export function GuestList({
   guests,
   admin,
   linkState,
+  notRead,
 }: {
   guests: readonly GuestEntry[]
   admin?: GuestAdmin
   /** Router state for the guest links, so the guest's page offers "Back to {group}". */
   linkState?: GroupBackLinkState
+  /** The group was read without its guest list: Retry reads it again (absent: the list is known). */
+  notRead?: { onRetry: () => void; retrying: boolean }
 }) {
   const headingId = useId()
   const addRef = useRef<HTMLInputElement>(null)
 
   return (
     <section className="group-section" aria-labelledby={headingId}>
-      <h2 id={headingId} className="group-section__title">
-        Guests ({formatCount(guests.length)})
+      <h2 id={headingId} className="group-section__title" tabIndex={-1}>
+        Guests ({notRead ? 'not known' : formatCount(guests.length)})
       </h2>
-      {admin ? <AddGuest admin={admin} guests={guests} inputRef={addRef} /> : null}
-      {guests.length === 0 ? (
+      {notRead ? null : admin ? <AddGuest admin={admin} guests={guests} inputRef={addRef} /> : null}
+      {notRead ? (
+        <ListNotRead list="guest" {...notRead} />
+      ) : guests.length === 0 ? (
         <p className="group-section__empty">
           <strong>No guests</strong>
           <span> · No one outside the organization has been added to this group.</span>
