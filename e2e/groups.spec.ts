@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import { createDemoOrg, REMOVED_MEMBER_ID } from '../src/demo/data'
-import { expect, openDemo, test } from './fixtures'
+import { expect, faultsFromStart, openDemo, test } from './fixtures'
 
 // Groups: the list, a group's page, and moving between members and groups with links, the
 // keyboard and the Back button. The expected data comes from the same deterministic generator
@@ -98,6 +98,47 @@ test.describe('group detail', () => {
     await expect(page.getByRole('heading', { level: 1, name: contractors.name })).toBeVisible()
     // The browser logs each failed request; those 500s are the point of this test.
     expect(pageErrors.filter((e) => !/Failed to load resource/.test(e))).toEqual([])
+  })
+
+  test('a group read without its member and guest lists says so, never "Members (0)", and Retry reads it again', async ({
+    page,
+  }) => {
+    // Tallyfy sends a group's `members` and `guests` only as includes: every group read lacks them.
+    await faultsFromStart(page, { omitGroupLists: 'absent' })
+    await open(page, '/groups')
+    const row = page
+      .getByRole('row')
+      .filter({ has: page.getByRole('link', { name: contractors.name, exact: true }) })
+    // Both counts are a dash read as "Not known", not 0.
+    await expect(row.getByText('Not known', { exact: true })).toHaveCount(2)
+    await expect(row.getByRole('cell', { name: '0', exact: true })).toHaveCount(0)
+
+    await row.getByRole('link', { name: contractors.name, exact: true }).click()
+    await expect(page.getByRole('heading', { level: 1, name: contractors.name })).toBeVisible()
+    const members = page.getByRole('region', { name: 'Members (not known)' })
+    await expect(members).toContainText(
+      'Tallyfy sent this group without its member list. Retry to read it again.',
+    )
+    await expect(page.getByRole('region', { name: 'Guests (not known)' })).toContainText(
+      'Tallyfy sent this group without its guest list. Retry to read it again.',
+    )
+    await expect(page.getByText('Member count not known · guest count not known')).toBeVisible()
+    await expect(page.getByText(/Members \(0\)|Guests \(0\)|No members|No guests/)).toHaveCount(0)
+    await expect(page.getByRole('table')).toHaveCount(0)
+    // The demo signs in as an admin: the group's own controls are there, adding to a list it does not know is not.
+    await expect(page.getByRole('button', { name: 'Edit group' })).toBeVisible()
+    await expect(page.getByRole('combobox', { name: 'Add member' })).toHaveCount(0)
+    await expect(page.getByLabel('Guest email')).toHaveCount(0)
+
+    // Tallyfy sends the lists again: Retry shows them.
+    await page.evaluate(() => window.rosterDemo?.resetFaults())
+    await members.getByRole('button', { name: 'Retry' }).click()
+    const count = new Set(contractors.members.map(String)).size
+    await expect(page.getByRole('heading', { name: `Members (${count})` })).toBeFocused()
+    await expect(
+      page.getByRole('table').getByRole('link', { name: firstKnownContractor, exact: true }),
+    ).toBeVisible()
+    await expect(page.getByRole('heading', { name: `Guests (${contractors.guests.length})` })).toBeVisible()
   })
 
   test('deep link and reload land on the same group', async ({ page }) => {
