@@ -46,6 +46,55 @@ async function openPalette(page: Page, query: string) {
   await page.getByRole('combobox', { name: 'Go to' }).fill(query)
 }
 
+const activityButton = (page: Page) => page.getByRole('button', { name: /^Activity/ })
+const activityPanel = (page: Page) => page.getByRole('dialog', { name: 'Activity' })
+
+/** Removes the group's first member, then opens Activity and waits for the change to end as `outcome`. */
+async function removeFirstMember(page: Page, outcome: string) {
+  await page
+    .getByRole('table', { name: /^Members of this group/ })
+    .getByRole('button', { name: /^Remove / })
+    .first()
+    .click()
+  await activityButton(page).click()
+  await expect(activityPanel(page).getByRole('listitem').first()).toContainText(outcome)
+}
+
+async function closeActivity(page: Page) {
+  await page.keyboard.press('Escape')
+  await expect(activityPanel(page)).toHaveCount(0)
+}
+
+/** The Activity panel over a group's page, with changes that ended four ways. */
+async function openActivityWithEntries(page: Page) {
+  await page.goto(`/groups/${richGroup?.id}`)
+  await expect(page.getByRole('heading', { name: richGroup?.name, level: 1 })).toBeVisible()
+  await settled(page)
+  await page.waitForFunction(() => window.rosterDemo !== undefined)
+  await removeFirstMember(page, 'Done')
+  await activityPanel(page)
+    .getByRole('button', { name: /^Undo: / })
+    .click()
+  await expect(activityPanel(page).getByRole('listitem').first()).toContainText('Undone')
+  await closeActivity(page)
+  await removeFirstMember(page, 'Done')
+  await closeActivity(page)
+  await page.evaluate(() =>
+    window.rosterDemo?.setFaults({
+      status: 403,
+      method: 'PUT',
+      message: 'Only the owner of this group may change who is in it.',
+    }),
+  )
+  await removeFirstMember(page, 'Refused by Tallyfy')
+  await closeActivity(page)
+  // A 500 after the PUT went: read again, the member is still there, so it failed.
+  await page.evaluate(() => window.rosterDemo?.setFaults({ status: 500, method: 'PUT' }))
+  await removeFirstMember(page, 'Failed')
+  await page.evaluate(() => window.rosterDemo?.resetFaults())
+  await expect(activityPanel(page).getByRole('listitem')).toHaveCount(4)
+}
+
 const routes: Route[] = [
   {
     name: 'sign-in',
@@ -182,6 +231,20 @@ const routes: Route[] = [
     },
   },
   {
+    name: 'Activity panel, no changes yet',
+    signedIn: true,
+    open: async (page) => {
+      await openMembers(page)
+      await activityButton(page).click()
+      await expect(activityPanel(page)).toContainText('No changes yet in this session')
+    },
+  },
+  {
+    name: 'Activity panel with done, undone, refused and failed changes',
+    signedIn: true,
+    open: openActivityWithEntries,
+  },
+  {
     name: 'not found',
     signedIn: true,
     open: async (page) => {
@@ -234,5 +297,27 @@ test.describe('accessibility (axe, WCAG 2.1 AA)', () => {
         expect(problems, `axe found violations:\n${problems.join('\n')}`).toEqual([])
       })
     }
+  }
+
+  for (const viewport of viewports) {
+    test(`Activity by keyboard at ${viewport.label} width: Tab reaches it, Enter opens it, Escape gives focus back`, async ({
+      page,
+    }) => {
+      await page.setViewportSize({ width: viewport.width, height: viewport.height })
+      await openDemo(page, { members: DEMO_SIZE })
+      await openMembers(page)
+      const button = activityButton(page)
+      // From the top of a fresh load (nothing focused), Tab by Tab through the header.
+      for (let tabs = 0; tabs < 20 && !(await button.evaluate((el) => el === document.activeElement)); tabs++)
+        await page.keyboard.press('Tab')
+      await expect(button).toBeFocused()
+      await page.keyboard.press('Enter')
+      const panel = activityPanel(page)
+      await expect(panel).toBeVisible()
+      await expect.poll(() => panel.evaluate((dialog) => dialog.contains(document.activeElement))).toBe(true)
+      await page.keyboard.press('Escape')
+      await expect(panel).toHaveCount(0)
+      await expect(button).toBeFocused()
+    })
   }
 })
