@@ -164,7 +164,7 @@ test.describe('the Activity panel in the browser demo', () => {
     const entry = panel.getByRole('listitem').first()
     await expect(entry).toContainText(`Add ${outsider.full_name} to ${group.name}`)
     await expect(entry).toContainText('Done')
-    await audit(page, 'activity panel')
+    expect(await audit(page, 'activity panel')).toEqual([])
     await entry.getByRole('button', { name: `Undo: Add ${outsider.full_name} to ${group.name}` }).click()
     await expect(entry).toContainText('Undone')
     await expect(entry.getByRole('button', { name: /^Undo/ })).toHaveCount(0)
