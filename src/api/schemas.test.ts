@@ -113,6 +113,15 @@ describe('members', () => {
     ).toBe('2025-02-01T00:00:00Z')
   })
 
+  it('marks the default administrator only for a real true, "true" or 1', () => {
+    for (const yes of [true, 'true', 1])
+      expect(member({ id: 1, is_default_admin: yes }).isDefaultAdmin).toBe(true)
+    for (const no of [false, 'false', 0, 'yes', null, {}, undefined]) {
+      expect(member({ id: 1, is_default_admin: no }).isDefaultAdmin).toBe(false)
+    }
+    expect(member({ id: 1 }).isDefaultAdmin).toBe(false)
+  })
+
   it('drops unreadable dates instead of passing "Invalid Date" on', () => {
     expect(member({ id: 1, created_at: 'yesterday-ish', last_login_at: null }).createdAt).toBeNull()
   })

@@ -31,6 +31,8 @@ export interface Member {
   activatedAt: string | null
   lastLoginAt: string | null
   updatedAt: string | null
+  /** Tallyfy's `is_default_admin`: the organization's one default administrator (cannot be disabled or demoted). */
+  isDefaultAdmin: boolean
   /** null when the response did not include groups (with=groups not asked or not honoured). */
   groups: GroupRef[] | null
 }

@@ -20,6 +20,7 @@ export function makeMember(overrides: Partial<Member> & { id: number; fullName: 
     activatedAt: null,
     lastLoginAt: null,
     updatedAt: null,
+    isDefaultAdmin: false,
     groups: [],
     ...overrides,
   }

@@ -51,6 +51,9 @@ function toStatus(raw: string | null): MemberStatus {
   return s === 'active' || s === 'invited' || s === 'disabled' ? s : 'unknown'
 }
 
+// `is_default_admin` comes through the loose object's extra keys: no schema entry, no bytes on the way in.
+const isTrue = (v: unknown) => v === true || v === 'true' || v === 1
+
 function toGroupRef(g: GroupRefWire): GroupRef {
   return { id: g.id, name: g.name ?? g.id }
 }
@@ -74,6 +77,7 @@ function toMember(w: MemberWire): Member {
     activatedAt: w.activated_at,
     lastLoginAt: w.last_login_at,
     updatedAt: w.last_updated ?? w.updated_at,
+    isDefaultAdmin: isTrue(w.is_default_admin),
     groups: w.groups ? w.groups.map(toGroupRef) : null,
   }
 }
