@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test'
 import { createDemoOrg, MULTI_GROUP_GUEST } from '../src/demo/data'
 import { DEMO_ME_ID } from '../src/demo/credentials'
 import { audit } from './axe'
-import { expect, openDemo, test } from './fixtures'
+import { expect, faultsFromStart, openDemo, test } from './fixtures'
 
 // WCAG 2.1 A/AA with axe on every route, in both colour schemes and at desktop and phone widths.
 // Colour contrast is where themes break, so each route is checked with the system scheme (light,
@@ -156,6 +156,16 @@ const routes: Route[] = [
     open: async (page) => {
       await page.goto(`/groups/${emptyGroup?.id}`)
       await expect(page.getByRole('heading', { name: emptyGroup?.name, level: 1 })).toBeVisible()
+      await settled(page)
+    },
+  },
+  {
+    name: 'group read without its member and guest lists',
+    signedIn: true,
+    open: async (page) => {
+      await faultsFromStart(page, { omitGroupLists: 'null' })
+      await page.goto(`/groups/${richGroup?.id}`)
+      await expect(page.getByRole('heading', { name: 'Members (not known)' })).toBeVisible()
       await settled(page)
     },
   },
