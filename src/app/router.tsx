@@ -43,6 +43,9 @@ const signIn = preloadableLazy(() => import('../features/auth/sign-in-route').th
 const SignInPage = signIn.Page
 /** Before the first render for a visitor without a session, so the sign-in form shows without a fallback. */
 export const preloadSignIn = signIn.preload
+const OverviewPage = lazy(() =>
+  import('../features/overview/overview-route').then((m) => ({ default: m.Component })),
+)
 const MemberDetailPage = lazy(() =>
   import('../features/members/member-detail-route').then((m) => ({ default: m.Component })),
 )
@@ -74,6 +77,7 @@ export function AppRoutes() {
         <Route path="/sign-in" element={<SignInPage />} />
         <Route element={<AppLayout />}>
           <Route index element={<Navigate to={paths.members()} replace />} />
+          <Route path="/overview" element={<OverviewPage />} />
           <Route path="/members" element={<MembersPage />} />
           <Route path="/members/:memberId" element={<MemberDetailPage />} />
           <Route path="/groups" element={<GroupsPage />} />

@@ -22,6 +22,9 @@ export function AppHeader({ onSignedOut }: { onSignedOut: () => void }) {
         <nav className="app-nav" aria-label="Main">
           <ul>
             <li>
+              <NavLink to={paths.overview()}>Overview</NavLink>
+            </li>
+            <li>
               <NavLink to={paths.members()}>Members</NavLink>
             </li>
             <li>
