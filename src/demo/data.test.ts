@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import { DEMO_ME_ID, DEMO_ORG_ID } from './credentials'
+import { textSortKey } from '../components/data-table/sort-fns'
 import {
   createDemoOrg,
+  DEFAULT_ADMIN_ID,
+  DEMO_NOW,
+  FORMULA_NAME,
   MULTI_GROUP_GUEST,
   ODD_GUEST_STATUS,
   REMOVED_MEMBER_ID,
+  SIGN_IN_DAYS,
+  type WireMember,
   wireRole,
   XSS_NAME,
 } from './data'
@@ -38,7 +44,8 @@ describe('createDemoOrg', () => {
     const names = org.members.map((m) => m.full_name).join('\n')
     for (const needle of ['Zoë', 'Ångström', 'Álvarez', "O'Brien", 'Jean-Luc'])
       expect(names).toContain(needle)
-    expect(org.members.some((m) => m.first_name === XSS_NAME)).toBe(true)
+    expect(org.members.some((m) => m.last_name === XSS_NAME)).toBe(true)
+    expect(org.members.some((m) => m.last_name === FORMULA_NAME)).toBe(true)
     for (const script of [
       /\p{Script=Han}/u,
       /\p{Script=Hiragana}|\p{Script=Katakana}/u,
@@ -106,7 +113,7 @@ describe('createDemoOrg', () => {
     expect(org.groups.length).toBeGreaterThanOrEqual(28)
     for (const g of org.groups) expect(g.id).toMatch(HEX32)
     expect(new Set(org.groups.map((g) => g.id)).size).toBe(org.groups.length)
-    expect(org.groups.filter((g) => g.members.length === 0 && g.guests.length === 0)).toHaveLength(2)
+    expect(org.groups.filter((g) => g.members.length === 0 && g.guests.length === 0)).toHaveLength(4)
     expect(org.groups.filter((g) => g.logo === 'javascript:alert(1)')).toHaveLength(1)
     expect(org.groups.filter((g) => g.logo === null).length).toBeGreaterThanOrEqual(3)
     const otherLogos = org.groups.flatMap((g) =>
@@ -182,5 +189,123 @@ describe('createDemoOrg', () => {
     expect(biggest(org)).toBeGreaterThan(biggest(small) * 20)
     // Loose on purpose: the point is "not seconds", not a benchmark on a shared machine.
     expect(elapsed).toBeLessThan(3000)
+  })
+})
+
+describe('the demo as the overview reads it (issue 23)', () => {
+  const DAY = 86_400_000
+  const org = createDemoOrg()
+  const full = org.members.filter((m) => Object.keys(m).length > 6)
+  const daysAgo = (iso: string) => (DEMO_NOW - Date.parse(iso)) / DAY
+  type Bucket = 'week' | 'month' | 'quarter' | 'year' | 'older' | 'never'
+  /** Rolling edges; the data keeps clear of calendar ones too (see SIGN_IN_DAYS). */
+  const bucketOf = (m: WireMember): Bucket => {
+    if (!m.last_login_at) return 'never'
+    const days = daysAgo(m.last_login_at)
+    return days < 7 ? 'week' : days < 30 ? 'month' : days < 90 ? 'quarter' : days < 365 ? 'year' : 'older'
+  }
+  const countBy = <T, K extends string>(items: readonly T[], key: (item: T) => K) => {
+    const counts: Partial<Record<K, number>> = {}
+    for (const item of items) counts[key(item)] = (counts[key(item)] ?? 0) + 1
+    return counts
+  }
+
+  it("dates nothing after the demo's now, and nobody signs in before joining or after being disabled", () => {
+    for (const m of full) {
+      const created = Date.parse(m.created_at!)
+      for (const iso of [m.created_at, m.activated_at, m.last_login_at, m.last_accessed_at, m.disabled_at])
+        if (iso) expect(Date.parse(iso), `${m.id}`).toBeLessThanOrEqual(DEMO_NOW)
+      if (m.activated_at) expect(Date.parse(m.activated_at)).toBeGreaterThanOrEqual(created)
+      if (m.last_login_at) {
+        expect(Date.parse(m.last_login_at)).toBeGreaterThanOrEqual(Date.parse(m.activated_at!))
+        if (m.disabled_at) expect(Date.parse(m.last_login_at)).toBeLessThanOrEqual(Date.parse(m.disabled_at))
+      }
+    }
+  })
+
+  it('spreads sign-ins over every bucket, each clear of its edges', () => {
+    const active = full.filter((m) => m.status === 'active')
+    expect(countBy(active, bucketOf)).toEqual({
+      week: 73,
+      month: 54,
+      quarter: 50,
+      year: 47,
+      older: 16,
+      never: 18,
+    })
+    const spans = Object.values(SIGN_IN_DAYS)
+    for (const m of full) {
+      if (!m.last_login_at) continue
+      const days = daysAgo(m.last_login_at)
+      expect(
+        spans.some(([from, to]) => days >= from && days <= to),
+        `${m.id} at ${days} days`,
+      ).toBe(true)
+    }
+    // The fixed people cover every bucket at any size.
+    const fixed = createDemoOrg({ members: 22 }).members
+    expect(new Set(fixed.filter((m) => m.status === 'active').map(bucketOf))).toEqual(
+      new Set(['week', 'month', 'quarter', 'year', 'older', 'never']),
+    )
+    const byId = new Map(org.members.map((m) => [m.id, m]))
+    expect(bucketOf(byId.get(DEMO_ME_ID)!)).toBe('week')
+    expect(bucketOf(byId.get(1003)!)).toBe('month')
+    expect(bucketOf(byId.get(1004)!)).toBe('quarter')
+  })
+
+  it('has members who never signed in: invited ones and some active ones', () => {
+    const never = full.filter((m) => m.status !== 'invited' && !m.last_login_at)
+    expect(never.filter((m) => m.status === 'active').length).toBeGreaterThanOrEqual(3)
+    expect(full.filter((m) => m.status === 'invited').every((m) => m.last_login_at === null)).toBe(true)
+  })
+
+  it('has members joining in every month of the last two years, and some before', () => {
+    const month = (ms: number) => new Date(ms).toISOString().slice(0, 7)
+    const now = new Date(DEMO_NOW)
+    const last24 = Array.from({ length: 24 }, (_, i) =>
+      month(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - i, 1)),
+    )
+    const joins = countBy(full, (m) => month(Date.parse(m.created_at!)))
+    for (const key of last24) expect(joins[key] ?? 0, key).toBeGreaterThanOrEqual(3)
+    const older = full.filter((m) => daysAgo(m.created_at!) > 730)
+    expect(older.length).toBeGreaterThan(10)
+    expect(older.length).toBeLessThan(full.length * 0.2)
+  })
+
+  it('has invitations both fresh and stale, clear of the 14-day edge', () => {
+    const ages = full.filter((m) => m.status === 'invited').map((m) => daysAgo(m.created_at!))
+    expect(ages.filter((days) => days < 14).length).toBeGreaterThanOrEqual(3)
+    expect(ages.filter((days) => days > 14).length).toBeGreaterThanOrEqual(3)
+    expect(ages.filter((days) => days > 12.5 && days < 15.5)).toEqual([])
+  })
+
+  it('has empty groups and guests in no group', () => {
+    const empty = org.groups.filter((g) => g.members.length === 0 && g.guests.length === 0)
+    expect(empty.length).toBeGreaterThanOrEqual(2)
+    const inAGroup = new Set(org.groups.flatMap((g) => g.guests))
+    const loose = org.guests.filter((g) => !inAGroup.has(g.email))
+    expect(loose.length).toBeGreaterThanOrEqual(2)
+    expect(loose.some((g) => !g.details.disabled_at)).toBe(true)
+  })
+
+  it('opens on people: the hostile names sort among the others, not first', () => {
+    const byName = [...org.members].sort((a, b) =>
+      textSortKey(a.full_name) < textSortKey(b.full_name) ? -1 : 1,
+    )
+    const first = byName.slice(0, 10)
+    expect(first.every((m) => /^\p{L}/u.test(m.full_name))).toBe(true)
+    expect(first.some((m) => m.full_name.includes(XSS_NAME) || m.full_name.includes(FORMULA_NAME))).toBe(
+      false,
+    )
+    const hostile = org.members.filter((m) => m.last_name === XSS_NAME || m.last_name === FORMULA_NAME)
+    expect(hostile.map((m) => m.full_name.split(' ')[0])).toEqual(['Probe', 'Formula'])
+  })
+
+  it('sends is_default_admin: true on the default administrator only, as Tallyfy does', () => {
+    expect(full.filter((m) => m.is_default_admin === true).map((m) => m.id)).toEqual([DEFAULT_ADMIN_ID])
+    expect(full.every((m) => typeof m.is_default_admin === 'boolean')).toBe(true)
+    const admin = org.members.find((m) => m.id === DEFAULT_ADMIN_ID)!
+    expect(wireRole(admin)?.toLowerCase()).toBe('admin')
+    expect(admin.status).toBe('active')
   })
 })

@@ -128,11 +128,15 @@ export interface DemoOrgOptions {
   seed?: number
 }
 
-/** Every relative date is measured back from here, so the data never changes between runs. */
-const DEMO_NOW = Date.UTC(2026, 10, 20, 9, 0, 0)
+/**
+ * Every relative date is measured back from here, so the data never changes between runs. Exported
+ * so a test of time-relative figures (the overview's sign-in buckets) can set its clock to it.
+ */
+export const DEMO_NOW = Date.UTC(2026, 10, 20, 9, 0, 0)
 const FIRST_MEMBER_ID = 1001
 /** Listed in one group although no member has it: a removed person the group still remembers. */
 export const REMOVED_MEMBER_ID = 424242
+/** A last name that is markup; its record's full name starts with "Probe", so it sorts among people. */
 export const XSS_NAME = '<img src=x onerror=alert(1)>'
 /**
  * The organization's default administrator (Mateo Álvarez), whom Tallyfy refuses to change or
@@ -141,7 +145,10 @@ export const XSS_NAME = '<img src=x onerror=alert(1)>'
 export const DEFAULT_ADMIN_ID = FIRST_MEMBER_ID + 1
 /** Tallyfy's bot member: every write on it is refused (tallyfy-api.md §3.3). */
 export const BOT_MEMBER_ID = FIRST_MEMBER_ID + 20
-/** A name a spreadsheet would run as a formula; an export must keep it text. */
+/**
+ * A last name a spreadsheet would run as a formula; an export must keep it text. Its record's full
+ * name starts with "Formula", so it sorts among people rather than first.
+ */
 export const FORMULA_NAME = '=HYPERLINK("https://evil.example","Payroll")'
 export const MAX_DEMO_MEMBERS = 100_000
 
@@ -612,7 +619,125 @@ interface MemberSpec {
   picture?: boolean
   updatedKey?: 'last_updated' | 'updated_at'
   jobTitle?: string | null
-  neverLoggedIn?: boolean
+  /** Days before DEMO_NOW they joined (or were invited); drawn like everyone's when absent. */
+  joined?: number
+  /** When they last signed in; drawn like everyone's when absent. */
+  signIn?: SignIn
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates: when people joined, were activated, disabled and last signed in, spread the way the
+// overview reads them, so its charts look like a real organization's.
+
+type SignIn = 'week' | 'month' | 'quarter' | 'year' | 'older' | 'never'
+
+/**
+ * Days before DEMO_NOW each sign-in bucket draws from (this week, this month, 1–3 months, 3–12
+ * months, over a year), clear of every edge, calendar or rolling, in any time zone: DEMO_NOW is a
+ * Friday 09:00 UTC, so 3.5 days back is still this week's Monday from UTC−12 to UTC+14, and 18 days
+ * back still November.
+ */
+export const SIGN_IN_DAYS: Readonly<Record<Exclude<SignIn, 'never'>, readonly [from: number, to: number]>> = {
+  week: [0.05, 3.5],
+  month: [8, 18],
+  quarter: [35, 85],
+  year: [100, 350],
+  older: [380, 700],
+}
+
+/** How likely an active member is to fall in each bucket, among those their join date allows. */
+const SIGN_IN_WEIGHTS: readonly (readonly [SignIn, number])[] = [
+  ['week', 28],
+  ['month', 20],
+  ['quarter', 17],
+  ['year', 17],
+  ['older', 14],
+  ['never', 5],
+]
+
+/**
+ * Days before DEMO_NOW a member joined: most over the last two years (within 715 days, so inside the
+ * overview's 24-month chart whether it counts calendar months or days), more of them lately as the
+ * organization grew; a tenth before that, back to when the organization was created. Invitations
+ * are recent, some fresh and some stale (older than the overview's 14 days), clear of that edge.
+ */
+function joinedDaysAgo(rng: Rng, status: WireStatus): number {
+  if (status === 'invited') {
+    const r = rng()
+    return r < 0.45 ? 1 + rng() * 11 : r < 0.85 ? 16 + rng() * 74 : 90 + rng() * 310
+  }
+  if (rng() < 0.1) return 760 + rng() * 1390
+  // Density rising linearly toward DEMO_NOW, twice as high at the end as at the start.
+  const t = Math.sqrt(1 + 3 * rng()) - 1
+  return 0.5 + 714 * (1 - t)
+}
+
+/** The part of a bucket's span between `atLeast` and `atMost` days ago, or null if they leave none. */
+function spanWithin(bucket: SignIn, atLeast: number, atMost: number): readonly [number, number] | null {
+  if (bucket === 'never') return null
+  const [from, to] = SIGN_IN_DAYS[bucket]
+  const span = [Math.max(from, atLeast), Math.min(to, atMost)] as const
+  return span[0] < span[1] ? span : null
+}
+
+/** A bucket with room between `atLeast` and `atMost` days ago, weighted as above; or never. */
+function pickSignIn(rng: Rng, atLeast: number, atMost: number): SignIn {
+  const open = SIGN_IN_WEIGHTS.filter(
+    ([bucket]) => bucket === 'never' || spanWithin(bucket, atLeast, atMost) !== null,
+  )
+  let r = rng() * open.reduce((sum, [, weight]) => sum + weight, 0)
+  for (const [bucket, weight] of open) {
+    r -= weight
+    if (r < 0) return bucket
+  }
+  return 'never'
+}
+
+interface MemberDates {
+  createdAt: number
+  activatedAt: number | null
+  disabledAt: number | null
+  lastLogin: number | null
+  lastAccess: number | null
+  updatedAt: number
+}
+
+/** A member's dates, from a generator of their own, every one of them at or before DEMO_NOW. */
+function memberDates(seed: number, id: number, status: WireStatus, spec: MemberSpec | null): MemberDates {
+  const rng = mulberry32(mix(seed ^ 0xd47e5, id))
+  // A fixed person's day, at a drawn time of day within it.
+  const createdAt =
+    DEMO_NOW - (spec?.joined === undefined ? joinedDaysAgo(rng, status) : spec.joined + rng() * 0.4) * DAY
+  const activatedAt =
+    status === 'invited' ? null : createdAt + rng() * Math.min(5 * DAY, (DEMO_NOW - createdAt) / 2)
+  let disabledAt: number | null = null
+  let lastLogin: number | null = null
+  if (activatedAt !== null) {
+    const activatedDaysAgo = (DEMO_NOW - activatedAt) / DAY
+    // Signed in between activation and now, or before being disabled; always clear of a bucket's edge.
+    const disabledDaysAgo = status === 'disabled' ? rng() * Math.min(200, activatedDaysAgo) : 0
+    if (status === 'disabled') disabledAt = DEMO_NOW - disabledDaysAgo * DAY
+    const bucket = spec?.signIn ?? pickSignIn(rng, disabledDaysAgo, activatedDaysAgo)
+    const span = spanWithin(bucket, disabledDaysAgo, activatedDaysAgo)
+    if (span) lastLogin = DEMO_NOW - (span[0] + rng() * (span[1] - span[0])) * DAY
+  }
+  const lastAccess =
+    lastLogin === null ? null : lastLogin + rng() * Math.min(2 * 3600_000, DEMO_NOW - lastLogin)
+  const latest = Math.max(createdAt, activatedAt ?? 0, disabledAt ?? 0, lastAccess ?? 0)
+  const updatedAt = latest + rng() * Math.min(3 * DAY, DEMO_NOW - latest)
+  return { createdAt, activatedAt, disabledAt, lastLogin, lastAccess, updatedAt }
+}
+
+/**
+ * The draws the dates took before they had a generator of their own, still taken so that every
+ * field drawn after them (time zone, picture, job title, phone, team, inviter) keeps its value.
+ */
+function skipRetiredDateDraws(rng: Rng, status: WireStatus, spec: MemberSpec | null): void {
+  for (let i = status === 'invited' ? 2 : 3; i > 0; i--) rng()
+  if (status === 'disabled') rng()
+  // Whether they had signed in decided whether one more draw followed.
+  if (status !== 'invited' && spec?.signIn !== 'never' && rng() >= 0.05) rng()
+  rng()
 }
 
 /** Fixed people at the start of the directory, so every edge case exists at any org size. */
@@ -624,17 +749,40 @@ const SPECIAL_MEMBERS: readonly MemberSpec[] = [
     status: 'active',
     picture: true,
     jobTitle: 'Chief of Staff',
+    // Signed in now: the demo is them.
+    joined: 2150,
+    signIn: 'week',
   },
-  { first: 'Mateo', last: 'Álvarez', role: 'Admin', status: 'active', jobTitle: 'Operations Manager' },
-  { first: 'Siobhán', last: "O'Brien", role: 'standard', status: 'active', picture: true },
-  { first: 'Jean-Luc', last: 'Moreau', role: 'Standard', status: 'active' },
+  // DEFAULT_ADMIN_ID: created the organization.
   {
-    first: XSS_NAME,
-    last: 'Probe',
+    first: 'Mateo',
+    last: 'Álvarez',
+    role: 'Admin',
+    status: 'active',
+    jobTitle: 'Operations Manager',
+    joined: 2225,
+    signIn: 'week',
+  },
+  {
+    first: 'Siobhán',
+    last: "O'Brien",
+    role: 'standard',
+    status: 'active',
+    picture: true,
+    joined: 600,
+    signIn: 'month',
+  },
+  { first: 'Jean-Luc', last: 'Moreau', role: 'Standard', status: 'active', joined: 500, signIn: 'quarter' },
+  {
+    // The markup is the last name, so the full name sorts under P, among people, not first.
+    first: 'Probe',
+    last: XSS_NAME,
     email: `xss.probe@${DOMAIN}`,
     role: 'standard',
     status: 'active',
     jobTitle: '<b>Bold</b> & "quoted"',
+    joined: 420,
+    signIn: 'year',
   },
   {
     first: 'Maximilian Alexander Konstantin',
@@ -643,10 +791,13 @@ const SPECIAL_MEMBERS: readonly MemberSpec[] = [
     role: 'light',
     status: 'active',
     jobTitle: 'Head of Partnerships & Strategic Alliances (EMEA, APAC and Latin America)',
+    joined: 700,
+    signIn: 'older',
   },
   { first: '芳|fang', last: '王|wang', role: 'standard', status: 'active', picture: true },
   { first: 'さくら|sakura', last: '佐藤|sato', role: 'light', status: 'active' },
-  { first: '민준|minjun', last: '김|kim', role: 'standard', status: 'invited' },
+  // Invited three days ago: a fresh invitation.
+  { first: '민준|minjun', last: '김|kim', role: 'standard', status: 'invited', joined: 3 },
   {
     first: 'Анастасия|anastasia',
     last: 'Смирнова|smirnova',
@@ -667,14 +818,15 @@ const SPECIAL_MEMBERS: readonly MemberSpec[] = [
     picture: true,
   },
   { first: 'Nguyễn', last: 'Thảo', role: 'standard', status: 'active', sparse: true },
-  { first: 'Łukasz', last: 'Wiśniewski', role: 'light', status: 'invited' },
+  // Invited six weeks ago and never accepted: a stale invitation.
+  { first: 'Łukasz', last: 'Wiśniewski', role: 'light', status: 'invited', joined: 45 },
   { first: 'Björn', last: 'Østergaard', role: 'standard', status: 'disabled', updatedKey: 'updated_at' },
   {
     first: 'Seán',
     last: 'Ó Súilleabháin',
     role: 'light',
     status: 'active',
-    neverLoggedIn: true,
+    signIn: 'never',
     jobTitle: null,
   },
   { first: 'Marie-Claire', last: 'de la Fontaine', role: 'Light', status: 'active' },
@@ -689,8 +841,9 @@ const SPECIAL_MEMBERS: readonly MemberSpec[] = [
   },
   // Last, after the bot, so adding it moved no other fixed person's ID.
   {
-    first: FORMULA_NAME,
-    last: 'Formula',
+    // The formula is the last name, so the full name sorts under F, among people, not first.
+    first: 'Formula',
+    last: FORMULA_NAME,
     email: `formula.probe@${DOMAIN}`,
     role: 'standard',
     status: 'active',
@@ -744,16 +897,13 @@ function buildMember(ctx: MemberContext, id: number, spec: MemberSpec | null): W
   const sparse = spec?.sparse ?? (id > FIRST_MEMBER_ID + 50 && rng() < 0.02)
   if (sparse) return { id, email, first_name: first, last_name: last, full_name: fullName, status }
 
-  const createdAt = DEMO_NOW - intBetween(rng, 30, 6 * 365) * DAY - intBetween(rng, 0, DAY)
-  const activatedAt = status === 'invited' ? null : createdAt + intBetween(rng, 0, 5 * DAY)
-  const disabledAt = status === 'disabled' ? DEMO_NOW - intBetween(rng, 1, 200) * DAY : null
-  let lastLogin: number | null = null
-  if (activatedAt !== null && !(spec?.neverLoggedIn ?? rng() < 0.05)) {
-    const latest = disabledAt ?? DEMO_NOW
-    const earliest = Math.max(activatedAt, latest - 365 * DAY)
-    lastLogin = earliest + Math.floor(rng() * (latest - earliest))
-  }
-  const updatedAt = Math.max(createdAt, lastLogin ?? 0, disabledAt ?? 0) + intBetween(rng, 0, 3 * DAY)
+  const { createdAt, activatedAt, disabledAt, lastLogin, lastAccess, updatedAt } = memberDates(
+    ctx.seed,
+    id,
+    status,
+    spec,
+  )
+  skipRetiredDateDraws(rng, status, spec)
   const updatedKey = spec?.updatedKey ?? (rng() < 0.3 ? 'updated_at' : 'last_updated')
   const [timezone, offset] = pick(rng, culture.timezones)
   const hasPicture = spec?.picture ?? rng() < 0.33
@@ -792,7 +942,7 @@ function buildMember(ctx: MemberContext, id: number, spec: MemberSpec | null): W
     created_at: iso(createdAt),
     activated_at: activatedAt === null ? null : iso(activatedAt),
     last_login_at: lastLogin === null ? null : iso(lastLogin),
-    last_accessed_at: lastLogin === null ? null : iso(lastLogin + intBetween(rng, 0, 2 * 3600_000)),
+    last_accessed_at: lastAccess === null ? null : iso(lastAccess),
     invited_by: invitedBy,
     disabled_at: disabledAt === null ? null : iso(disabledAt),
     disabled_by: disabledAt === null ? null : DEMO_ME_ID,
@@ -1173,6 +1323,20 @@ function groupSpecs(guestEmails: readonly string[]): GroupSpec[] {
       description: 'Reserved for board observers; currently empty.',
       logo: 'svg',
       colour: '#1f2937',
+      share: 0,
+    },
+    // Appended, so every group above keeps its ID and dates. Empty too: set up, not yet filled.
+    {
+      name: 'Summer Interns 2027',
+      description: 'Ready for next June’s interns; nobody has joined yet.',
+      logo: 'svg',
+      colour: '#0d9488',
+      share: 0,
+    },
+    {
+      name: 'Sustainability Champions',
+      description: 'Proposed in the staff survey; waiting for its first volunteers.',
+      logo: 'none',
       share: 0,
     },
   ]

@@ -158,7 +158,7 @@ describe('GET /organizations/:org/users', () => {
     const byLast = await list(`${ORG}/users?q=ÅNGSTRÖM`)
     expect(byLast.data.map((m) => m.last_name)).toContain('Ångström')
     const byEmail = await list(`${ORG}/users?q=xss.probe@`)
-    expect(byEmail.data.map((m) => m.first_name)).toEqual([XSS_NAME])
+    expect(byEmail.data.map((m) => m.last_name)).toEqual([XSS_NAME])
     const none = await list(`${ORG}/users?q=zzzz-nobody`)
     expect(none.data).toEqual([])
     expect(none.meta.pagination).toMatchObject({ total: 0, count: 0, total_pages: 1, links: [] })
@@ -206,7 +206,7 @@ describe('GET /organizations/:org/users/:id', () => {
     const res = await get(`${ORG}/users/1005?with=groups`)
     expect(res.status).toBe(200)
     const data = (res.body as { data: Row & { groups: { data: { name: string }[] } } }).data
-    expect(data.first_name).toBe(XSS_NAME)
+    expect(data.last_name).toBe(XSS_NAME)
     expect(data.groups.data.map((g) => g.name)).toContain('Onboarding Buddies')
   })
 
