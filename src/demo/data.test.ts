@@ -309,3 +309,16 @@ describe('the demo as the overview reads it (issue 23)', () => {
     expect(admin.status).toBe('active')
   })
 })
+
+describe('the live demo on any day', () => {
+  it('moves every generated date by the same amount, so ages (and the overview) are as at DEMO_NOW', () => {
+    const day = 86_400_000
+    const fixed = createDemoOrg({ members: 120 })
+    const live = createDemoOrg({ members: 120, now: DEMO_NOW + 30 * day })
+    const ages = (org: typeof fixed, now: number) =>
+      org.members.map((m) => [m.created_at, m.last_login_at].map((d) => (d ? now - Date.parse(d) : null)))
+    expect(ages(live, DEMO_NOW + 30 * day)).toEqual(ages(fixed, DEMO_NOW))
+    expect(live.members.map((m) => m.full_name)).toEqual(fixed.members.map((m) => m.full_name))
+    expect(live.groups[0]?.created_at).not.toBe(fixed.groups[0]?.created_at)
+  })
+})

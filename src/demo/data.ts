@@ -126,6 +126,12 @@ export interface DemoOrg {
 export interface DemoOrgOptions {
   members?: number
   seed?: number
+  /**
+   * The moment the data is about (default `DEMO_NOW`, so tests see the same dates every run). The
+   * live demos pass the real clock: every date moves by the same amount, so a person who signed in
+   * "two days ago" at DEMO_NOW still did today, and the overview looks as it should on any day.
+   */
+  now?: number
 }
 
 /**
@@ -1430,7 +1436,8 @@ export function indexGroupMembership(groups: readonly WireGroup[]): Map<number, 
 
 // ---------------------------------------------------------------------------------------------
 
-export function createDemoOrg({ members: requested = 300, seed = 1 }: DemoOrgOptions = {}): DemoOrg {
+export function createDemoOrg(options: DemoOrgOptions = {}): DemoOrg {
+  const { members: requested = 300, seed = 1 } = options
   const count = Math.max(
     1,
     Math.min(MAX_DEMO_MEMBERS, Math.floor(Number.isFinite(requested) ? requested : 300)),
@@ -1461,6 +1468,8 @@ export function createDemoOrg({ members: requested = 300, seed = 1 }: DemoOrgOpt
     user_role: 'Admin',
   }
 
+  const shift = options.now === undefined ? 0 : options.now - DEMO_NOW
+  if (shift !== 0) for (const record of [...members, ...groups, ...guests]) shiftDates(record, shift)
   return {
     id: DEMO_ORG_ID,
     name: DEMO_ORG_NAME,
@@ -1471,6 +1480,22 @@ export function createDemoOrg({ members: requested = 300, seed = 1 }: DemoOrgOpt
     groups,
     guests,
     groupIdsByMember,
+  }
+}
+
+const GENERATED_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
+
+/**
+ * Moves every date the generator wrote (`toISOString` form) by `ms`, in place, nested objects
+ * included. Dates written in Tallyfy's other documented spellings, kept to exercise the parsers,
+ * stay as they are.
+ */
+function shiftDates(record: object, ms: number): void {
+  const fields = record as Record<string, unknown>
+  for (const [key, value] of Object.entries(fields)) {
+    if (typeof value === 'string' && GENERATED_DATE.test(value))
+      fields[key] = new Date(Date.parse(value) + ms).toISOString()
+    else if (value !== null && typeof value === 'object' && !Array.isArray(value)) shiftDates(value, ms)
   }
 }
 

@@ -86,7 +86,7 @@ async function sendFetchResponse(res: ServerResponse, response: Response, method
 }
 
 export async function startDemoApi(options: DemoApiOptions = {}): Promise<DemoApi> {
-  const org = createDemoOrg({ members: options.members, seed: options.seed })
+  const org = createDemoOrg({ members: options.members, seed: options.seed, now: Date.now() })
   const faults = createFaultController({}, { latencyMs: options.latencyMs, perPageCap: options.perPageCap })
   const handlers = createHandlers(org, faults)
   const extraOrgs = new Map<string, ExtraOrg>()
@@ -118,7 +118,7 @@ export async function startDemoApi(options: DemoApiOptions = {}): Promise<DemoAp
       if (token !== undefined && [...extraOrgs.values()].some((e) => e.token === token && e.org.id !== id))
         return json(res, 400, { message: 'That token belongs to another demo organization' })
       const extraFaults = createFaultController({}, { latencyMs, perPageCap })
-      const extra = { ...createDemoOrg({ members, seed }), id }
+      const extra = { ...createDemoOrg({ members, seed, now: Date.now() }), id }
       extraOrgs.set(id, {
         org: extra,
         faults: extraFaults,

@@ -62,7 +62,7 @@ function safeLocalStorage(): Storage | null {
 export function startDemo(): Promise<void> {
   running ??= (async () => {
     const size = demoSize()
-    const org = createDemoOrg({ members: size })
+    const org = createDemoOrg({ members: size, now: Date.now() })
     const faults = createFaultController()
     const worker = setupWorker(...createHandlers(org, faults))
     await worker.start({
