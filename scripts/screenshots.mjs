@@ -4,6 +4,7 @@
 //
 // Builds into its own folder and serves on its own port so it never clashes with e2e or dev servers.
 // Options: --port 4320  --out-dir dist-shots  --skip-build  --members 300
+//          --only overview   (write only the shots whose name starts with this; the walk is the same)
 import { mkdirSync } from 'node:fs'
 import { demo, flag, option } from './lib/cli.mjs'
 import { withPreview } from './lib/preview-server.mjs'
@@ -12,6 +13,7 @@ const port = Number(option('port', '4320'))
 const outDir = option('out-dir', 'dist-shots')
 const members = Number(option('members', '300'))
 const skipBuild = flag('skip-build')
+const only = option('only', '')
 const shotsDir = 'docs/screenshots'
 
 const widths = [
@@ -96,6 +98,7 @@ async function main() {
           if (m.type() === 'error') problems.push(`${size.width} ${theme}: console ${m.text()}`)
         })
         const shoot = async (name) => {
+          if (!name.startsWith(only)) return
           // Park the pointer in a corner so no row or button is captured in its hover state.
           await page.mouse.move(0, size.height - 1)
           await settle(page)
@@ -113,6 +116,31 @@ async function main() {
         await page.waitForURL(/\/members/)
         await page.locator('tbody tr a[href^="/members/"]').first().waitFor()
         await shoot('members')
+
+        // The overview: figures and both charts, then the charts as tables, scrolled into view.
+        await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Overview' }).click()
+        await page.getByRole('heading', { name: 'When members last signed in' }).waitFor()
+        await page.getByText(/the rest are loading/).waitFor({ state: 'detached' })
+        await page.getByRole('region', { name: 'Groups' }).getByRole('link').first().waitFor()
+        await shoot('overview')
+        // Scrolled so the section starts just under the sticky header.
+        const scrollTo = (name) =>
+          page.getByRole('region', { name }).evaluate((section) => {
+            const header = document.querySelector('.app-header')?.getBoundingClientRect().height ?? 0
+            window.scrollTo(0, section.getBoundingClientRect().top + window.scrollY - header - 16)
+          })
+        await scrollTo(size.width < 600 ? 'Members added per month' : 'When members last signed in')
+        await shoot('overview-charts')
+        for (const chart of ['When members last signed in', 'Members added per month']) {
+          await page
+            .getByRole('region', { name: chart })
+            .getByRole('button', { name: 'Show as table' })
+            .click()
+        }
+        await scrollTo('When members last signed in')
+        await shoot('overview-tables')
+        await page.goBack()
+        await page.locator('tbody tr a[href^="/members/"]').first().waitFor()
 
         // The Columns menu, open.
         await page.getByRole('button', { name: 'Columns' }).click()
