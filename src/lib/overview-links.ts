@@ -5,8 +5,9 @@ import type { StatusFilter } from './list-state'
 import { paths } from './paths'
 import { notSignedInFilter, STALE_INVITATION_DAYS, type InactiveDays, type SignInBucket } from './recency'
 import type { WritableRole } from './roles'
+import type { SeatKind } from './seats'
 
-export type SeatKind = 'full' | 'light'
+export type { SeatKind } from './seats'
 
 export const overviewLinks = {
   membersByStatus: (status: StatusFilter) => paths.members({ status }),

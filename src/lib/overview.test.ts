@@ -67,7 +67,7 @@ const members: Member[] = [
     lastLoginAt: ago(45),
     createdAt: local(2026, 6, 1).toISOString(),
   }),
-  // light invitation sent 20 days ago: stale, never signed in
+  // light invitation sent 20 days ago: stale (an invitation is not counted as never signed in)
   makeMember({ id: 6, fullName: 'Fay', role: 'light', status: 'invited', createdAt: ago(20) }),
   // fresh invitation
   makeMember({ id: 7, fullName: 'Gus', status: 'invited', createdAt: ago(3) }),
@@ -115,7 +115,7 @@ describe('computeOverview', () => {
 
   it('counts stale invitations, never signed in, inactive and administrators', () => {
     expect(figures.staleInvitations).toBe(1) // Fay
-    expect(figures.neverSignedIn).toBe(4) // Fay, Gus, Hal, Kim
+    expect(figures.neverSignedIn).toBe(1) // Hal (Fay, Gus and Kim are invitations)
     expect(figures.inactive).toBe(2) // Di, Ivy
     expect(figures.administrators).toBe(2) // Ada, Kim
     expect(figures.defaultAdministrator).toEqual({ id: 1, fullName: 'Ada' })
@@ -130,14 +130,15 @@ describe('computeOverview', () => {
     expect(computeOverview({ ...input, inactiveDays }).inactive).toBe(count)
   })
 
-  it('spreads active and invited members over the six sign-in buckets', () => {
+  it('spreads active members over the six sign-in buckets', () => {
+    // Ada, Cy, Ed, Di, Ivy, Hal; not the invitations, Ben and Lee (disabled) or Jo (unknown status)
     expect(figures.lastSignIn).toEqual([
       { bucket: 'week', label: 'This week', count: 1 },
       { bucket: 'month', label: 'This month', count: 1 },
       { bucket: '1-3m', label: '1–3 months', count: 1 },
       { bucket: '3-12m', label: '3–12 months', count: 1 },
       { bucket: 'over-1y', label: 'Over a year', count: 1 },
-      { bucket: 'never', label: 'Never', count: 4 },
+      { bucket: 'never', label: 'Never', count: 1 },
     ])
   })
 
@@ -237,9 +238,9 @@ describe('computeOverview', () => {
     expect(result.members).toEqual({ total: 3, active: 1, invited: 1, disabled: 0, unknown: 1 })
     expect(result.roles).toEqual({ admin: 0, standard: 0, light: 1, unknown: 2 })
     expect(result.seats).toEqual({ full: 0, light: 1 })
-    expect(result.neverSignedIn).toBe(2)
+    expect(result.neverSignedIn).toBe(1)
     expect(result.staleInvitations).toBe(0)
-    expect(result.lastSignIn.find((b) => b.bucket === 'never')?.count).toBe(2)
+    expect(result.lastSignIn.find((b) => b.bucket === 'never')?.count).toBe(1)
     expect(result.joined.every((j) => j.count === 0)).toBe(true)
     expect(result.defaultAdministrator).toBeNull()
     expect(result.groups).toEqual({ total: 1, empty: 0, unknownLists: 1 })

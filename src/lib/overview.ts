@@ -12,6 +12,7 @@ import {
   signInBucketLabels,
   signInBuckets,
 } from './recency'
+import { seatOf } from './seats'
 
 // Every figure of /overview from what Roster already holds, in one pass over the directory: at
 // 100,000 members each extra scan costs milliseconds, and each figure must agree with the list it
@@ -38,11 +39,11 @@ export interface OverviewFigures {
   seats: { full: number; light: number }
   /** invited, created more than 14 days ago (exactly 14 days is still fresh) */
   staleInvitations: number
-  /** active or invited members with no last sign-in (disabled excluded) */
+  /** active members with no last sign-in (an invitation is its own figure; disabled excluded) */
   neverSignedIn: number
   /** active members who signed in before, but not in `inactiveDays` days */
   inactive: number
-  /** role admin, not disabled */
+  /** role admin, active or invited: the Administrators in full seats (seats.ts) */
   administrators: number
   /** The member Tallyfy marks `is_default_admin` (the first, should there be several). */
   defaultAdministrator: { id: number; fullName: string } | null
@@ -53,7 +54,7 @@ export interface OverviewFigures {
   guests: { total: number; disabled: number; inNoGroup: number } | null
   /** empty = membersKnown && guestsKnown && no members and no guests; groups whose lists were not read (either list) are counted in unknownLists, never as empty */
   groups: { total: number; empty: number; unknownLists: number } | null
-  /** active + invited members, all six buckets in order */
+  /** active members, all six buckets in order (each bar links to its active members) */
   lastSignIn: Array<{ bucket: SignInBucket; label: string; count: number }>
   /** the 24 months ending with now's month (the browser's time zone), by createdAt; members outside the window not counted */
   joined: Array<{ month: string /* 'YYYY-MM' */; label: string /* 'Jan 2025' via Intl */; count: number }>
@@ -109,7 +110,6 @@ export function computeOverview(input: OverviewInput): OverviewFigures {
     else if (role === 'light') light++
     else unknownRole++
 
-    if (role === 'admin' && status !== 'disabled') administrators++
     if (defaultAdministrator === null && member.isDefaultAdmin === true) {
       defaultAdministrator = { id: member.id, fullName: member.fullName }
     }
@@ -119,15 +119,21 @@ export function computeOverview(input: OverviewInput): OverviewFigures {
       joinedCounts[monthIndex(monthStarts, created)]!++
     }
 
-    if (status !== 'active' && status !== 'invited') continue
-    if (role === 'admin' || role === 'standard') fullSeats++
-    else if (role === 'light') lightSeats++
+    // The same predicates as the /members filters each figure links to (seat=, invited=, signin=).
+    const seat = seatOf(role, status)
+    if (seat === 'full') {
+      fullSeats++
+      if (role === 'admin') administrators++
+    } else if (seat === 'light') lightSeats++
+    if (matchesInvitedAt('over-14d', status, created, now)) staleInvitations++
 
+    // Sign-in figures are of active members: their links say status=active, and an invitation
+    // (never signed in by nature) is counted by its own figure.
+    if (status !== 'active') continue
     const lastLogin = parseIsoTime(member.lastLoginAt)
     bucketCounts[signInBucketAt(lastLogin, now)]++
     if (lastLogin === null) neverSignedIn++
-    if (status === 'active' && matchesSignInAt(inactiveFilter, lastLogin, now)) inactive++
-    if (matchesInvitedAt('over-14d', status, created, now)) staleInvitations++
+    if (matchesSignInAt(inactiveFilter, lastLogin, now)) inactive++
   }
 
   return {

@@ -322,7 +322,7 @@ function AttentionSection({
           count={figures.neverSignedIn}
           name={countName(figures.neverSignedIn, 'member never signed in', 'members never signed in')}
           partial={partial}
-          hint="Active and invited members with no sign-in on record"
+          hint="Active members with no sign-in on record"
           attention
         />
         <FigureCard
@@ -365,7 +365,7 @@ function LastSignInChart({ figures }: { figures: OverviewFigures }) {
   return (
     <ChartCard
       title="When members last signed in"
-      subtitle={`${countName(counted, 'active or invited member', 'active and invited members')}, by their latest sign-in`}
+      subtitle={`${countName(counted, 'active member', 'active members')}, by their latest sign-in`}
       columnLabel="Last sign-in"
       data={rows}
     >
