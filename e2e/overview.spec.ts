@@ -117,6 +117,18 @@ test.describe('overview in the browser demo', () => {
     expect(pageErrors).toEqual([])
   })
 
+  test('the palette (Ctrl+K) goes there too', async ({ page }) => {
+    await page.getByRole('heading', { level: 1, name: 'Members' }).click()
+    await page.keyboard.press('Control+k')
+    // The palette loads on its first use: type once its box has focus.
+    await expect(page.getByRole('combobox', { name: 'Go to' })).toBeFocused()
+    await page.keyboard.type('overview')
+    await expect(page.getByRole('dialog').getByRole('option').first()).toContainText('Overview')
+    await page.keyboard.press('Enter')
+    await expect(page).toHaveURL(/\/overview$/)
+    await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeFocused()
+  })
+
   test('a figure and a bar each open the list of exactly those people', async ({ page }) => {
     const f = expected()
     await page.goto('/overview')

@@ -24,6 +24,7 @@ const page = (label: string, to: string | null, detail: string): PaletteEntry =>
   toRankable({ key: `page:${label}`, kind: 'page', label, detail, to }, label, [label])
 
 export const pageEntries: readonly PaletteEntry[] = [
+  page('Overview', paths.overview(), 'Seats, sign-ins and loose ends at a glance'),
   page('Members', paths.members(), 'Every member of the organization'),
   page('Groups', paths.groups(), 'Groups and who is in them'),
   page('Guests', paths.guests(), 'People outside the organization'),
