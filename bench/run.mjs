@@ -12,6 +12,8 @@
 //          --scroll-frames 180
 //          --way-in-members 10000 --way-in-runs 5 (0 skips it)  --http-port <port+1>  --api-port <port+2>
 //          (the way in over HTTP: a preview proxying /api to the demo API, see way-in.mjs)
+//          --overview-members 100000 --overview-runs 30 (0 skips it): the overview's figures, computed in
+//          Node (overview.mjs)
 //          --http (and its options, below): the directory over real HTTP instead of the in-browser demo
 import { execFileSync, spawn } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
@@ -19,6 +21,7 @@ import os from 'node:os'
 import { demo, flag, option } from '../scripts/lib/cli.mjs'
 import { withPreview } from '../scripts/lib/preview-server.mjs'
 import { installProbe } from './page-probe.mjs'
+import { measureOverview } from './overview.mjs'
 import { measureBudget, printTargets, targetRows } from './targets.mjs'
 import { measureWayIn } from './way-in.mjs'
 
@@ -35,6 +38,8 @@ const wayInMembers = Number(option('way-in-members', '10000'))
 const wayInRuns = Number(option('way-in-runs', String(runs)))
 const httpPort = Number(option('http-port', String(port + 1)))
 const apiPort = Number(option('api-port', String(port + 2)))
+const overviewMembers = Number(option('overview-members', '100000'))
+const overviewRuns = Number(option('overview-runs', '30'))
 
 // Realistic searches typed one key at a time: a common first name, a surname, a rare name, an email
 // fragment, two terms, and one that matches nobody.
@@ -323,6 +328,11 @@ async function main() {
   let failures = 0
   let chromiumVersion = 'unknown'
   let wayIn = null
+  // Pure computation, so it runs first, before the browser and the preview server add their load.
+  const overview =
+    overviewRuns > 0
+      ? await measureOverview({ members: overviewMembers, runs: overviewRuns, log: console.log })
+      : null
   await withPreview({ outDir, port, skipBuild }, async ({ baseURL, browser }) => {
     chromiumVersion = browser.version()
     console.log(
@@ -367,7 +377,7 @@ async function main() {
   const budget = measureBudget(outDir)
   // The heap over HTTP at 100,000 is measured by the directory's HTTP scenario when it is part of the
   // bench; until then the demo's figure stands in (see targets.mjs).
-  const targetTable = targetRows({ summary, raw, wayIn, budget, httpHeap100k: null })
+  const targetTable = targetRows({ summary, raw, wayIn, overview, budget, httpHeap100k: null })
   printTargets(targetTable)
   const loads = Object.values(raw).flatMap((list) => list.map((r) => r.loadAverageBefore))
   const busiest = Math.max(...loads)
@@ -391,13 +401,23 @@ async function main() {
     },
     chromium: chromiumVersion,
     node: process.version,
-    options: { sizes, runs, scrollFrames, quietMs, queries, viewport: '1440x900' },
+    options: {
+      sizes,
+      runs,
+      scrollFrames,
+      quietMs,
+      queries,
+      viewport: '1440x900',
+      overviewMembers,
+      overviewRuns,
+    },
     targets: {
       keystrokeP95Ms: targets.keystroke,
       firstRowsLoadMs: targets.firstRowsLoad,
     },
     summary,
     wayIn,
+    overview,
     budget,
     targetTable,
     runs: raw,

@@ -73,14 +73,8 @@ export function computeOverview(input: OverviewInput): OverviewFigures {
   const windowStart = monthStarts[0]!
   const windowEnd = months.at(-1)!.end
   const joinedCounts = months.map(() => 0)
-  const bucketCounts: Record<SignInBucket, number> = {
-    week: 0,
-    month: 0,
-    '1-3m': 0,
-    '3-12m': 0,
-    'over-1y': 0,
-    never: 0,
-  }
+  // Counted by position in `signInBuckets`: an array index is cheaper than a property named at run time.
+  const bucketCounts = signInBuckets.map(() => 0)
 
   let active = 0
   let invited = 0
@@ -131,7 +125,7 @@ export function computeOverview(input: OverviewInput): OverviewFigures {
     // (never signed in by nature) is counted by its own figure.
     if (status !== 'active') continue
     const lastLogin = parseIsoTime(member.lastLoginAt)
-    bucketCounts[signInBucketAt(lastLogin, now)]++
+    bucketCounts[signInBuckets.indexOf(signInBucketAt(lastLogin, now))]!++
     if (lastLogin === null) neverSignedIn++
     if (matchesSignInAt(inactiveFilter, lastLogin, now)) inactive++
   }
@@ -147,10 +141,10 @@ export function computeOverview(input: OverviewInput): OverviewFigures {
     administrators,
     defaultAdministrator,
     ...groupAndGuestFigures(groups, guests),
-    lastSignIn: signInBuckets.map((bucket) => ({
+    lastSignIn: signInBuckets.map((bucket, i) => ({
       bucket,
       label: signInBucketLabels[bucket],
-      count: bucketCounts[bucket],
+      count: bucketCounts[i]!,
     })),
     joined: months.map((m, i) => ({
       month: m.month,
