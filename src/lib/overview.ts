@@ -1,5 +1,5 @@
 import type { Group, Guest, Member } from '../api/types'
-import { guestKey } from './email'
+import { groupedGuests, groupListsKnown, isDisabledGuest, isEmptyGroup, isInNoGroup } from './hygiene'
 import { parseIsoTime } from './iso-time'
 import {
   type InactiveDays,
@@ -170,15 +170,15 @@ function groupAndGuestFigures(
   groups: readonly Group[] | null,
   guests: readonly Guest[] | null,
 ): Pick<OverviewFigures, 'groups' | 'guests'> {
-  const grouped = new Set<string>()
+  // hygiene.ts's rules, which the /groups and /guests filters these figures link to apply too.
+  const grouped = groupedGuests(groups ?? [])
   let groupFigures: OverviewFigures['groups'] = null
   if (groups !== null) {
     let empty = 0
     let unknownLists = 0
     for (const group of groups) {
-      if (group.guestsKnown) for (const email of group.guests) grouped.add(guestKey(email))
-      if (!group.membersKnown || !group.guestsKnown) unknownLists++
-      else if (group.memberIds.length === 0 && group.guests.length === 0) empty++
+      if (!groupListsKnown(group)) unknownLists++
+      else if (isEmptyGroup(group)) empty++
     }
     groupFigures = { total: groups.length, empty, unknownLists }
   }
@@ -188,8 +188,8 @@ function groupAndGuestFigures(
     let disabledGuests = 0
     let inNoGroup = 0
     for (const guest of guests) {
-      if (guest.disabledAt != null) disabledGuests++
-      if (!grouped.has(guestKey(guest.email ?? ''))) inNoGroup++
+      if (isDisabledGuest(guest)) disabledGuests++
+      if (isInNoGroup(guest, grouped)) inNoGroup++
     }
     guestFigures = { total: guests.length, disabled: disabledGuests, inNoGroup }
   }
