@@ -8,7 +8,16 @@ import {
 } from './list-state'
 
 /** The members list with nothing chosen: no search, sorted by name, no filters. */
-const defaultListState: ListState = { q: '', sort: [{ id: 'name', desc: false }], role: null, status: null }
+const defaultListState: ListState = {
+  q: '',
+  sort: [{ id: 'name', desc: false }],
+  role: null,
+  status: null,
+  signin: null,
+  invited: null,
+  seat: null,
+  joined: null,
+}
 
 const parse = (search: string) => parseListState(new URLSearchParams(search))
 const serialize = (state: ListState) => serializeListState(state).toString()
@@ -26,6 +35,10 @@ describe('parseListState', () => {
       ],
       role: 'admin',
       status: 'invited',
+      signin: null,
+      invited: null,
+      seat: null,
+      joined: null,
     })
   })
   it('ignores unknown values instead of failing', () => {
@@ -52,6 +65,7 @@ describe('serializeListState', () => {
   it('writes a compact sort and the filters', () => {
     expect(
       serialize({
+        ...defaultListState,
         q: 'zoë ',
         sort: [
           { id: 'name', desc: true },
@@ -64,6 +78,7 @@ describe('serializeListState', () => {
   })
   it('round-trips', () => {
     const state: ListState = {
+      ...defaultListState,
       q: 'Ann  Smith ',
       sort: [
         { id: 'status', desc: true },

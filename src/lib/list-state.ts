@@ -5,9 +5,14 @@
 //   ?q=ann%20smith            search text, verbatim (trailing spaces kept while typing)
 //   ?sort=-last_login,name    up to three keys, "-" = descending (sort-param.ts)
 //   ?role=admin&status=invited
+//   ?signin=not-90d&invited=over-14d&seat=full&joined=2026-03   the overview's questions: values
+//                             in filter-values.ts, meanings in recency.ts and seats.ts
 
 import type { MemberStatus } from '../api/types'
+import { overviewFilterKeys, overviewFilterPatterns } from './filter-values'
+import type { InvitedFilter, SignInFilter } from './recency'
 import { isWritableRole, type WritableRole } from './roles'
+import type { SeatKind } from './seats'
 import { formatSortingParam, MAX_SORT_KEYS, parseSortingParam, type SortKey } from './sort-param'
 import type { ListUrlCodec, ListUrlState } from './use-list-url'
 
@@ -26,6 +31,13 @@ export interface ListState {
   sort: SortEntry[]
   role: RoleFilter | null
   status: StatusFilter | null
+  /** Last sign-in (recency.ts): the filters below are applied by a module loaded with them (see members-route.tsx). */
+  signin: SignInFilter | null
+  /** Invitation age: invited members only. */
+  invited: InvitedFilter | null
+  seat: SeatKind | null
+  /** 'YYYY-MM': joined (createdAt) in that month, in the browser's time zone. */
+  joined: string | null
 }
 
 const defaultSort: readonly SortEntry[] = [{ id: 'name', desc: false }]
@@ -37,12 +49,17 @@ function isOneOf<T extends string>(values: readonly T[], value: string | null): 
 export function parseListState(params: URLSearchParams): ListState {
   const role = params.get('role')
   const status = params.get('status')
-  return {
+  const state = {
     q: params.get('q') ?? '',
     sort: parseSortingParam(params.get('sort'), memberSortIds, defaultSort),
     role: isWritableRole(role) ? role : null,
     status: isOneOf(statusFilters, status) ? status : null,
+  } as ListState
+  for (const key of overviewFilterKeys) {
+    const value = params.get(key)
+    state[key] = value !== null && overviewFilterPatterns[key].test(value) ? (value as never) : null
   }
+  return state
 }
 
 /** URL params for a state, defaults left out; keys in a fixed order so equal states give equal URLs. */
@@ -54,6 +71,10 @@ export function serializeListState(state: ListState): URLSearchParams {
   if (sort !== null) params.set('sort', sort)
   if (state.role) params.set('role', state.role)
   if (state.status) params.set('status', state.status)
+  for (const key of overviewFilterKeys) {
+    const value = state[key]
+    if (value) params.set(key, value)
+  }
   return params
 }
 
@@ -62,9 +83,16 @@ export const memberListCodec: ListUrlCodec<ListState> = {
   serialize: serializeListState,
 }
 
+/** True when one of the overview's filters (sign-in, invitation age, seat, join month) narrows the list. */
+export function hasOverviewFilters(
+  state: Pick<ListState, 'signin' | 'invited' | 'seat' | 'joined'>,
+): boolean {
+  return overviewFilterKeys.some((key) => state[key] !== null)
+}
+
 /** True when search or a filter narrows the list (sorting does not). */
-export function hasActiveFilters(state: Pick<ListState, 'q' | 'role' | 'status'>): boolean {
-  return state.q.trim() !== '' || state.role !== null || state.status !== null
+export function hasActiveFilters(state: ListState): boolean {
+  return state.q.trim() !== '' || state.role !== null || state.status !== null || hasOverviewFilters(state)
 }
 
 /** A list whose URL holds only a search and a sort (groups, a group's members, guests). */

@@ -1,4 +1,5 @@
 import type { MemberStatus } from '../api/types'
+import { overviewFilterPatterns } from './filter-values'
 import { parseTime } from './format'
 
 // The one rule for how long ago someone signed in and how old an invitation is. The overview's
@@ -48,18 +49,9 @@ export type InactiveDays = (typeof INACTIVE_DAY_CHOICES)[number]
 export type SignInFilter =
   'within-30d' | 'not-30d' | 'not-60d' | 'not-90d' | 'not-180d' | 'never' | Exclude<SignInBucket, 'never'>
 
-const signInFilters = new Set<string>([
-  'within-30d',
-  'not-30d',
-  'not-60d',
-  'not-90d',
-  'not-180d',
-  ...signInBuckets,
-])
-
 /** The filter a URL value names; null (any time) for a missing or unknown value. */
 export function parseSignInFilter(value: string | null): SignInFilter | null {
-  return value !== null && signInFilters.has(value) ? (value as SignInFilter) : null
+  return value !== null && overviewFilterPatterns.signin.test(value) ? (value as SignInFilter) : null
 }
 
 /** The "not in N days" filter for one of the overview's thresholds. */
@@ -100,7 +92,7 @@ export type InvitedFilter = 'over-14d' | 'within-14d'
 
 /** The filter a URL value names; null (any) for a missing or unknown value. */
 export function parseInvitedFilter(value: string | null): InvitedFilter | null {
-  return value === 'over-14d' || value === 'within-14d' ? value : null
+  return value !== null && overviewFilterPatterns.invited.test(value) ? (value as InvitedFilter) : null
 }
 
 /** `matchesInvited` for a `createdAt` already read with `parseTime` or `parseIsoTime`. */
@@ -134,8 +126,6 @@ export interface MonthRange {
   end: number
 }
 
-const monthPattern = /^([1-9]\d{3})-(0[1-9]|1[0-2])$/
-
 function monthAt(year: number, monthIndex: number): MonthRange {
   const start = new Date(year, monthIndex, 1)
   const end = new Date(year, monthIndex + 1, 1)
@@ -145,7 +135,7 @@ function monthAt(year: number, monthIndex: number): MonthRange {
 
 /** The month a `?joined=2025-01` value names; null for anything else. */
 export function parseMonth(value: string | null): MonthRange | null {
-  const match = value === null ? null : monthPattern.exec(value)
+  const match = value === null ? null : overviewFilterPatterns.joined.exec(value)
   return match ? monthAt(Number(match[1]), Number(match[2]) - 1) : null
 }
 
@@ -159,8 +149,12 @@ export function monthsEndingAt(now: number, count: number): MonthRange[] {
   return months
 }
 
+/** `joinedIn` for a `createdAt` already read with `parseTime` or `parseIsoTime`. */
+export function joinedInAt(range: MonthRange, createdTime: number | null): boolean {
+  return createdTime !== null && createdTime >= range.start && createdTime < range.end
+}
+
 /** Whether a member joined (createdAt) within the month; a member with no createdAt never does. */
 export function joinedIn(range: MonthRange, createdAt: string | null): boolean {
-  const time = parseTime(createdAt)
-  return time !== null && time >= range.start && time < range.end
+  return joinedInAt(range, parseTime(createdAt))
 }

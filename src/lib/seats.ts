@@ -5,11 +5,6 @@ import type { MemberStatus, Role } from '../api/types'
 
 export type SeatKind = 'full' | 'light'
 
-/** A `?seat=` value: null (any) for a missing or unknown one. */
-export function parseSeat(value: string | null): SeatKind | null {
-  return value === 'full' || value === 'light' ? value : null
-}
-
 /**
  * Tallyfy bills Administrators and Standard members as full seats, Light members as light seats, and
  * an invitation takes its seat at once (tallyfy-api.md §13): active and invited members only, since

@@ -79,6 +79,8 @@ export interface MemberFilter {
   terms: readonly string[]
   role: RoleFilter | null
   status: StatusFilter | null
+  /** The overview's filters (sign-in, invitation age, seat, join month), already applied: 1 for each member, by position in the indexed array, that they keep; null keeps everyone. */
+  keep?: Uint8Array | null
 }
 
 interface FilteredMembers<R> {
@@ -140,10 +142,10 @@ export function createMemberSearch<R>(
   }
 
   return {
-    filter: ({ terms, role, status }) => {
+    filter: ({ terms, role, status, keep }) => {
       const matches = matchesOf(terms)
       // Nothing filtered out: the rows as they are, only counted.
-      const all = matches === null && role === null && status === null
+      const all = matches === null && role === null && status === null && !keep
       const wantRole = role === null ? -1 : roleCodes.indexOf(role)
       const wantStatus = status === null ? -1 : statusCodes.indexOf(status)
       const roleCounts = new Int32Array(roleCodes.length)
@@ -153,6 +155,7 @@ export function createMemberSearch<R>(
       for (let k = 0; k < size; k++) {
         const p = matches ? matches[k]! : k
         const i = order[p]!
+        if (keep && !keep[i]) continue
         const r = roles[i]!
         const st = statuses[i]!
         const roleOk = wantRole < 0 || r === wantRole

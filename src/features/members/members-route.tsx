@@ -1,6 +1,6 @@
 // /members: every member of the organization in one table, searched, sorted and filtered in the
 // browser over the cached directory. The URL holds the view (see use-member-list-url.ts).
-import { lazy, Suspense, useDeferredValue, useMemo, useRef } from 'react'
+import { lazy, Suspense, use, useDeferredValue, useMemo, useRef } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import type { SortingState, Updater } from '@tanstack/react-table'
 import { memberQueries } from '../../api/members/queries'
@@ -16,7 +16,7 @@ import { PageTitle } from '../../components/page-title'
 import { EmptyState, ErrorState } from '../../components/states'
 import { backLinkState } from '../../lib/back-link'
 import { describeCount, formatCount } from '../../lib/format'
-import { hasActiveFilters, memberSortIds, type MemberSortId } from '../../lib/list-state'
+import { hasActiveFilters, hasOverviewFilters, memberSortIds, type MemberSortId } from '../../lib/list-state'
 import { paths } from '../../lib/paths'
 import { splitTerms } from '../../lib/text'
 import { useOrgId } from '../auth/session'
@@ -32,7 +32,20 @@ import './members.css'
 // Rare (Tallyfy sent records Roster cannot read), so it loads only when needed.
 const InvalidRecordsNotice = lazy(() => import('../../components/domain/invalid-records-notice'))
 
+// The overview's filters (last sign-in, invitation age, seat, join month) and their controls stay
+// out of the first download (the bundle budget): asked for beside the directory, they are usually
+// here before it. A URL that holds one of them waits for them, so rows never show unfiltered as if filtered.
+type OverviewFiltersModule = typeof import('./member-overview-filters')
+let overviewFilters: OverviewFiltersModule | undefined
+let overviewFiltersLoad: Promise<OverviewFiltersModule> | undefined
+const loadOverviewFilters = () =>
+  (overviewFiltersLoad ??= import('./member-overview-filters').then((m) => (overviewFilters = m)))
+const OverviewFilterControls = lazy(() =>
+  loadOverviewFilters().then((m) => ({ default: m.OverviewFilterControls })),
+)
+
 export function Component() {
+  void loadOverviewFilters()
   const orgId = useOrgId()
   const headingRef = useRef<HTMLHeadingElement>(null)
   const directory = useQuery(memberQueries.directory(orgId))
@@ -49,13 +62,16 @@ export function Component() {
     )
   } else if (data && data.members.length > 0) {
     content = (
-      <MemberList
-        orgId={orgId}
-        directory={data}
-        loading={data.loading ?? (directory.isFetching && !data.complete)}
-        error={directory.isError ? directory.error : null}
-        onRetry={() => void directory.refetch()}
-      />
+      // Shown only while a URL's overview filter waits for its module (see loadOverviewFilters).
+      <Suspense fallback={skeleton}>
+        <MemberList
+          orgId={orgId}
+          directory={data}
+          loading={data.loading ?? (directory.isFetching && !data.complete)}
+          error={directory.isError ? directory.error : null}
+          onRetry={() => void directory.refetch()}
+        />
+      </Suspense>
     )
   } else if (directory.isError) {
     content = <ErrorState error={directory.error} onRetry={() => void directory.refetch()} what="members" />
@@ -65,13 +81,7 @@ export function Component() {
       <IncompleteNotice loaded={0} total={data.total} error={null} onRetry={() => void directory.refetch()} />
     )
   } else {
-    content = (
-      <TableSkeleton
-        label="Loading members…"
-        columns={['avatar', 'name', 'text', 'badge', 'badge', 'text', 'text', 'text']}
-        rows={10}
-      />
-    )
+    content = skeleton
   }
 
   return (
@@ -87,6 +97,14 @@ export function Component() {
     </div>
   )
 }
+
+const skeleton = (
+  <TableSkeleton
+    label="Loading members…"
+    columns={['avatar', 'name', 'text', 'badge', 'badge', 'text', 'text', 'text']}
+    rows={10}
+  />
+)
 
 function isSortId(id: string): id is MemberSortId {
   return (memberSortIds as readonly string[]).includes(id)
@@ -107,6 +125,8 @@ function MemberList({
 }) {
   const list = useMemberListUrl()
   const { state } = list
+  // Until its module is here, an overview filter in the URL suspends the list (the skeleton above).
+  const overview = overviewFilters ?? (hasOverviewFilters(state) ? use(loadOverviewFilters()) : undefined)
   // While the directory fills, pages can land faster than 50,000 rows re-sort; deferring lets
   // React skip to the newest page instead of sorting every one in between, and keeps typing responsive.
   const members = useDeferredValue(directory.members)
@@ -137,16 +157,18 @@ function MemberList({
     () => createMemberSearch(sortedRows, (row) => row.index, searchIndex),
     [sortedRows, searchIndex],
   )
+  // One pass over the directory when it or one of them changes, then a typed-array lookup per row.
+  const keep = overview?.overviewFilterMask(members, state)
   const filtered = useMemo(
-    () => search.filter({ terms, role: state.role, status: state.status }),
-    [search, terms, state.role, state.status],
+    () => search.filter({ terms, role: state.role, status: state.status, keep }),
+    [search, terms, state.role, state.status, keep],
   )
   const context = useMemo<MemberTableContextValue>(
     () => ({ orgId, terms, linkState: backLinkState(paths.members(), list.search) }),
     [orgId, terms, list.search],
   )
 
-  const filtering = hasActiveFilters({ q: query, role: state.role, status: state.status })
+  const filtering = hasActiveFilters(state)
   const total = directory.complete ? members.length : Math.max(directory.total, members.length)
   const shown = filtering ? filtered.rows.length : members.length
 
@@ -162,7 +184,10 @@ function MemberList({
           onRoleChange={list.setRole}
           onStatusChange={list.setStatus}
         />
-        {hasActiveFilters(state) && (
+        <Suspense fallback={null}>
+          <OverviewFilterControls filters={state} onChange={list.setFilters} />
+        </Suspense>
+        {filtering && (
           <button
             type="button"
             className="button button--small members-toolbar__clear"
@@ -263,8 +288,8 @@ function NoMatches({ list, query }: { list: MemberListUrl; query: string }) {
         what="members"
         query={query}
         hint={
-          list.state.role || list.state.status
-            ? 'The role and status filters also apply.'
+          hasActiveFilters({ ...list.state, q: '' })
+            ? 'The filters also apply.'
             : 'Try fewer or shorter words.'
         }
         onClear={list.clearQuery}

@@ -2,6 +2,7 @@
 // search box answers at once and the URL follows; sort and filters push, so Back undoes them.
 import {
   memberListCodec,
+  parseListState,
   type ListState,
   type RoleFilter,
   type SortEntry,
@@ -17,6 +18,8 @@ export interface MemberListUrl {
   setSort: (sort: SortEntry[]) => void
   setRole: (role: RoleFilter | null) => void
   setStatus: (status: StatusFilter | null) => void
+  /** Any filter (the overview's: signin, invited, seat, joined); pushes, so Back undoes it. */
+  setFilters: (patch: Partial<Omit<ListState, 'q' | 'sort'>>) => void
   clearFilters: () => void
   /** "?q=…&sort=…" for the current view, for links that come back here. */
   search: string
@@ -32,6 +35,8 @@ export function useMemberListUrl(): MemberListUrl {
     setSort: (sort) => update({ sort }),
     setRole: (role) => update({ role }),
     setStatus: (status) => update({ status }),
-    clearFilters: () => update({ q: '', role: null, status: null }),
+    setFilters: update,
+    // Every filter back to its default (the codec's, for an empty URL); the sort stays.
+    clearFilters: () => update({ ...parseListState(new URLSearchParams()), sort: state.sort }),
   }
 }
