@@ -59,6 +59,15 @@ function figureNames(f: OverviewFigures, inactiveDays: InactiveDays = 90): strin
   ]
 }
 
+/** The members list's count line (describeCount): "12 of 300 members", or "300 members" when all match. */
+async function expectMemberCount(page: Page, shown: number, total: number) {
+  const line =
+    shown === total
+      ? count(total, 'member', 'members')
+      : `${shown.toLocaleString('en-US')} of ${count(total, 'member', 'members')}`
+  await expect(page.locator('.members-count')).toHaveText(line)
+}
+
 const barName = (label: string, n: number) => `${label}: ${count(n, 'member', 'members')}`
 
 /** The overview with every list loaded: no "so far", the groups' and guests' figures in. */
@@ -134,29 +143,13 @@ test.describe('overview in the browser demo', () => {
     await page.goto('/overview')
     await overviewLoaded(page)
 
-    // The status filter already exists: the list shows the figure's own count.
-    await link(page, count(f.members.invited, 'invited member', 'invited members')).click()
-    await expect(page).toHaveURL(/\/members\?status=invited$/)
-    await expect(page.getByRole('heading', { level: 1, name: 'Members' })).toBeVisible()
-    await expect(
-      page.getByText(`${f.members.invited} of ${f.members.total} members`, { exact: true }),
-    ).toBeVisible()
-    await page.goBack()
-
     await link(
       page,
       count(f.staleInvitations, 'invitation older than 14 days', 'invitations older than 14 days'),
     ).click()
     await expect(page).toHaveURL(/\/members\?invited=over-14d$/)
     await expect(page.getByRole('heading', { level: 1, name: 'Members' })).toBeVisible()
-    await page.goBack()
-
-    const month = f.lastSignIn.find((bar) => bar.bucket === 'month')!
-    await recencyChart(page)
-      .getByRole('link', { name: barName(month.label, month.count), exact: true })
-      .click()
-    await expect(page).toHaveURL(/\/members\?status=active&signin=month$/)
-    await expect(page.getByRole('heading', { level: 1, name: 'Members' })).toBeVisible()
+    await expectMemberCount(page, f.staleInvitations, f.members.total)
     await page.goBack()
 
     const busiest = f.joined.reduce((a, b) => (b.count > a.count ? b : a))
@@ -165,6 +158,7 @@ test.describe('overview in the browser demo', () => {
       .click()
     await expect(page).toHaveURL(new RegExp(`/members\\?joined=${busiest.month}$`))
     await expect(page.getByRole('heading', { level: 1, name: 'Members' })).toBeVisible()
+    await expectMemberCount(page, busiest.count, f.members.total)
     await page.goBack()
 
     await link(page, count(f.groups!.empty, 'empty group', 'empty groups')).click()
@@ -175,6 +169,76 @@ test.describe('overview in the browser demo', () => {
     await link(page, count(f.guests!.inNoGroup, 'guest in no group', 'guests in no group')).click()
     await expect(page).toHaveURL(/\/guests\?group=none$/)
     await expect(page.getByRole('heading', { level: 1, name: 'Guests' })).toBeVisible()
+  })
+
+  test('every member figure and bar lists exactly as many people as it counts', async ({ page }) => {
+    // Some forty trips to /members and back.
+    test.setTimeout(180_000)
+    const f = expected()
+    await page.goto('/overview')
+    await overviewLoaded(page)
+    const links: Array<[name: string, n: number, url: RegExp]> = [
+      [count(f.seats.full, 'full seat in use', 'full seats in use'), f.seats.full, /\?seat=full$/],
+      [count(f.seats.light, 'light seat in use', 'light seats in use'), f.seats.light, /\?seat=light$/],
+      [
+        count(f.administrators, 'administrator', 'administrators'),
+        f.administrators,
+        /\?role=admin&seat=full$/,
+      ],
+      [
+        count(f.staleInvitations, 'invitation older than 14 days', 'invitations older than 14 days'),
+        f.staleInvitations,
+        /\?invited=over-14d$/,
+      ],
+      [
+        count(f.neverSignedIn, 'member never signed in', 'members never signed in'),
+        f.neverSignedIn,
+        /\?status=active&signin=never$/,
+      ],
+      [
+        count(f.inactive, 'member not signed in for 90 days', 'members not signed in for 90 days'),
+        f.inactive,
+        /\?status=active&signin=not-90d$/,
+      ],
+      ...(['active', 'invited', 'disabled'] as const).map((status): [string, number, RegExp] => [
+        count(f.members[status], `${status} member`, `${status} members`),
+        f.members[status],
+        new RegExp(`\\?status=${status}$`),
+      ]),
+      ...(
+        [
+          ['admin', 'Administrator'],
+          ['standard', 'Standard'],
+          ['light', 'Light'],
+        ] as const
+      ).map(([role, label]): [string, number, RegExp] => [
+        count(f.roles[role], `${label} member`, `${label} members`),
+        f.roles[role],
+        new RegExp(`\\?role=${role}$`),
+      ]),
+    ]
+    for (const [name, n, url] of links) {
+      await link(page, name).click()
+      await expect(page).toHaveURL(url)
+      await expectMemberCount(page, n, f.members.total)
+      await page.goBack()
+    }
+    for (const bar of f.lastSignIn) {
+      await recencyChart(page)
+        .getByRole('link', { name: barName(bar.label, bar.count), exact: true })
+        .click()
+      await expect(page).toHaveURL(new RegExp(`\\?status=active&signin=${bar.bucket}$`))
+      await expectMemberCount(page, bar.count, f.members.total)
+      await page.goBack()
+    }
+    for (const month of f.joined) {
+      await joinedChart(page)
+        .getByRole('link', { name: barName(month.label, month.count), exact: true })
+        .click()
+      await expect(page).toHaveURL(new RegExp(`\\?joined=${month.month}$`))
+      await expectMemberCount(page, month.count, f.members.total)
+      await page.goBack()
+    }
   })
 
   test('"Show as table" gives the same numbers as a table, and back', async ({ page }) => {
@@ -309,9 +373,11 @@ test.describe('overview over HTTP, through the proxy', () => {
       .click()
     await expect(page).toHaveURL(/\/members\?status=active&signin=3-12m$/)
     await expect(page.getByRole('heading', { level: 1, name: 'Members' })).toBeVisible()
+    await expectMemberCount(page, older.count, f.members.total)
     await page.goBack()
     await link(page, count(f.administrators, 'administrator', 'administrators')).click()
     await expect(page).toHaveURL(/\/members\?role=admin&seat=full$/)
+    await expectMemberCount(page, f.administrators, f.members.total)
     expect(pageErrors).toEqual([])
   })
 })
