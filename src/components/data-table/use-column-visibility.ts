@@ -3,11 +3,26 @@
 // never a token, never a name or an email. Hidden columns stay in what the page hands to
 // useDataTable, marked `meta.hidden`: the table and Export CSV leave them out, while a sort by one
 // (the order in the URL is what the person chose) still applies.
-import { useMemo, useState } from 'react'
+import { useMemo, useState, useSyncExternalStore } from 'react'
 import type { DataTableColumn } from './use-data-table'
 
 export function columnStorageKey(orgId: string, table: string): string {
   return `roster.columns.${orgId}.${table}`
+}
+
+/**
+ * Fired on window when something other than the table's own menu stored a choice (a saved view
+ * opened: apply-hidden-columns.ts, loaded with the Views menu); tables on screen read theirs again.
+ */
+export const columnsChangedEvent = 'roster:columns'
+let revision = 0
+function subscribeToColumnChanges(onChange: () => void) {
+  const changed = () => {
+    revision++
+    onChange()
+  }
+  window.addEventListener(columnsChangedEvent, changed)
+  return () => window.removeEventListener(columnsChangedEvent, changed)
 }
 
 /** The hidden IDs stored for a table, keeping only IDs the table still lets people hide. */
@@ -54,11 +69,13 @@ export function useColumnVisibility<T extends object>(
   hideable: readonly string[],
 ): ColumnChoice<T> {
   const key = columnStorageKey(orgId, table)
-  const [state, setState] = useState(() => ({ key, hidden: readHiddenColumns(key, hideable) }))
-  // Another organization (or table) has its own choice: adjust while rendering, not in an effect.
+  const changes = useSyncExternalStore(subscribeToColumnChanges, () => revision)
+  const [state, setState] = useState(() => ({ key, changes, hidden: readHiddenColumns(key, hideable) }))
+  // Another organization (or table) has its own choice, or a saved view stored one: adjust while
+  // rendering, not in an effect.
   let current = state
-  if (state.key !== key) {
-    current = { key, hidden: readHiddenColumns(key, hideable) }
+  if (state.key !== key || state.changes !== changes) {
+    current = { key, changes, hidden: readHiddenColumns(key, hideable) }
     setState(current)
   }
   const hidden = current.hidden
@@ -85,7 +102,7 @@ export function useColumnVisibility<T extends object>(
       ? hidden.filter((h) => h !== id)
       : hideable.filter((h) => h === id || hidden.includes(h))
     writeHiddenColumns(key, next)
-    setState({ key, hidden: next })
+    setState({ key, changes, hidden: next })
   }
   return { columns, options, toggle }
 }
