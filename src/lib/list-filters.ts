@@ -38,17 +38,30 @@ function oneOf<T extends string>(values: readonly T[], value: string | null): T 
   return value !== null && (values as readonly string[]).includes(value) ? (value as T) : null
 }
 
+/**
+ * The search and filters of a /guests URL without its sort: what a view's count needs (reading a
+ * sort would take the list's own parse out of sort-param.ts's one-entry cache).
+ */
+export function readGuestFilters(params: URLSearchParams): Omit<GuestListState, 'sort'> {
+  return {
+    q: params.get('q') ?? '',
+    status: oneOf(guestStatusFilters, params.get('status')),
+    group: oneOf(guestGroupFilters, params.get('group')),
+  }
+}
+
+/** The search and filter of a /groups URL without its sort (see readGuestFilters). */
+export function readGroupFilters(params: URLSearchParams): Omit<GroupListState, 'sort'> {
+  return { q: params.get('q') ?? '', filter: oneOf(groupFilters, params.get('filter')) }
+}
+
 const guestDefaultSort: readonly SortKey<GuestSortId>[] = [{ id: 'email', desc: false }]
 const guestBase = searchAndSortCodec<GuestSortId>(guestSortIds, guestDefaultSort)
 
 /** `?q`, `?sort`, `?status`, `?group`; unknown values read as "any", defaults left out. */
 export const guestListCodec: ListUrlCodec<GuestListState> & { maxSortKeys: number } = {
   maxSortKeys: guestBase.maxSortKeys,
-  parse: (params) => ({
-    ...guestBase.parse(params),
-    status: oneOf(guestStatusFilters, params.get('status')),
-    group: oneOf(guestGroupFilters, params.get('group')),
-  }),
+  parse: (params) => ({ ...guestBase.parse(params), ...readGuestFilters(params) }),
   serialize: (state) => {
     const params = guestBase.serialize(state)
     if (state.status) params.set('status', state.status)
@@ -64,7 +77,7 @@ const groupBase = searchAndSortCodec<GroupSortId>(groupSortIds, groupDefaultSort
 /** `?q`, `?sort`, `?filter=empty`. */
 export const groupListCodec: ListUrlCodec<GroupListState> & { maxSortKeys: number } = {
   maxSortKeys: groupBase.maxSortKeys,
-  parse: (params) => ({ ...groupBase.parse(params), filter: oneOf(groupFilters, params.get('filter')) }),
+  parse: (params) => ({ ...groupBase.parse(params), ...readGroupFilters(params) }),
   serialize: (state) => {
     const params = groupBase.serialize(state)
     if (state.filter) params.set('filter', state.filter)

@@ -11,7 +11,7 @@ import type { BackLinkState } from '../../lib/back-link'
 import { groupLogoSrc } from './group-logo'
 import type { GroupListItem } from './group-list'
 
-export const groupSortIds = ['name', 'members', 'updated'] as const
+// The sortable IDs are the URL's (lib/list-filters.ts groupSortIds): the columns below use them.
 
 interface GroupTableContextValue {
   orgId: string

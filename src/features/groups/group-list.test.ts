@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { filterGroups, toGroupListItems, type GroupListItem } from './group-list'
-import { sampleGroups } from '../../test/group-factory'
+import {
+  countGroups,
+  filterGroups,
+  groupsWithUnreadLists,
+  narrowGroups,
+  toGroupListItems,
+  type GroupListItem,
+} from './group-list'
+import { computeOverview } from '../../lib/overview'
+import { makeGroup, sampleGroups } from '../../test/group-factory'
 
 const items = toGroupListItems(sampleGroups)
 
@@ -40,5 +48,38 @@ describe('group list items', () => {
       'Group 10',
       'Zebra crossing',
     ])
+  })
+})
+
+describe('the empty groups filter', () => {
+  const groups = [
+    makeGroup({ id: 'g1', name: 'Has a member', memberIds: ['1'] }),
+    makeGroup({ id: 'g2', name: 'Empty ops' }),
+    makeGroup({ id: 'g3', name: 'Only a guest', guests: ['a@x.example'] }),
+    makeGroup({ id: 'g4', name: 'Members not read', membersKnown: false }),
+    makeGroup({ id: 'g5', name: 'Guests not read', guestsKnown: false }),
+    makeGroup({ id: 'g6', name: 'Blank entries', memberIds: [' '], guests: [''] }),
+  ]
+  const groupItems = toGroupListItems(groups)
+
+  it('keeps groups with no members and no guests, both lists read; a group not read is never empty', () => {
+    expect(names(narrowGroups(groupItems, 'empty'))).toEqual(['Blank entries', 'Empty ops'])
+    expect(narrowGroups(groupItems, null)).toBe(groupItems)
+    expect(groupsWithUnreadLists(groupItems)).toBe(2)
+  })
+
+  it('counts what a view shows (filter, then search), as the overview counts empty groups', () => {
+    expect(countGroups(groupItems, { q: '', filter: 'empty' })).toBe(2)
+    expect(countGroups(groupItems, { q: 'ops', filter: 'empty' })).toBe(1)
+    expect(countGroups(groupItems, { q: '', filter: null })).toBe(6)
+    const figures = computeOverview({
+      members: [],
+      groups,
+      guests: [],
+      now: 0,
+      inactiveDays: 90,
+      complete: true,
+    })
+    expect(figures.groups?.empty).toBe(countGroups(groupItems, { q: '', filter: 'empty' }))
   })
 })

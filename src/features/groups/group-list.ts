@@ -1,6 +1,8 @@
 import type { Group } from '../../api/types'
 import { compareSortValues, textSortValue } from '../../components/data-table/sort-fns'
 import { describeCount, parseTime } from '../../lib/format'
+import { isEmptyGroup } from '../../lib/hygiene'
+import type { GroupListState } from '../../lib/list-filters'
 import { matchesAllTerms, normalize, splitTerms } from '../../lib/text'
 import { distinctMemberCount } from './resolve-members'
 import { guestEntries } from './guests'
@@ -40,6 +42,27 @@ export function filterGroups(items: readonly GroupListItem[], query: string): re
   const terms = splitTerms(query)
   if (terms.length === 0) return items
   return items.filter((item) => matchesAllTerms(item.searchText, terms))
+}
+
+/** The groups `?filter=` keeps: with `empty`, those hygiene.ts calls empty (as the overview counts them). */
+export function narrowGroups(
+  items: readonly GroupListItem[],
+  filter: GroupListState['filter'],
+): readonly GroupListItem[] {
+  return filter === 'empty' ? items.filter((item) => isEmptyGroup(item.group)) : items
+}
+
+/** How many rows a view of the list shows: its filter, then its search. */
+export function countGroups(
+  items: readonly GroupListItem[],
+  state: Pick<GroupListState, 'q' | 'filter'>,
+): number {
+  return filterGroups(narrowGroups(items, state.filter), state.q).length
+}
+
+/** Groups read without a member or guest list: never shown as empty, so the filter says how many. */
+export function groupsWithUnreadLists(items: readonly GroupListItem[]): number {
+  return items.filter((item) => item.memberCount === null || item.guestCount === null).length
 }
 
 /** "24 groups", or "3 of 24 groups" while a search hides some. */

@@ -126,3 +126,31 @@ describe('groups that could not be read', () => {
     expect(screen.queryByText(/could not be read/)).toBeNull()
   })
 })
+
+describe('the empty groups filter', () => {
+  const groups = [
+    makeGroup({ id: 'g1', name: 'Has a member', memberIds: ['1'] }),
+    makeGroup({ id: 'g2', name: 'Empty ops' }),
+    makeGroup({ id: 'g3', name: 'Empty sales' }),
+    makeGroup({ id: 'g4', name: 'Not read', membersKnown: false }),
+  ]
+
+  it('reads ?filter=empty into "Show", the rows and the count, and says which groups it could not judge', async () => {
+    renderGroups(groups, '/groups?filter=empty')
+    expect(screen.getByRole('combobox', { name: 'Show' })).toHaveValue('empty')
+    expect(names()).toEqual(['Empty ops', 'Empty sales'])
+    expect(screen.getByText('2 of 4 groups')).toBeInTheDocument()
+    expect(screen.getByText(/Tallyfy sent 1 group without its member or guest list/)).toBeInTheDocument()
+  })
+
+  it('"Show: Empty groups" writes the URL; none empty says so with a way back', async () => {
+    const user = userEvent.setup()
+    const { router } = renderGroups([groups[0]!])
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Show' }), 'Empty groups')
+    expect(router.location.search).toBe('?filter=empty')
+    expect(screen.getByRole('heading', { name: 'No empty groups' })).toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: 'Show all groups' }))
+    expect(router.location.search).toBe('')
+    expect(names()).toEqual(['Has a member'])
+  })
+})

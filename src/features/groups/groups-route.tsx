@@ -1,40 +1,57 @@
-import { lazy, Suspense, useMemo, useState } from 'react'
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { groupQueries } from '../../api/groups/queries'
 import type { Group, InvalidRecordInfo } from '../../api/types'
 import { DataTable } from '../../components/data-table/data-table'
 import { useSearchSortList } from '../../components/data-table/use-search-sort-list'
 import { ExportCsvButton } from '../../components/export-csv-button'
+import { FilterSelect, ListFilters } from '../../components/filter-select'
 import { ListToolbar } from '../../components/list-toolbar'
 import { NoMatchState } from '../../components/no-match-state'
 import { SearchBox } from '../../components/search-box'
 import { TableSkeleton } from '../../components/skeleton'
 import { EmptyState, ErrorState } from '../../components/states'
 import { PageTitle } from '../../components/page-title'
+import { ViewsMenu } from '../../components/views/views-menu'
 import { backLinkState } from '../../lib/back-link'
-import { searchAndSortCodec, type SearchAndSort } from '../../lib/list-state'
+import {
+  groupListCodec,
+  groupSortIds,
+  readGroupFilters,
+  type GroupFilter,
+  type GroupListState,
+} from '../../lib/list-filters'
 import { paths } from '../../lib/paths'
 import { useListUrl, type ListUrl } from '../../lib/use-list-url'
 import { useIsAdmin, useOrgId } from '../auth/session'
-import { GroupTableContext, groupColumns, groupSortIds } from './group-columns'
-import { filterGroups, groupCountLabel, toGroupListItems, type GroupListItem } from './group-list'
+import { GroupTableContext, groupColumns } from './group-columns'
+import {
+  countGroups,
+  filterGroups,
+  groupCountLabel,
+  groupsWithUnreadLists,
+  narrowGroups,
+  toGroupListItems,
+  type GroupListItem,
+} from './group-list'
 import './groups.css'
 
-type GroupSortId = (typeof groupSortIds)[number]
 const noGroups: Group[] = []
 const noRecords: InvalidRecordInfo[] = []
 // Only when Tallyfy sent a group that cannot be read.
 const InvalidRecordsNotice = lazy(() => import('../../components/domain/invalid-records-notice'))
 // The form loads the first time "New group" is pressed, never with the list.
 const GroupFormDialog = lazy(() => import('./group-form-dialog'))
-// One sort key: a group list has too few columns for a second key to mean anything.
-const listCodec = searchAndSortCodec<GroupSortId>(groupSortIds, [{ id: 'name', desc: false }], 1)
+const showOptions = [{ value: 'empty', label: 'Empty groups' }] as const satisfies ReadonlyArray<{
+  value: GroupFilter
+  label: string
+}>
 
 export function Component() {
   const orgId = useOrgId()
   const groupsQuery = useQuery(groupQueries.list(orgId))
   const unreadable = useQuery(groupQueries.unreadable(orgId)).data ?? noRecords
-  const list = useListUrl(listCodec)
+  const list = useListUrl(groupListCodec)
   const isAdmin = useIsAdmin()
   const [creating, setCreating] = useState(false)
 
@@ -99,45 +116,91 @@ function GroupList({
 }: {
   orgId: string
   items: readonly GroupListItem[]
-  list: ListUrl<SearchAndSort<GroupSortId>>
+  list: ListUrl<GroupListState>
 }) {
-  const query = list.state.q
+  const { q: query, filter: show } = list.state
+  const filter = useCallback(
+    (all: readonly GroupListItem[], text: string) => filterGroups(narrowGroups(all, show), text),
+    [show],
+  )
   const { table, shown } = useSearchSortList({
     items,
     columns: groupColumns,
     list,
     sortIds: groupSortIds,
     getRowId: (item) => item.group.id,
-    filter: filterGroups,
-    maxSortKeys: listCodec.maxSortKeys,
+    filter,
+    maxSortKeys: groupListCodec.maxSortKeys,
   })
   const context = useMemo(
     () => ({ orgId, linkState: backLinkState(paths.groups(), list.search) }),
     [orgId, list.search],
   )
+  const countOf = useCallback(
+    (search: string) => countGroups(items, readGroupFilters(new URLSearchParams(search))),
+    [items],
+  )
+  // A group read without a list is never empty: say how many the filter could not judge.
+  const unread = show === 'empty' ? groupsWithUnreadLists(items) : 0
+
+  let empty
+  if (query.trim() !== '') {
+    empty = (
+      <NoMatchState
+        what={show === 'empty' ? 'empty groups' : 'groups'}
+        query={query}
+        hint="Try another name or a word from the description."
+        onClear={() => list.update({ q: '' }, { replace: true })}
+      />
+    )
+  } else {
+    empty = (
+      <EmptyState
+        title="No empty groups"
+        message="Every group has members or guests."
+        action={
+          <button type="button" className="button" onClick={() => list.update({ filter: null })}>
+            Show all groups
+          </button>
+        }
+      />
+    )
+  }
 
   return (
     <>
       <ListToolbar
         search={
-          <SearchBox
-            label="Search groups"
-            placeholder="Search by name or description"
-            value={query}
-            onChange={list.setQuery}
-          />
+          <ListFilters>
+            <SearchBox
+              label="Search groups"
+              placeholder="Search by name or description"
+              value={query}
+              onChange={list.setQuery}
+            />
+            <FilterSelect
+              label="Show"
+              anyLabel="All groups"
+              value={show}
+              options={showOptions}
+              onChange={(next) => list.update({ filter: next })}
+            />
+            <ViewsMenu orgId={orgId} list="groups" countOf={countOf} />
+          </ListFilters>
         }
         count={groupCountLabel(shown.length, items.length)}
       >
         <ExportCsvButton table={table} rows={shown} orgId={orgId} what="groups" />
       </ListToolbar>
+      {unread > 0 && (
+        <p className="groups-filter-note">
+          {unread === 1
+            ? 'Tallyfy sent 1 group without its member or guest list, so it is not shown as empty.'
+            : `Tallyfy sent ${unread} groups without their member or guest lists, so they are not shown as empty.`}
+        </p>
+      )}
       {shown.length === 0 ? (
-        <NoMatchState
-          what="groups"
-          query={query}
-          hint="Try another name or a word from the description."
-          onClear={() => list.update({ q: '' }, { replace: true })}
-        />
+        empty
       ) : (
         <GroupTableContext value={context}>
           <DataTable table={table} rows={shown} caption="Groups" className="groups-table" />

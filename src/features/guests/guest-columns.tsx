@@ -13,7 +13,7 @@ import { paths } from '../../lib/paths'
 import { guestStatusText, type GuestListItem } from './guest-list'
 import { GuestStatus } from './guest-status'
 
-export const guestSortIds = ['name', 'email', 'company', 'status', 'last_accessed'] as const
+// The sortable IDs are the URL's (lib/list-filters.ts guestSortIds): the columns below use them.
 
 interface GuestTableContextValue {
   orgId: string

@@ -2,6 +2,8 @@ import type { Group, GroupRef, Guest } from '../../api/types'
 import { compareSortValues, textSortValue } from '../../components/data-table/sort-fns'
 import { guestKey } from '../../lib/email'
 import { describeCount, parseTime } from '../../lib/format'
+import { isDisabledGuest, isInNoGroup, type GroupedGuests } from '../../lib/hygiene'
+import type { GuestListState } from '../../lib/list-filters'
 import { matchesAllTerms, normalize, splitTerms } from '../../lib/text'
 
 export interface GuestListItem {
@@ -65,6 +67,45 @@ export function filterGuests(items: readonly GuestListItem[], query: string): re
   const terms = splitTerms(query)
   if (terms.length === 0) return items
   return items.filter((item) => matchesAllTerms(item.searchText, terms))
+}
+
+/** The filters of /guests beside the search (`?status=`, `?group=`). */
+export type GuestFilters = Pick<GuestListState, 'status' | 'group'>
+
+/**
+ * Whether "in no group" can be told: the groups are loaded and every one was read with its guest
+ * list. Otherwise a guest missing from the known lists may still be in a group Roster did not read.
+ */
+export function canTellNoGroup(grouped: GroupedGuests | null): grouped is GroupedGuests {
+  return grouped !== null && grouped.unreadGuestLists === 0
+}
+
+/**
+ * The items the status and group filters keep (hygiene.ts's rules, as the overview counts them);
+ * null when `group=none` asks what cannot be told (see canTellNoGroup), never everyone.
+ */
+export function narrowGuests(
+  items: readonly GuestListItem[],
+  { status, group }: GuestFilters,
+  grouped: GroupedGuests | null,
+): readonly GuestListItem[] | null {
+  if (group === 'none' && !canTellNoGroup(grouped)) return null
+  if (status === null && group === null) return items
+  return items.filter(
+    (item) =>
+      (status === null || isDisabledGuest(item.guest) === (status === 'disabled')) &&
+      (group === null || isInNoGroup(item.guest, grouped!)),
+  )
+}
+
+/** How many rows a view of the list shows (filters, then search); null when it cannot be told. */
+export function countGuests(
+  items: readonly GuestListItem[],
+  state: Pick<GuestListState, 'q' | 'status' | 'group'>,
+  grouped: GroupedGuests | null,
+): number | null {
+  const narrowed = narrowGuests(items, state, grouped)
+  return narrowed === null ? null : filterGuests(narrowed, state.q).length
 }
 
 export function guestCountLabel(shown: number, total: number): string {

@@ -1,6 +1,6 @@
 // /guests: every guest of the organization in one table, loaded whole and searched, sorted in the
 // browser. Each guest's groups come from the cached groups list (the groups' `guests` arrays).
-import { lazy, Suspense, useMemo } from 'react'
+import { lazy, Suspense, useCallback, useMemo } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { groupQueries } from '../../api/groups/queries'
 import { guestQueries } from '../../api/guests/queries'
@@ -8,48 +8,72 @@ import type { Group, Guest, InvalidRecordInfo } from '../../api/types'
 import { DataTable } from '../../components/data-table/data-table'
 import { useSearchSortList } from '../../components/data-table/use-search-sort-list'
 import { ExportCsvButton } from '../../components/export-csv-button'
+import { FilterSelect, ListFilters } from '../../components/filter-select'
 import { ListToolbar } from '../../components/list-toolbar'
 import { NoMatchState } from '../../components/no-match-state'
 import { PageTitle } from '../../components/page-title'
 import { SearchBox } from '../../components/search-box'
 import { TableSkeleton } from '../../components/skeleton'
 import { EmptyState, ErrorState } from '../../components/states'
+import { ViewsMenu } from '../../components/views/views-menu'
 import { backLinkState } from '../../lib/back-link'
-import { searchAndSortCodec, type SearchAndSort } from '../../lib/list-state'
+import { groupedGuests, type GroupedGuests } from '../../lib/hygiene'
+import {
+  guestListCodec,
+  guestSortIds,
+  readGuestFilters,
+  type GuestGroupFilter,
+  type GuestListState,
+  type GuestStatusFilter,
+} from '../../lib/list-filters'
 import { paths } from '../../lib/paths'
 import { guestKey } from '../../lib/email'
 import { splitTerms } from '../../lib/text'
 import { useListUrl, type ListUrl } from '../../lib/use-list-url'
 import { useOrgId } from '../auth/session'
-import { GuestTableContext, guestColumns, guestSortIds } from './guest-columns'
+import { GuestTableContext, guestColumns } from './guest-columns'
 import {
+  canTellNoGroup,
+  countGuests,
   filterGuests,
   groupsByGuest,
   guestCountLabel,
+  narrowGuests,
   toGuestListItems,
   type GuestListItem,
 } from './guest-list'
 import './guests.css'
 
-type GuestSortId = (typeof guestSortIds)[number]
 const noGuests: Guest[] = []
 const noGroups: Group[] = []
 const noRecords: InvalidRecordInfo[] = []
 // Only when Tallyfy sent a guest that cannot be read.
 const InvalidRecordsNotice = lazy(() => import('../../components/domain/invalid-records-notice'))
-const listCodec = searchAndSortCodec<GuestSortId>(guestSortIds, [{ id: 'email', desc: false }])
+const statusOptions = [
+  { value: 'active', label: 'Active' },
+  { value: 'disabled', label: 'Disabled' },
+] as const satisfies ReadonlyArray<{ value: GuestStatusFilter; label: string }>
+const groupOptions = [{ value: 'none', label: 'In no group' }] as const satisfies ReadonlyArray<{
+  value: GuestGroupFilter
+  label: string
+}>
 
 export function Component() {
   const orgId = useOrgId()
   const guestsQuery = useQuery(guestQueries.list(orgId))
   const groupsQuery = useQuery(groupQueries.list(orgId))
   const unreadable = useQuery(guestQueries.unreadable(orgId)).data ?? noRecords
-  const list = useListUrl(listCodec)
+  const list = useListUrl(guestListCodec)
 
   const guests = guestsQuery.data ?? noGuests
   const groups = groupsQuery.data ?? noGroups
   const byGuest = useMemo(() => groupsByGuest(groups), [groups])
   const items = useMemo(() => toGuestListItems(guests, byGuest), [guests, byGuest])
+  // Who is in some group, once the groups are in; null while they load or after they failed.
+  const grouped = useMemo(
+    () => (groupsQuery.data ? groupedGuests(groupsQuery.data) : null),
+    [groupsQuery.data],
+  )
 
   let body
   // Until both lists are in, a Groups column would claim "none" for everyone; wait for the groups
@@ -78,7 +102,13 @@ export function Component() {
             </button>
           </div>
         )}
-        <GuestList orgId={orgId} items={items} list={list} />
+        <GuestList
+          orgId={orgId}
+          items={items}
+          list={list}
+          grouped={grouped}
+          onRetryGroups={() => void groupsQuery.refetch()}
+        />
       </>
     )
   }
@@ -103,57 +133,151 @@ function GuestList({
   orgId,
   items,
   list,
+  grouped,
+  onRetryGroups,
 }: {
   orgId: string
   items: readonly GuestListItem[]
-  list: ListUrl<SearchAndSort<GuestSortId>>
+  list: ListUrl<GuestListState>
+  grouped: GroupedGuests | null
+  onRetryGroups: () => void
 }) {
-  const query = list.state.q
+  const { q: query, status, group } = list.state
+  // "In no group" asked while some group's guest list is not known: say so, never show everyone.
+  const cannotTell = group === 'none' && !canTellNoGroup(grouped)
+  const filter = useCallback(
+    (all: readonly GuestListItem[], text: string) =>
+      filterGuests(narrowGuests(all, { status, group }, grouped) ?? [], text),
+    [status, group, grouped],
+  )
   const { table, shown } = useSearchSortList({
     items,
     columns: guestColumns,
     list,
     sortIds: guestSortIds,
     getRowId: (item) => guestKey(item.guest.email),
-    filter: filterGuests,
+    filter,
   })
   const terms = useMemo(() => splitTerms(query), [query])
   const context = useMemo(
     () => ({ orgId, terms, linkState: backLinkState(paths.guests(), list.search) }),
     [orgId, terms, list.search],
   )
+  const countOf = useCallback(
+    (search: string) => countGuests(items, readGuestFilters(new URLSearchParams(search)), grouped),
+    [items, grouped],
+  )
+  const filtered = status !== null || group !== null
+  const clearFilters = () => list.update({ status: null, group: null })
+
+  let empty
+  if (query.trim() !== '') {
+    empty = (
+      <NoMatchState
+        what="guests"
+        query={query}
+        hint={filtered ? 'The status and group filters also apply.' : 'Try another name, email or company.'}
+        onClear={() => list.update({ q: '' }, { replace: true })}
+      />
+    )
+  } else {
+    empty = (
+      <EmptyState
+        title={
+          group === 'none' && status === null ? 'Every guest is in a group' : 'No guests match these filters'
+        }
+        action={
+          <button type="button" className="button" onClick={clearFilters}>
+            Clear filters
+          </button>
+        }
+      />
+    )
+  }
 
   return (
     <>
       <ListToolbar
         search={
-          <SearchBox
-            label="Search guests"
-            placeholder="Search by name, email or company"
-            value={query}
-            onChange={list.setQuery}
-          />
+          <ListFilters>
+            <SearchBox
+              label="Search guests"
+              placeholder="Search by name, email or company"
+              value={query}
+              onChange={list.setQuery}
+            />
+            <FilterSelect
+              label="Status"
+              anyLabel="Any"
+              value={status}
+              options={statusOptions}
+              onChange={(next) => list.update({ status: next })}
+            />
+            <FilterSelect
+              label="Group"
+              anyLabel="Any"
+              value={group}
+              options={groupOptions}
+              onChange={(next) => list.update({ group: next })}
+            />
+            <ViewsMenu orgId={orgId} list="guests" countOf={countOf} />
+          </ListFilters>
         }
-        count={guestCountLabel(shown.length, items.length)}
+        count={cannotTell ? 'Guests in no group: not known' : guestCountLabel(shown.length, items.length)}
       >
-        <ExportCsvButton table={table} rows={shown} orgId={orgId} what="guests" />
-      </ListToolbar>
-      <GuestTableContext value={context}>
-        <DataTable
+        <ExportCsvButton
           table={table}
           rows={shown}
-          caption="Guests"
-          className="guests-table"
-          empty={
-            <NoMatchState
-              what="guests"
-              query={query}
-              hint="Try another name, email or company."
-              onClear={() => list.update({ q: '' }, { replace: true })}
-            />
-          }
+          orgId={orgId}
+          what="guests"
+          unavailableReason={cannotTell ? 'Not known who is in no group' : undefined}
         />
-      </GuestTableContext>
+      </ListToolbar>
+      {cannotTell ? (
+        <NoGroupNotKnown
+          grouped={grouped}
+          onRetry={onRetryGroups}
+          onShowAll={() => list.update({ group: null }, { replace: true })}
+        />
+      ) : (
+        <GuestTableContext value={context}>
+          <DataTable table={table} rows={shown} caption="Guests" className="guests-table" empty={empty} />
+        </GuestTableContext>
+      )}
     </>
+  )
+}
+
+/** "In no group" asked while the groups failed, or some were read without their guest list. */
+function NoGroupNotKnown({
+  grouped,
+  onRetry,
+  onShowAll,
+}: {
+  grouped: GroupedGuests | null
+  onRetry: () => void
+  onShowAll: () => void
+}) {
+  const why =
+    grouped === null
+      ? 'The groups could not be loaded'
+      : grouped.unreadGuestLists === 1
+        ? 'Tallyfy sent 1 group without its guest list'
+        : `Tallyfy sent ${grouped.unreadGuestLists} groups without their guest lists`
+  return (
+    <EmptyState
+      title="Can’t tell who is in no group"
+      message={`${why}, so a guest missing from the lists Roster has may still be in a group.`}
+      action={
+        <>
+          <button type="button" className="button button--primary" onClick={onRetry}>
+            Retry
+          </button>
+          <button type="button" className="button" onClick={onShowAll}>
+            Show all guests
+          </button>
+        </>
+      }
+    />
   )
 }
