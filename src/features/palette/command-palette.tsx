@@ -11,13 +11,17 @@ import { guestQueries } from '../../api/guests/queries'
 import { memberQueries } from '../../api/members/queries'
 import { Combobox } from '../../components/combobox'
 import { Dialog } from '../../components/dialog'
+import { openView } from '../../components/views/open-view'
+import { useSavedViews } from '../../components/views/use-saved-views'
 import { rankMatches } from '../../lib/rank-matches'
 import { useOrgId } from '../auth/session'
 import {
+  builtInViewEntries,
   groupEntries,
   guestEntries,
   memberEntries,
   pageEntries,
+  savedViewEntries,
   type PaletteEntry,
   type PaletteTarget,
 } from './palette-entries'
@@ -32,6 +36,7 @@ const kindLabels: Record<PaletteTarget['kind'], string> = {
   member: 'Member',
   guest: 'Guest',
   group: 'Group',
+  view: 'View',
 }
 
 interface CommandPaletteProps {
@@ -53,13 +58,19 @@ export function CommandPalette({ onClose, onSignOut }: CommandPaletteProps) {
   const memberList = useMemo(() => (members ? memberEntries(members) : none), [members])
   const guestList = useMemo(() => (guests.data ? guestEntries(guests.data) : none), [guests.data])
   const groupList = useMemo(() => (groups.data ? groupEntries(groups.data) : none), [groups.data])
+  const savedViews = useSavedViews(orgId)
+  const savedViewList = useMemo(() => savedViewEntries(savedViews), [savedViews])
 
   const results = useMemo(
     () =>
       text.trim() === ''
         ? [...pageEntries]
-        : rankMatches(text, [pageEntries, memberList, guestList, groupList], MAX_RESULTS),
-    [text, memberList, guestList, groupList],
+        : rankMatches(
+            text,
+            [pageEntries, builtInViewEntries, savedViewList, memberList, guestList, groupList],
+            MAX_RESULTS,
+          ),
+    [text, savedViewList, memberList, guestList, groupList],
   )
   const loading = directory.isPending || guests.isPending || groups.isPending
 
@@ -72,7 +83,8 @@ export function CommandPalette({ onClose, onSignOut }: CommandPaletteProps) {
   const open = (entry: PaletteEntry) => {
     const target = entry.value
     onClose()
-    if (target.to) void navigate(target.to)
+    if (target.view) openView(navigate, orgId, target.view)
+    else if (target.to) void navigate(target.to)
     else onSignOut()
   }
 
@@ -107,7 +119,7 @@ export function CommandPalette({ onClose, onSignOut }: CommandPaletteProps) {
           getLabel={(entry) => entry.label}
           renderOption={(entry) => <PaletteOption target={entry.value} />}
           onSelect={open}
-          placeholder="A member, guest, group or page"
+          placeholder="A member, guest, group, page or view"
           emptyText={loading ? 'Still loading the directory…' : 'Nothing matches'}
           hint="Type part of a name or email, then Enter. ↑ and ↓ choose; Escape closes."
         />

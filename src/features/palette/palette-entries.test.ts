@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import { overviewLinks } from '../../lib/overview-links'
 import { rankMatches } from '../../lib/rank-matches'
+import type { SavedView } from '../../lib/saved-views'
 import { makeMember } from '../../test/member-factory'
-import { memberEntries } from './palette-entries'
+import { builtInViewEntries, memberEntries, savedViewEntries } from './palette-entries'
 
 describe('memberEntries', () => {
   const directory = [
@@ -22,5 +24,30 @@ describe('memberEntries', () => {
     const next = memberEntries(grown)
     expect(next).not.toBe(first)
     expect(next.map((e) => e.label)).toEqual(['Ann Lee', 'Bo Chen', 'Cy Dee'])
+  })
+})
+
+describe('view entries', () => {
+  it('finds the built-in views by name, each to its list’s URL', () => {
+    const [first] = rankMatches('never signed', [builtInViewEntries])
+    expect(first?.value).toMatchObject({ kind: 'view', label: 'Never signed in', detail: 'Members' })
+    expect(first?.value.to).toBe(overviewLinks.neverSignedIn())
+    expect(rankMatches('empty groups', [builtInViewEntries])[0]?.value.to).toBe('/groups?filter=empty')
+  })
+
+  it('finds saved views by name, once per stored array', () => {
+    const saved: SavedView[] = [
+      { list: 'members', name: 'Quiet admins', search: '?role=admin', hidden: ['job_title'] },
+      { list: 'guests', name: 'Off clients', search: '?status=disabled' },
+    ]
+    const entries = savedViewEntries(saved)
+    expect(savedViewEntries(saved)).toBe(entries)
+    const [match] = rankMatches('quiet', [entries])
+    expect(match?.value).toMatchObject({
+      key: 'view:saved:members:Quiet admins',
+      detail: 'Members, saved on this device',
+      to: '/members?role=admin',
+      view: saved[0],
+    })
   })
 })

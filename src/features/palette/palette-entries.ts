@@ -5,8 +5,10 @@ import type { Group, Guest, Member } from '../../api/types'
 import { guestKey } from '../../lib/email'
 import { paths } from '../../lib/paths'
 import { toRankable, type RankableEntry } from '../../lib/rank-matches'
+import type { SavedView } from '../../lib/saved-views'
+import { builtInViews, listNames, viewUrl } from '../../lib/views'
 
-type PaletteKind = 'page' | 'member' | 'guest' | 'group'
+type PaletteKind = 'page' | 'member' | 'guest' | 'group' | 'view'
 
 export interface PaletteTarget {
   key: string
@@ -16,6 +18,8 @@ export interface PaletteTarget {
   detail: string | null
   /** Where Enter goes; null for an action (Sign out). */
   to: string | null
+  /** A view: opened with its columns on this device (components/views/open-view.ts). */
+  view?: SavedView
 }
 
 export type PaletteEntry = RankableEntry<PaletteTarget>
@@ -81,4 +85,26 @@ export const groupEntries = cachedPer((groups: readonly Group[]) =>
       [g.name],
     ),
   ),
+)
+
+const viewEntry = (view: SavedView, saved: boolean): PaletteEntry =>
+  toRankable(
+    {
+      key: `view:${saved ? 'saved' : 'built-in'}:${view.list}:${view.name}`,
+      kind: 'view',
+      label: view.name,
+      detail: saved ? `${listNames[view.list]}, saved on this device` : listNames[view.list],
+      to: viewUrl(view),
+      view,
+    },
+    view.name,
+    [view.name],
+  )
+
+/** The built-in views of every list, found by name as the Views menus name them. */
+export const builtInViewEntries: readonly PaletteEntry[] = builtInViews.map((view) => viewEntry(view, false))
+
+/** The organization's saved views on this device (lib/saved-views.ts hands back one array per stored text). */
+export const savedViewEntries = cachedPer((views: readonly SavedView[]) =>
+  views.map((view) => viewEntry(view, true)),
 )
