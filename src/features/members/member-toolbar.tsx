@@ -2,11 +2,13 @@
 // the search box shows the text as typed, and "/" jumps to it from anywhere on the page.
 import { useId } from 'react'
 import type { MemberStatus, Role } from '../../api/types'
+import { LazyViewsMenu } from '../../components/data-table/lazy-list-tools'
 import { roleLabel, statusLabel } from '../../components/domain/badge'
 import { SearchBox } from '../../components/search-box'
 import { formatCount } from '../../lib/format'
 import { statusFilters, type RoleFilter, type StatusFilter } from '../../lib/list-state'
 import { writableRoles } from '../../lib/roles'
+import { useOrgId } from '../auth/session'
 
 /** The members page's search: part of the toolbar's search landmark, with the "/" shortcut. */
 export function MemberSearchBox({
@@ -119,6 +121,8 @@ export function MemberFilters({
         total={sum(statusCounts)}
         onChange={onStatusChange}
       />
+      {/* Built-in and saved views (components/views), loaded after the table. */}
+      <LazyViewsMenu orgId={useOrgId()} list="members" />
     </>
   )
 }
