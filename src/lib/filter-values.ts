@@ -1,5 +1,5 @@
 // What the overview's filters may say in a /members URL, apart from what they mean (recency.ts,
-// seats.ts). The URL codec loads with /members and the rules later; a module travels whole with the
+// overview-links.ts). The URL codec loads with /members and the rules later; a module travels whole with the
 // first chunk that imports it, so the values live here, alone and small (the bundle budget).
 //
 //   ?signin=   within-30d, not-30d|not-60d|not-90d|not-180d, never, week, month, 1-3m, 3-12m, over-1y
@@ -12,8 +12,3 @@ export const overviewFilterPatterns = {
   seat: /^(full|light)$/,
   joined: /^([1-9]\d{3})-(0[1-9]|1[0-2])$/,
 }
-
-export type OverviewFilterKey = keyof typeof overviewFilterPatterns
-
-/** In URL order. */
-export const overviewFilterKeys = Object.keys(overviewFilterPatterns) as OverviewFilterKey[]

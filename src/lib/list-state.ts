@@ -9,10 +9,10 @@
 //                             in filter-values.ts, meanings in recency.ts and seats.ts
 
 import type { MemberStatus } from '../api/types'
-import { overviewFilterKeys, overviewFilterPatterns } from './filter-values'
+import { overviewFilterPatterns } from './filter-values'
 import type { InvitedFilter, SignInFilter } from './recency'
 import { isWritableRole, type WritableRole } from './roles'
-import type { SeatKind } from './seats'
+import type { SeatKind } from './overview-links'
 import { formatSortingParam, MAX_SORT_KEYS, parseSortingParam, type SortKey } from './sort-param'
 import type { ListUrlCodec, ListUrlState } from './use-list-url'
 
@@ -42,22 +42,24 @@ export interface ListState {
 
 const defaultSort: readonly SortEntry[] = [{ id: 'name', desc: false }]
 
-function isOneOf<T extends string>(values: readonly T[], value: string | null): value is T {
-  return value !== null && (values as readonly string[]).includes(value)
+type FilterKey = Exclude<keyof ListState, 'q' | 'sort'>
+
+/** Every filter, in URL order, with the values it takes (the overview's: filter-values.ts); anything else is left out. */
+const filters: Record<FilterKey, { test: (value: string) => boolean }> = {
+  role: { test: isWritableRole },
+  status: { test: (value) => (statusFilters as readonly string[]).includes(value) },
+  ...overviewFilterPatterns,
 }
+const filterKeys = Object.keys(filters) as FilterKey[]
 
 export function parseListState(params: URLSearchParams): ListState {
-  const role = params.get('role')
-  const status = params.get('status')
   const state = {
     q: params.get('q') ?? '',
     sort: parseSortingParam(params.get('sort'), memberSortIds, defaultSort),
-    role: isWritableRole(role) ? role : null,
-    status: isOneOf(statusFilters, status) ? status : null,
   } as ListState
-  for (const key of overviewFilterKeys) {
+  for (const key of filterKeys) {
     const value = params.get(key)
-    state[key] = value !== null && overviewFilterPatterns[key].test(value) ? (value as never) : null
+    state[key] = value !== null && filters[key].test(value) ? (value as never) : null
   }
   return state
 }
@@ -69,9 +71,7 @@ export function serializeListState(state: ListState): URLSearchParams {
   if (state.q !== '') params.set('q', state.q)
   const sort = formatSortingParam(state.sort, defaultSort)
   if (sort !== null) params.set('sort', sort)
-  if (state.role) params.set('role', state.role)
-  if (state.status) params.set('status', state.status)
-  for (const key of overviewFilterKeys) {
+  for (const key of filterKeys) {
     const value = state[key]
     if (value) params.set(key, value)
   }
@@ -83,16 +83,9 @@ export const memberListCodec: ListUrlCodec<ListState> = {
   serialize: serializeListState,
 }
 
-/** True when one of the overview's filters (sign-in, invitation age, seat, join month) narrows the list. */
-export function hasOverviewFilters(
-  state: Pick<ListState, 'signin' | 'invited' | 'seat' | 'joined'>,
-): boolean {
-  return overviewFilterKeys.some((key) => state[key] !== null)
-}
-
 /** True when search or a filter narrows the list (sorting does not). */
 export function hasActiveFilters(state: ListState): boolean {
-  return state.q.trim() !== '' || state.role !== null || state.status !== null || hasOverviewFilters(state)
+  return state.q.trim() !== '' || filterKeys.some((key) => state[key] !== null)
 }
 
 /** A list whose URL holds only a search and a sort (groups, a group's members, guests). */

@@ -12,7 +12,7 @@ import {
   signInBucketLabels,
   signInBuckets,
 } from './recency'
-import { seatOf } from './seats'
+import { seatOf } from './overview-links'
 
 // Every figure of /overview from what Roster already holds, in one pass over the directory: at
 // 100,000 members each extra scan costs milliseconds, and each figure must agree with the list it

@@ -5,18 +5,16 @@
 // the list it links to always agree.
 import { useId } from 'react'
 import type { Member } from '../../api/types'
-import { parseIsoTime } from '../../lib/iso-time'
 import type { ListState } from '../../lib/list-state'
+import { seatOf, type SeatKind } from '../../lib/overview-links'
 import {
-  joinedInAt,
-  matchesInvitedAt,
-  matchesSignInAt,
+  joinedIn,
+  matchesInvited,
+  matchesSignIn,
   parseMonth,
   type InvitedFilter,
   type SignInFilter,
 } from '../../lib/recency'
-import { seatOf, type SeatKind } from '../../lib/seats'
-import './member-overview-filters.css'
 
 export type OverviewFilters = Pick<ListState, 'signin' | 'invited' | 'seat' | 'joined'>
 
@@ -51,13 +49,12 @@ function maskAt(
   if (!signin && !invited && !seat && !month) return null
   const keep = new Uint8Array(members.length)
   for (let i = 0; i < members.length; i++) {
-    const { status, role, createdAt, lastLoginAt } = members[i]!
-    const created = invited || month ? parseIsoTime(createdAt) : null
+    const member = members[i]!
     keep[i] = Number(
-      (!signin || matchesSignInAt(signin, parseIsoTime(lastLoginAt), now)) &&
-        (!invited || matchesInvitedAt(invited, status, created, now)) &&
-        (!seat || seatOf(role, status) === seat) &&
-        (!month || joinedInAt(month, created)),
+      (!seat || seatOf(member.role, member.status) === seat) &&
+        (!invited || matchesInvited(invited, member, now)) &&
+        (!signin || matchesSignIn(signin, member.lastLoginAt, now)) &&
+        (!month || joinedIn(month, member.createdAt)),
     )
   }
   return keep
@@ -175,21 +172,21 @@ export function OverviewFilterControls({
         onChange={(invited) => onChange({ invited })}
       />
       {chips.length > 0 && (
-        <div className="member-chips">
+        // Styled by the shared classes only: a stylesheet of its own would be one more file to fetch.
+        <div className="member-filter">
           <span id={chipsLabel} className="member-filter__label">
             Showing only
           </span>
-          <ul className="member-chips__list" aria-labelledby={chipsLabel}>
+          <ul className="chip-list" aria-labelledby={chipsLabel}>
             {chips.map((chip) => (
-              <li key={chip.key} className="member-chip">
-                {chip.label}
+              <li key={chip.key}>
                 <button
                   type="button"
-                  className="member-chip__remove"
+                  className="button button--small"
                   aria-label={`Remove filter: ${chip.label}`}
                   onClick={() => onChange({ [chip.key]: null })}
                 >
-                  <span aria-hidden="true">×</span>
+                  {chip.label} ×
                 </button>
               </li>
             ))}

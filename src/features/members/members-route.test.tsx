@@ -1,10 +1,10 @@
 import { act, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { credentialStore } from '../../api/credentials'
 import { memberQueries } from '../../api/members/queries'
 import type { MemberDirectory } from '../../api/types'
-import { Component as MembersRoute } from './members-route'
+import { loadLater, Component as MembersRoute } from './members-route'
 import { completeDirectory, makeMember } from '../../test/member-factory'
 import { createTestQueryClient, renderPage, TEST_ORG_ID } from '../../test/render-page'
 
@@ -44,6 +44,10 @@ const nameLinks = () =>
     .queryAllByRole('link')
     .filter((a) => a.classList.contains('member-name__link'))
     .map((a) => a.textContent)
+
+// The page's later chunk (the overview's filters, the passing states) here before any test renders,
+// as it is in the browser by the time the directory comes; first-load.test.tsx covers the wait.
+beforeAll(() => loadLater())
 
 beforeEach(() => {
   credentialStore.set({ orgId, token: 'test-token', demo: false }, { remember: false })

@@ -1,22 +1,20 @@
 // /members: every member of the organization in one table, searched, sorted and filtered in the
 // browser over the cached directory. The URL holds the view (see use-member-list-url.ts).
-import { lazy, Suspense, use, useDeferredValue, useMemo, useRef } from 'react'
+import { lazy, Suspense, use, useDeferredValue, useMemo, useRef, type ReactNode } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import type { SortingState, Updater } from '@tanstack/react-table'
 import { memberQueries } from '../../api/members/queries'
-import { describeApiError } from '../../api/errors'
 import type { MemberDirectory } from '../../api/types'
 import { DataTable } from '../../components/data-table/data-table'
 import { LazyColumnChooser, LazyExportCsvButton } from '../../components/data-table/lazy-list-tools'
 import { useColumnVisibility } from '../../components/data-table/use-column-visibility'
 import { nextSorting, useDataTable } from '../../components/data-table/use-data-table'
-import { NoMatchState } from '../../components/no-match-state'
 import { TableSkeleton } from '../../components/skeleton'
 import { PageTitle } from '../../components/page-title'
-import { EmptyState, ErrorState } from '../../components/states'
+import { ErrorState } from '../../components/states'
 import { backLinkState } from '../../lib/back-link'
-import { describeCount, formatCount } from '../../lib/format'
-import { hasActiveFilters, hasOverviewFilters, memberSortIds, type MemberSortId } from '../../lib/list-state'
+import { describeCount } from '../../lib/format'
+import { hasActiveFilters, memberSortIds, type MemberSortId } from '../../lib/list-state'
 import { paths } from '../../lib/paths'
 import { splitTerms } from '../../lib/text'
 import { useOrgId } from '../auth/session'
@@ -25,27 +23,31 @@ import { MemberTableContext, type MemberTableContextValue } from './member-cells
 import { hideableMemberColumns, memberColumns } from './member-columns'
 import { createMemberSearch, searchIndexFor } from './member-search'
 import { MemberFilters, MemberSearchBox } from './member-toolbar'
-import { useMemberListUrl, type MemberListUrl } from './use-member-list-url'
+import { useMemberListUrl } from './use-member-list-url'
 import { useScrollRestoration } from './use-scroll-restoration'
 import './members.css'
 
 // Rare (Tallyfy sent records Roster cannot read), so it loads only when needed.
 const InvalidRecordsNotice = lazy(() => import('../../components/domain/invalid-records-notice'))
 
-// The overview's filters (last sign-in, invitation age, seat, join month) and their controls stay
-// out of the first download (the bundle budget): asked for beside the directory, they are usually
-// here before it. A URL that holds one of them waits for them, so rows never show unfiltered as if filtered.
-type OverviewFiltersModule = typeof import('./member-overview-filters')
-let overviewFilters: OverviewFiltersModule | undefined
-let overviewFiltersLoad: Promise<OverviewFiltersModule> | undefined
-const loadOverviewFilters = () =>
-  (overviewFiltersLoad ??= import('./member-overview-filters').then((m) => (overviewFilters = m)))
-const OverviewFilterControls = lazy(() =>
-  loadOverviewFilters().then((m) => ({ default: m.OverviewFilterControls })),
-)
+// The overview's filters (last sign-in, invitation age, seat, join month) with their controls, and
+// the page's passing states, stay out of the first download (the bundle budget). Asked for as the
+// page first renders, beside the directory, they are here before its first rows in practice; the
+// list waits for them otherwise (the skeleton stays up), so rows never show unfiltered as if
+// filtered and the selects never pop in beside Role and Status.
+type Later = typeof import('./member-list-later')
+let later: Later | undefined
+let laterLoad: Promise<Later> | undefined
+/** Exported for tests that render the page with its parts already here. */
+export const loadLater = () => (laterLoad ??= import('./member-list-later').then((m) => (later = m)))
+
+/** Renders a part from the later chunk, suspending (to the page's skeleton) until it is here. */
+function Later({ children }: { children: (parts: Later) => ReactNode }) {
+  return children(later ?? use(loadLater()))
+}
 
 export function Component() {
-  void loadOverviewFilters()
+  void loadLater()
   const orgId = useOrgId()
   const headingRef = useRef<HTMLHeadingElement>(null)
   const directory = useQuery(memberQueries.directory(orgId))
@@ -54,31 +56,32 @@ export function Component() {
 
   let content
   if (data && data.complete && data.members.length === 0) {
-    content = (
-      <EmptyState
-        title="No members yet"
-        message="When people join or are invited to this organization, they appear here."
-      />
-    )
+    content = <Later>{(parts) => <parts.NoMembersYet />}</Later>
   } else if (data && data.members.length > 0) {
     content = (
-      // Shown only while a URL's overview filter waits for its module (see loadOverviewFilters).
-      <Suspense fallback={skeleton}>
-        <MemberList
-          orgId={orgId}
-          directory={data}
-          loading={data.loading ?? (directory.isFetching && !data.complete)}
-          error={directory.isError ? directory.error : null}
-          onRetry={() => void directory.refetch()}
-        />
-      </Suspense>
+      <MemberList
+        orgId={orgId}
+        directory={data}
+        loading={data.loading ?? (directory.isFetching && !data.complete)}
+        error={directory.isError ? directory.error : null}
+        onRetry={() => void directory.refetch()}
+      />
     )
   } else if (directory.isError) {
     content = <ErrorState error={directory.error} onRetry={() => void directory.refetch()} what="members" />
   } else if (data && data.loading === false && !data.complete) {
     // The server announced members and sent none: not "No members yet", and not a skeleton forever.
     content = (
-      <IncompleteNotice loaded={0} total={data.total} error={null} onRetry={() => void directory.refetch()} />
+      <Later>
+        {(parts) => (
+          <parts.IncompleteNotice
+            loaded={0}
+            total={data.total}
+            error={null}
+            onRetry={() => void directory.refetch()}
+          />
+        )}
+      </Later>
     )
   } else {
     content = skeleton
@@ -93,7 +96,7 @@ export function Component() {
         </h1>
         <InviteMemberButton orgId={orgId} />
       </div>
-      {content}
+      <Suspense fallback={skeleton}>{content}</Suspense>
     </div>
   )
 }
@@ -123,10 +126,9 @@ function MemberList({
   error: unknown
   onRetry: () => void
 }) {
+  const parts = later ?? use(loadLater())
   const list = useMemberListUrl()
   const { state } = list
-  // Until its module is here, an overview filter in the URL suspends the list (the skeleton above).
-  const overview = overviewFilters ?? (hasOverviewFilters(state) ? use(loadOverviewFilters()) : undefined)
   // While the directory fills, pages can land faster than 50,000 rows re-sort; deferring lets
   // React skip to the newest page instead of sorting every one in between, and keeps typing responsive.
   const members = useDeferredValue(directory.members)
@@ -158,7 +160,7 @@ function MemberList({
     [sortedRows, searchIndex],
   )
   // One pass over the directory when it or one of them changes, then a typed-array lookup per row.
-  const keep = overview?.overviewFilterMask(members, state)
+  const keep = parts.overviewFilterMask(members, state)
   const filtered = useMemo(
     () => search.filter({ terms, role: state.role, status: state.status, keep }),
     [search, terms, state.role, state.status, keep],
@@ -184,9 +186,7 @@ function MemberList({
           onRoleChange={list.setRole}
           onStatusChange={list.setStatus}
         />
-        <Suspense fallback={null}>
-          <OverviewFilterControls filters={state} onChange={list.setFilters} />
-        </Suspense>
+        <parts.OverviewFilterControls filters={state} onChange={list.setFilters} />
         {filtering && (
           <button
             type="button"
@@ -202,7 +202,7 @@ function MemberList({
         <p className="members-count" aria-live="polite">
           {describeCount(shown, members.length)}
         </p>
-        {loading && <LoadingProgress loaded={directory.members.length} total={total} />}
+        {loading && <parts.LoadingProgress loaded={directory.members.length} total={total} />}
         <div className="members-status__actions">
           <LazyColumnChooser options={columnChoice.options} toggle={columnChoice.toggle} />
           <LazyExportCsvButton
@@ -216,7 +216,7 @@ function MemberList({
       </div>
 
       {!loading && !directory.complete && (
-        <IncompleteNotice loaded={members.length} total={total} error={error} onRetry={onRetry} />
+        <parts.IncompleteNotice loaded={members.length} total={total} error={error} onRetry={onRetry} />
       )}
       {directory.invalidRecords && directory.invalidRecords.length > 0 && (
         <Suspense fallback={null}>
@@ -230,80 +230,9 @@ function MemberList({
           rows={filtered.rows}
           caption="Members"
           className="members-table"
-          empty={<NoMatches list={list} query={query} />}
+          empty={<parts.NoMatches list={list} query={query} />}
         />
       </MemberTableContext>
     </>
-  )
-}
-
-function LoadingProgress({ loaded, total }: { loaded: number; total: number }) {
-  return (
-    <output className="members-progress">
-      <span>
-        Loading members… {formatCount(loaded)} of {formatCount(total)}
-      </span>
-      <progress
-        className="members-progress__bar"
-        value={loaded}
-        max={Math.max(total, 1)}
-        aria-label="Members loaded"
-      />
-    </output>
-  )
-}
-
-// A failed refresh of a complete directory is announced by the shell's banner ("may be out of
-// date"); a directory that stopped part-way (a failure, or a server that sent fewer members than it
-// announced) needs its own words, because rows are missing.
-function IncompleteNotice({
-  loaded,
-  total,
-  error,
-  onRetry,
-}: {
-  loaded: number
-  total: number
-  error: unknown
-  onRetry: () => void
-}) {
-  const why = error != null ? describeApiError(error, 'members').message : null
-  return (
-    <div className="banner banner--warning members-notice" role="alert">
-      <span>
-        Loaded {formatCount(loaded)} of {formatCount(total)} members, so this list is incomplete.
-        {why && ` ${why}`}
-      </span>
-      <button type="button" className="button button--small" onClick={onRetry}>
-        Retry
-      </button>
-    </div>
-  )
-}
-
-function NoMatches({ list, query }: { list: MemberListUrl; query: string }) {
-  if (query.trim() !== '') {
-    return (
-      <NoMatchState
-        what="members"
-        query={query}
-        hint={
-          hasActiveFilters({ ...list.state, q: '' })
-            ? 'The filters also apply.'
-            : 'Try fewer or shorter words.'
-        }
-        onClear={list.clearQuery}
-      />
-    )
-  }
-  return (
-    <EmptyState
-      title="No members match these filters"
-      action={
-        <button type="button" className="button" onClick={list.clearFilters}>
-          Clear filters
-        </button>
-      }
-    />
   )
 }

@@ -18,7 +18,7 @@ export interface MemberListUrl {
   setSort: (sort: SortEntry[]) => void
   setRole: (role: RoleFilter | null) => void
   setStatus: (status: StatusFilter | null) => void
-  /** Any filter (the overview's: signin, invited, seat, joined); pushes, so Back undoes it. */
+  /** The overview's filters (signin, invited, seat, joined), or any others; pushes, so Back undoes it. */
   setFilters: (patch: Partial<Omit<ListState, 'q' | 'sort'>>) => void
   clearFilters: () => void
   /** "?q=…&sort=…" for the current view, for links that come back here. */
