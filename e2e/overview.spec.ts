@@ -68,6 +68,15 @@ async function expectMemberCount(page: Page, shown: number, total: number) {
   await expect(page.locator('.members-count')).toHaveText(line)
 }
 
+/** The count line of the groups or guests list (describeCount, in ListToolbar). */
+async function expectListCount(page: Page, shown: number, total: number, [one, other]: [string, string]) {
+  const line =
+    shown === total
+      ? count(total, one, other)
+      : `${shown.toLocaleString('en-US')} of ${count(total, one, other)}`
+  await expect(page.locator('.list-toolbar__count')).toHaveText(line)
+}
+
 const barName = (label: string, n: number) => `${label}: ${count(n, 'member', 'members')}`
 
 /** The overview with every list loaded: no "so far", the groups' and guests' figures in. */
@@ -164,11 +173,23 @@ test.describe('overview in the browser demo', () => {
     await link(page, count(f.groups!.empty, 'empty group', 'empty groups')).click()
     await expect(page).toHaveURL(/\/groups\?filter=empty$/)
     await expect(page.getByRole('heading', { level: 1, name: 'Groups' })).toBeVisible()
+    await expectListCount(page, f.groups!.empty, f.groups!.total, ['group', 'groups'])
     await page.goBack()
 
     await link(page, count(f.guests!.inNoGroup, 'guest in no group', 'guests in no group')).click()
     await expect(page).toHaveURL(/\/guests\?group=none$/)
     await expect(page.getByRole('heading', { level: 1, name: 'Guests' })).toBeVisible()
+    await expectListCount(page, f.guests!.inNoGroup, f.guests!.total, ['guest', 'guests'])
+    await page.goBack()
+
+    await link(page, count(f.guests!.disabled, 'disabled guest', 'disabled guests')).click()
+    await expect(page).toHaveURL(/\/guests\?status=disabled$/)
+    await expectListCount(page, f.guests!.disabled, f.guests!.total, ['guest', 'guests'])
+    await page.goBack()
+
+    await link(page, count(f.guests!.total, 'guest', 'guests')).click()
+    await expect(page).toHaveURL(/\/guests$/)
+    await expectListCount(page, f.guests!.total, f.guests!.total, ['guest', 'guests'])
   })
 
   test('every member figure and bar lists exactly as many people as it counts', async ({ page }) => {
