@@ -240,9 +240,10 @@ describe("members page: the overview's filters", () => {
     expect(router.location.search).toBe('?sort=-name&status=active')
     expect(nameLinks()).toHaveLength(3)
 
-    // Back undoes a choice, as for every filter.
-    await act(() => router.navigate(-1))
+    // A URL from outside (a link, Back) sets the select as it does the list.
+    await act(() => router.navigate('/members?signin=within-30d'))
     expect(screen.getByRole('combobox', { name: 'Last sign-in' })).toHaveValue('within-30d')
+    expect(nameLinks()).toEqual(['Ann Active'])
   })
 
   it('shows a value the select does not offer (a chart bar, another threshold) by its name', () => {
