@@ -1,6 +1,16 @@
 import '@testing-library/jest-dom/vitest'
 import { cleanup } from '@testing-library/react'
-import { afterEach } from 'vitest'
+import { afterEach, beforeAll } from 'vitest'
+
+// What main.tsx fetches once the first page is on screen: the views of a failure (the first
+// download leaves them out, lib/on-demand.ts). Tests see a failure the way the app does after that,
+// at once; lib/on-demand.test.tsx covers the moment before.
+if (typeof window !== 'undefined') {
+  beforeAll(async () => {
+    const { preloadFailureViews } = await import('./src/app/route-error')
+    await preloadFailureViews().catch(() => {})
+  })
+}
 
 afterEach(() => {
   cleanup()

@@ -111,6 +111,7 @@ const requiredResourceFiles = ['schema.ts', 'queries.ts']
 const sharedApiFiles = [
   'client.ts',
   'credentials.ts',
+  'describe-error.ts',
   'errors.ts',
   'keys.ts',
   'me.ts',

@@ -5,6 +5,7 @@ import './styles/app.css'
 import { credentialStore } from './api/credentials'
 import { App } from './app/app'
 import { queryClient } from './app/query-client'
+import { preloadFailureViews } from './app/route-error'
 import { preloadSignIn } from './app/router'
 import { initTheme } from './app/theme'
 import { loadDemo } from './features/auth/load-demo'
@@ -40,6 +41,15 @@ async function start() {
       <App queryClient={queryClient} />
     </StrictMode>,
   )
+
+  // Once the first page is on its way: the views of a failure, which the first download leaves out,
+  // so that a failure later (offline included) shows them at once.
+  whenIdle(() => void preloadFailureViews().catch(() => {}))
+}
+
+function whenIdle(run: () => void) {
+  if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(run, { timeout: 2000 })
+  else setTimeout(run, 1000)
 }
 
 void start()

@@ -1,6 +1,6 @@
 import { core, prettifyError } from 'zod/mini'
 import { credentialStore } from './credentials'
-import { ApiError, errorFromHttp, excerpt } from './errors'
+import { ApiError, excerpt } from './errors'
 import { retryNotice, type RetryNotice } from './retry-notice'
 import type { Credentials } from './types'
 
@@ -198,6 +198,18 @@ function sessionEnded(): ApiError {
 
 const isBuilder = (body: unknown): body is BodyBuilder => typeof body === 'function'
 
+/**
+ * The ApiError of a non-2xx answer. Reading its body (Tallyfy's code and words, field errors,
+ * Retry-After) is code only a failure needs, so it is fetched on demand (describe-error.ts; main.tsx
+ * fetches it ahead of need). Should even that fail, the status alone still decides what happens next.
+ */
+async function httpError(response: Response, text: string, secret: string): Promise<ApiError> {
+  const described = await import('./describe-error').catch(() => null)
+  if (described) return described.errorFromHttp(response.status, response.headers, text, { secret })
+  const { status } = response
+  return new ApiError({ kind: 'http', status, message: `Tallyfy answered HTTP ${status}` })
+}
+
 async function attempt<T>(
   request: Outgoing,
   parse: ((json: unknown) => T) | undefined,
@@ -232,7 +244,7 @@ async function attempt<T>(
   }
 
   if (!response.ok) {
-    const error = errorFromHttp(response.status, response.headers, text, { secret: credentials.token })
+    const error = await httpError(response, text, credentials.token)
     const retry =
       response.status === 429 ? 'rate-limited' : TRANSIENT_STATUSES.has(response.status) ? 'transient' : null
     return { ok: false, error, retry }

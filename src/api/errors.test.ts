@@ -1,13 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import {
-  ApiError,
-  describeApiError,
-  errorFromHttp,
-  flattenFieldErrors,
-  isForbidden,
-  isNotFound,
-  parseRetryAfter,
-} from './errors'
+import { describeApiError, errorFromHttp, flattenFieldErrors, parseRetryAfter } from './describe-error'
+import { ApiError, isForbidden, isNotFound } from './errors'
 
 const json = (body: unknown) => JSON.stringify(body)
 const headers = (init: Record<string, string> = {}) => new Headers(init)

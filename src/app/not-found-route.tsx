@@ -1,4 +1,4 @@
-import { NotFoundState } from '../components/states'
+import { NotFoundState } from '../components/not-found-state'
 import { paths } from '../lib/paths'
 
 export function Component() {

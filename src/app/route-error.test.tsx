@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { credentialStore } from '../api/credentials'
 import { createQueryClient } from '../api/query-client'
 import { createLocationSpy } from '../test/location-spy'
-import { isChunkLoadError } from './route-error'
+import { isChunkLoadError } from './route-error-view'
 import { AppRoutes } from './router'
 
 // The real route tree and layout, with the member page replaced by one that throws: the page's

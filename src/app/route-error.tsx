@@ -1,23 +1,7 @@
 import { useQueryErrorResetBoundary } from '@tanstack/react-query'
 import { Component, type ReactNode } from 'react'
-import { isNotFound } from '../api/errors'
-import { paths } from '../lib/paths'
-import { ErrorState, NotFoundState } from '../components/states'
-import { PageTitle } from '../components/page-title'
-
-/**
- * A page's code failed to download (offline, or a new version replaced the old files). Browsers
- * remember a failed module import, so only a full reload can fetch it again.
- */
-export function isChunkLoadError(error: unknown): boolean {
-  // The first three are the browsers' own words; the last is Vite's, when a page's CSS fails.
-  return (
-    error instanceof Error &&
-    /dynamically imported module|Importing a module script failed|Failed to load module script|Unable to preload CSS/i.test(
-      error.message,
-    )
-  )
-}
+import { ErrorState, preloadErrorViews } from '../components/states'
+import { onDemand } from '../lib/on-demand'
 
 interface RouteErrorBoundaryProps {
   /** The page's pathname: a caught error is forgotten when it changes, so navigating away recovers. */
@@ -59,40 +43,31 @@ export class RouteErrorBoundary extends Component<RouteErrorBoundaryProps, Route
 
   override render() {
     if (!this.state.caught) return this.props.children
-    return <RouteErrorView error={this.state.caught.error} onRetry={this.retry} />
+    return <CaughtError error={this.state.caught.error} onRetry={this.retry} />
   }
 }
 
-function RouteErrorView({ error, onRetry }: { error: unknown; onRetry: () => void }) {
-  const { reset } = useQueryErrorResetBoundary()
-  const notFound = isNotFound(error)
+// The view of a caught error is not in the first download: main.tsx preloads it (and ErrorState's)
+// once the first page is on screen, so a failure later (offline included) shows it at once.
+const routeErrorView = onDemand(() => import('./route-error-view'))
 
-  if (notFound) {
-    return (
-      <NotFoundState
-        title="Page not found"
-        message="This page doesn't exist, or it was removed."
-        backTo={paths.members()}
-        backLabel="Back to members"
-      />
-    )
-  }
+/** Fetches the views of a failure ahead of need. */
+export const preloadFailureViews = () => Promise.all([routeErrorView.preload(), preloadErrorViews()])
+
+function CaughtError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  const { reset } = useQueryErrorResetBoundary()
+  const view = routeErrorView.useModule()
+  if (view === null) return null
+  if (view !== 'failed') return <view.RouteErrorView error={error} onRetry={onRetry} />
+  // Its code could not be fetched (offline before it was ever loaded): ErrorState's plainest form.
   return (
-    <div className="page">
-      <PageTitle title="Something went wrong" />
-      <ErrorState
-        error={error}
-        headingLevel={1}
-        onRetry={() => {
-          if (isChunkLoadError(error)) {
-            window.location.reload()
-            return
-          }
-          // Lets failed queries fetch again, then renders the page afresh so it can recover.
-          reset()
-          onRetry()
-        }}
-      />
-    </div>
+    <ErrorState
+      error={error}
+      headingLevel={1}
+      onRetry={() => {
+        reset()
+        onRetry()
+      }}
+    />
   )
 }

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { credentialStore } from '../credentials'
-import { ApiError, errorFromHttp } from '../errors'
+import { errorFromHttp } from '../describe-error'
+import { ApiError } from '../errors'
 import { activity } from './activity'
 import { UncertainWriteError } from './uncertain'
 

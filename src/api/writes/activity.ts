@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react'
 import { credentialStore } from '../credentials'
-import { isApiError, tallyfyWords } from '../errors'
+import { tallyfyWords } from '../describe-error'
+import { isApiError } from '../errors'
 import { refusalMessage } from './refusal'
 import { isUncertainWrite } from './uncertain'
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { ApiError, describeApiError, errorFromHttp } from '../errors'
+import { describeApiError, errorFromHttp } from '../describe-error'
+import { ApiError } from '../errors'
 import { refusalMessage } from './refusal'
 import { UncertainWriteError } from './uncertain'
 

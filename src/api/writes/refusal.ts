@@ -1,4 +1,4 @@
-import { describeApiError, tallyfyWords } from '../errors'
+import { describeApiError, tallyfyWords } from '../describe-error'
 import { isUncertainWrite } from './uncertain'
 
 // The one message a person reads when a write fails, whatever the resource and wherever it shows

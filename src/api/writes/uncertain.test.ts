@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { ApiError, errorFromHttp } from '../errors'
+import { errorFromHttp } from '../describe-error'
+import { ApiError } from '../errors'
 import { confirmWrite, isUncertainFailure, UncertainWriteError } from './uncertain'
 
 const http = (status: number) => errorFromHttp(status, new Headers(), '')

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { errorFromHttp } from '../../api/errors'
+import { errorFromHttp } from '../../api/describe-error'
 import { activity } from '../../api/writes/activity'
 import { renderPage, TEST_ORG_ID } from '../../test/render-page'
 import { ActivityButton } from './activity-button'

@@ -1,15 +1,12 @@
-import { describeApiError, isApiError } from '../../api/errors'
-
-const ORG_ID_PATTERN = /^[0-9a-f]{32}$/i
-
-export function looksLikeOrgId(value: string): boolean {
-  return ORG_ID_PATTERN.test(value.trim())
-}
+// The words for a failed sign-in. Not needed to show the form: sign-in-route.tsx fetches them
+// while the person types.
+import { describeApiError } from '../../api/describe-error'
+import { isApiError } from '../../api/errors'
 
 /** Which field a sign-in failure is about, so focus can go where the fix is. */
 export type SignInErrorField = 'orgId' | 'token' | null
 
-interface SignInFailure {
+export interface SignInFailure {
   message: string
   field: SignInErrorField
 }

@@ -8,8 +8,28 @@ import type { PrefetchHandle } from '../../api/members/first-page-prefetch'
 import { PageTitle } from '../../components/page-title'
 import { paths } from '../../lib/paths'
 import { loadDemo } from './load-demo'
-import { looksLikeOrgId, signInFailure, type SignInErrorField } from './sign-in-messages'
+import type { SignInErrorField, SignInFailure } from './sign-in-messages'
 import './sign-in.css'
+
+const ORG_ID_PATTERN = /^[0-9a-f]{32}$/i
+
+function looksLikeOrgId(value: string): boolean {
+  return ORG_ID_PATTERN.test(value.trim())
+}
+
+// The words for a failed sign-in are not needed to show the form: they load while the person types.
+const loadSignInMessages = () => import('./sign-in-messages')
+
+async function signInFailure(error: unknown, token: string): Promise<SignInFailure> {
+  const messages = await loadSignInMessages().catch(() => null)
+  // Not even those words could be fetched: the connection is what failed.
+  if (!messages)
+    return {
+      field: null,
+      message: "Roster couldn't reach Tallyfy. Check your internet connection and try again.",
+    }
+  return messages.signInFailure(error, token)
+}
 
 /** Only a path on this site: "/x" but not "//evil.example" or "/\evil.example" (both leave the site). */
 export function safeReturnTo(value: string | null): string | null {
@@ -86,8 +106,10 @@ function SignInForm({
   const [missing, setMissing] = useState<{ orgId: boolean; token: boolean }>({ orgId: false, token: false })
   const [failure, setFailure] = useState<{ message: string; field: SignInErrorField } | null>(null)
 
-  // The directory's loader is needed the moment sign-in succeeds: fetch its code while the person types.
+  // The directory's loader is needed the moment sign-in succeeds, the words of a failure the moment
+  // it fails: fetch their code while the person types.
   useEffect(preloadDirectoryLoader, [])
+  useEffect(() => void loadSignInMessages().catch(() => {}), [])
 
   // Leaving the page mid-check must not store credentials afterwards, nor keep their first page.
   useEffect(
@@ -129,7 +151,8 @@ function SignInForm({
     } catch (error) {
       prefetch.discard()
       if (controller.signal.aborted) return
-      const next = signInFailure(error, candidate.token)
+      const next = await signInFailure(error, candidate.token)
+      if (controller.signal.aborted) return
       // Render the message and re-enable the form first, so focus can land on the field to fix.
       flushSync(() => {
         setChecking(false)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { errorFromHttp } from '../../api/errors'
+import { errorFromHttp } from '../../api/describe-error'
 import {
   emptyInviteDraft,
   inviteErrorsFromServer,

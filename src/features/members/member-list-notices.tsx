@@ -1,6 +1,6 @@
 // The members page's passing states: an organization without members, the directory's progress
 // while it loads, a directory that stopped part-way, and a search or filters that kept nobody. They load just after the table (member-list-later.ts), not with it (the bundle budget).
-import { describeApiError } from '../../api/errors'
+import { describeApiError } from '../../api/describe-error'
 import { NoMatchState } from '../../components/no-match-state'
 import { EmptyState } from '../../components/states'
 import { formatCount } from '../../lib/format'

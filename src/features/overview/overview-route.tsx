@@ -4,7 +4,7 @@
 import { useDeferredValue, useId, useMemo, useState, type ReactNode } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { Link } from 'react-router'
-import { describeApiError } from '../../api/errors'
+import { describeApiError } from '../../api/describe-error'
 import { groupQueries } from '../../api/groups/queries'
 import { guestQueries } from '../../api/guests/queries'
 import { memberQueries } from '../../api/members/queries'
