@@ -4,7 +4,6 @@ import { describeApiError } from '../api/describe-error'
 import { isApiError } from '../api/errors'
 import { Heading, Icon, type ErrorStateProps } from './states'
 
-
 const ErrorIcon = () => (
   <Icon>
     <path d="M12 3 2.5 20h19z" />
