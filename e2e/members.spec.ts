@@ -1,5 +1,8 @@
 import type { Locator, Page } from '@playwright/test'
+import { parseMemberPage } from '../src/api/members/schema'
 import { createDemoOrg, XSS_NAME } from '../src/demo/data'
+import { computeOverview } from '../src/lib/overview'
+import { audit } from './axe'
 import { expect, faultsFromStart, openDemo, test } from './fixtures'
 
 const SIZE = 300
@@ -323,4 +326,117 @@ test.describe('loading and permissions', () => {
     await expect(page).toHaveURL(/\/members$/)
     expect(unexpected(pageErrors)).toEqual([])
   })
+})
+
+const lastSignIn = (page: Page) => page.getByRole('combobox', { name: 'Last sign-in' })
+const invited = (page: Page) => page.getByRole('combobox', { name: 'Invited' })
+
+// The overview's filters (signin=, invited=, seat=, joined=) against the same deterministic data the
+// browser demo serves, dated from now as the live demo is (see overview.spec.ts): a list opened from
+// an overview link must count exactly what the figure says.
+test.describe("the overview's filters", () => {
+  const dated = parseMemberPage({ data: createDemoOrg({ members: SIZE, now: Date.now() }).members }).items
+  const figures = () =>
+    computeOverview({
+      members: dated,
+      groups: [],
+      guests: [],
+      now: Date.now(),
+      inactiveDays: 90,
+      complete: true,
+    })
+
+  test('"Never signed in" and "Invitations older than 14 days" open lists with the overview’s counts', async ({
+    page,
+    pageErrors,
+  }) => {
+    const f = figures()
+    expect(f.neverSignedIn).toBeGreaterThan(0)
+    expect(f.staleInvitations).toBeGreaterThan(0)
+    await openDemo(page, { members: SIZE, path: '/overview' })
+    // The overview says these numbers ...
+    await expect(
+      page.getByRole('link', { name: `${f.neverSignedIn} members never signed in`, exact: true }),
+    ).toHaveAttribute('href', '/members?status=active&signin=never')
+    await expect(
+      page.getByRole('link', { name: `${f.staleInvitations} invitations older than 14 days`, exact: true }),
+    ).toHaveAttribute('href', '/members?invited=over-14d')
+
+    // ... and a list opened straight from its URL (a first load) counts the same people.
+    await page.goto('/members?status=active&signin=never')
+    await expect(count(page)).toHaveText(`${f.neverSignedIn} of ${total} members`)
+    await expect(lastSignIn(page)).toHaveValue('never')
+    await expect(page.getByRole('combobox', { name: 'Status' })).toHaveValue('active')
+    await expect(nameLinks(page).first()).toBeVisible()
+
+    await page.goto('/members?invited=over-14d')
+    await expect(count(page)).toHaveText(`${f.staleInvitations} of ${total} members`)
+    await expect(invited(page)).toHaveValue('over-14d')
+    expect(pageErrors).toEqual([])
+  })
+
+  test('"Last sign-in" writes the URL; seat and join month show as chips; Clear filters clears all', async ({
+    page,
+    pageErrors,
+  }) => {
+    const f = figures()
+    await openMembers(page)
+    await expect(lastSignIn(page)).toHaveValue('')
+    await lastSignIn(page).selectOption({ label: 'Not in 90 days' })
+    await expect(page).toHaveURL(/\/members\?signin=not-90d$/)
+    await page.getByRole('combobox', { name: 'Status' }).selectOption('active')
+    await expect(page).toHaveURL(/\/members\?status=active&signin=not-90d$/)
+    await expect(count(page)).toHaveText(`${f.inactive} of ${total} members`)
+    await page.goBack()
+    await expect(page).toHaveURL(/\/members\?signin=not-90d$/)
+    await expect(page.getByRole('combobox', { name: 'Status' })).toHaveValue('')
+
+    const busiest = f.joined.reduce((a, b) => (b.count > a.count ? b : a))
+    await page.goto(
+      `/members?q=a&role=admin&seat=full&joined=${busiest.month}&signin=within-30d&invited=over-14d`,
+    )
+    const chips = page.getByRole('list', { name: 'Showing only' })
+    await expect(chips.getByRole('button', { name: 'Remove filter: Full seats' })).toBeVisible()
+    await expect(chips.getByRole('button', { name: `Remove filter: Joined ${busiest.label}` })).toBeVisible()
+    await page.getByRole('button', { name: 'Clear filters' }).first().click()
+    await expect(page).toHaveURL(/\/members$/)
+    await expect(count(page)).toHaveText(`${total} members`)
+    await expect(lastSignIn(page)).toHaveValue('')
+    await expect(invited(page)).toHaveValue('')
+    await expect(search(page)).toHaveValue('')
+    await expect(chips).toHaveCount(0)
+
+    await page.goto(`/members?joined=${busiest.month}`)
+    await expect(count(page)).toHaveText(`${busiest.count} of ${total} members`)
+    await page.getByRole('button', { name: `Remove filter: Joined ${busiest.label}` }).click()
+    await expect(page).toHaveURL(/\/members$/)
+    expect(pageErrors).toEqual([])
+  })
+
+  for (const viewport of [
+    { label: 'desktop', width: 1440, height: 900 },
+    { label: 'phone', width: 390, height: 844 },
+  ]) {
+    test(`axe finds nothing with the new selects and chips, light and dark, ${viewport.label}; nothing scrolls sideways`, async ({
+      page,
+    }) => {
+      await page.setViewportSize({ width: viewport.width, height: viewport.height })
+      const month = figures().joined.at(-2)!.month
+      await openDemo(page, {
+        members: SIZE,
+        path: `/members?status=active&signin=3-12m&seat=full&joined=${month}`,
+      })
+      await expect(page.getByRole('list', { name: 'Showing only' })).toBeVisible()
+      await expect(lastSignIn(page)).toHaveValue('3-12m')
+      await expect(page.getByText(/^Loading members/)).toHaveCount(0)
+      const problems: string[] = []
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme })
+        problems.push(...(await audit(page, `${viewport.label}, ${scheme}`)))
+      }
+      expect(problems).toEqual([])
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+      expect(overflow).toBeLessThanOrEqual(0)
+    })
+  }
 })
