@@ -1,11 +1,14 @@
-// The /guests and /groups lists' URLs: a search and a sort (searchAndSortCodec) plus their filters.
-// The overview's links (overview-links.ts) and the built-in views are these URLs, so the values are
-// written here once; what each filter keeps is hygiene.ts's rule.
+// The /guests and /groups filters, whole: their URLs (a search and a sort, searchAndSortCodec, plus
+// the filters) and what each filter keeps. The overview's hygiene figures (disabled guests, guests in
+// no group, empty groups) count with these same rules, and link (overview-links.ts) to these URLs,
+// which the built-in views are too: a figure and the list it opens always agree.
 //
 //   /guests?status=disabled       guests whose link was disabled (status=active: the others)
 //   /guests?group=none            guests in no group (only when every group's guest list was read)
 //   /groups?filter=empty          groups with no members and no guests, both lists read
 
+import type { Group, Guest } from '../api/types'
+import { guestKey } from './email'
 import { searchAndSortCodec, type SearchAndSort } from './list-state'
 import type { SortKey } from './sort-param'
 import type { ListUrlCodec } from './use-list-url'
@@ -83,4 +86,57 @@ export const groupListCodec: ListUrlCodec<GroupListState> & { maxSortKeys: numbe
     if (state.filter) params.set('filter', state.filter)
     return params
   },
+}
+
+// ---------- What each filter keeps (and the overview counts) ----------
+
+/** A disabled guest: `details.disabled_at` is set (the guest's link no longer works). */
+export function isDisabledGuest(guest: Pick<Guest, 'disabledAt'>): boolean {
+  return guest.disabledAt != null
+}
+
+/** Whether the read of a group had both its member list and its guest list. */
+export function groupListsKnown(group: Pick<Group, 'membersKnown' | 'guestsKnown'>): boolean {
+  return group.membersKnown === true && group.guestsKnown === true
+}
+
+/**
+ * No members and no guests, both lists read. A group read without either list is never empty (its
+ * lists are not known); blank entries are no one, as the groups list's counts show them.
+ */
+export function isEmptyGroup(group: Group): boolean {
+  if (!groupListsKnown(group)) return false
+  // canonicalMemberId(id) is '' exactly when the trimmed ID is: no one.
+  for (const id of group.memberIds ?? []) if (String(id).trim() !== '') return false
+  for (const email of group.guests ?? []) if (guestKey(email) !== '') return false
+  return true
+}
+
+/** Who is in some group, as far as the groups' reads tell. */
+export interface GroupedGuests {
+  /** `guestKey` of every guest listed by a group whose guest list was read. */
+  keys: ReadonlySet<string>
+  /** Groups read without their guest list: while any, "in no group" cannot be told for sure. */
+  unreadGuestLists: number
+}
+
+export function groupedGuests(groups: readonly Group[]): GroupedGuests {
+  const keys = new Set<string>()
+  let unreadGuestLists = 0
+  for (const group of groups) {
+    if (group.guestsKnown !== true) {
+      unreadGuestLists++
+      continue
+    }
+    for (const email of group.guests ?? []) {
+      const key = guestKey(email)
+      if (key !== '') keys.add(key)
+    }
+  }
+  return { keys, unreadGuestLists }
+}
+
+/** In no group whose guest list was read (compared by `guestKey`). */
+export function isInNoGroup(guest: Pick<Guest, 'email'>, grouped: GroupedGuests): boolean {
+  return !grouped.keys.has(guestKey(guest.email ?? ''))
 }

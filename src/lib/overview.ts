@@ -1,5 +1,5 @@
 import type { Group, Guest, Member } from '../api/types'
-import { groupedGuests, groupListsKnown, isDisabledGuest, isEmptyGroup, isInNoGroup } from './hygiene'
+import { groupedGuests, groupListsKnown, isDisabledGuest, isEmptyGroup, isInNoGroup } from './list-filters'
 import { parseIsoTime } from './iso-time'
 import {
   type InactiveDays,
@@ -170,7 +170,7 @@ function groupAndGuestFigures(
   groups: readonly Group[] | null,
   guests: readonly Guest[] | null,
 ): Pick<OverviewFigures, 'groups' | 'guests'> {
-  // hygiene.ts's rules, which the /groups and /guests filters these figures link to apply too.
+  // list-filters.ts's rules, which the /groups and /guests filters these figures link to apply too.
   const grouped = groupedGuests(groups ?? [])
   let groupFigures: OverviewFigures['groups'] = null
   if (groups !== null) {

@@ -1,7 +1,7 @@
-// A saved view's columns, applied: stored as the table's own choice (use-column-visibility.ts) and
-// announced, so a table already on screen reads it again. Loaded with the Views menu and the
-// palette, never with /members.
-import { columnsChangedEvent, columnStorageKey } from './use-column-visibility'
+// A saved view's columns, applied: stored as the table's own choice (use-column-visibility.ts), and
+// its revision bumped so a table already on screen reads it again when the view's navigation
+// renders it. Loaded with the Views menu and the palette, never with /members.
+import { columnChoiceRevision, columnStorageKey } from './use-column-visibility'
 
 export function applyHiddenColumns(orgId: string, table: string, hidden: readonly string[]) {
   try {
@@ -12,7 +12,7 @@ export function applyHiddenColumns(orgId: string, table: string, hidden: readonl
     // Storage refused: the view still opens, with the columns already shown.
     return
   }
-  window.dispatchEvent(new Event(columnsChangedEvent))
+  columnChoiceRevision.value++
 }
 
 /** The hidden column IDs stored for a table on this device (what a saved view records). */

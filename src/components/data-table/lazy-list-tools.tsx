@@ -10,7 +10,8 @@ const ColumnChooser = lazy(() => import('./column-chooser').then((m) => ({ defau
 const ExportCsvButton = lazy(() =>
   import('../export-csv-button').then((m) => ({ default: m.ExportCsvButton })),
 ) as typeof ExportCsvButtonType
-const ViewsMenu = lazy(() => import('../views/views-menu'))
+// Through a loader: see views-menu-loader.tsx.
+const ViewsMenu = lazy(() => import('../views/views-menu-loader'))
 
 function Placeholder({ label }: { label: string }) {
   return (

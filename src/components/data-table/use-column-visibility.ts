@@ -3,7 +3,7 @@
 // never a token, never a name or an email. Hidden columns stay in what the page hands to
 // useDataTable, marked `meta.hidden`: the table and Export CSV leave them out, while a sort by one
 // (the order in the URL is what the person chose) still applies.
-import { useMemo, useState, useSyncExternalStore } from 'react'
+import { useMemo, useState } from 'react'
 import type { DataTableColumn } from './use-data-table'
 
 export function columnStorageKey(orgId: string, table: string): string {
@@ -11,19 +11,12 @@ export function columnStorageKey(orgId: string, table: string): string {
 }
 
 /**
- * Fired on window when something other than the table's own menu stored a choice (a saved view
- * opened: apply-hidden-columns.ts, loaded with the Views menu); tables on screen read theirs again.
+ * Bumped when something other than the table's own menu stores a choice: a saved view opened
+ * (apply-hidden-columns.ts, loaded with the Views menu). A view always opens by a navigation, which
+ * renders the list again, and a table whose revision is behind then reads its choice again (no
+ * subscription in the first download of /members).
  */
-export const columnsChangedEvent = 'roster:columns'
-let revision = 0
-function subscribeToColumnChanges(onChange: () => void) {
-  const changed = () => {
-    revision++
-    onChange()
-  }
-  window.addEventListener(columnsChangedEvent, changed)
-  return () => window.removeEventListener(columnsChangedEvent, changed)
-}
+export const columnChoiceRevision = { value: 0 }
 
 /** The hidden IDs stored for a table, keeping only IDs the table still lets people hide. */
 function readHiddenColumns(key: string, hideable: readonly string[]): string[] {
@@ -69,13 +62,13 @@ export function useColumnVisibility<T extends object>(
   hideable: readonly string[],
 ): ColumnChoice<T> {
   const key = columnStorageKey(orgId, table)
-  const changes = useSyncExternalStore(subscribeToColumnChanges, () => revision)
-  const [state, setState] = useState(() => ({ key, changes, hidden: readHiddenColumns(key, hideable) }))
+  const revision = columnChoiceRevision.value
+  const [state, setState] = useState(() => ({ key, revision, hidden: readHiddenColumns(key, hideable) }))
   // Another organization (or table) has its own choice, or a saved view stored one: adjust while
   // rendering, not in an effect.
   let current = state
-  if (state.key !== key || state.changes !== changes) {
-    current = { key, changes, hidden: readHiddenColumns(key, hideable) }
+  if (state.key !== key || state.revision !== revision) {
+    current = { key, revision, hidden: readHiddenColumns(key, hideable) }
     setState(current)
   }
   const hidden = current.hidden
@@ -102,7 +95,7 @@ export function useColumnVisibility<T extends object>(
       ? hidden.filter((h) => h !== id)
       : hideable.filter((h) => h === id || hidden.includes(h))
     writeHiddenColumns(key, next)
-    setState({ key, changes, hidden: next })
+    setState({ key, revision, hidden: next })
   }
   return { columns, options, toggle }
 }

@@ -23,10 +23,18 @@ import { memberQueries } from '../../api/members/queries'
 import type { MemberDirectory } from '../../api/types'
 import { formatCount } from '../../lib/format'
 import { computeOverview } from '../../lib/overview'
-import { deleteView, saveView, type SavedView } from '../../lib/saved-views'
 import {
+  deleteView,
+  readSavedViews,
+  saveView,
+  subscribeSavedViews,
+  type SavedView,
+} from '../../lib/saved-views'
+import {
+  builtInViews,
   builtInViewsOf,
   canonicalSearch,
+  listNames,
   viewUrl,
   type BuiltInViewId,
   type ViewList,
@@ -448,5 +456,20 @@ function useMemberViewCounts(orgId: string, list: ViewList): Partial<Record<Buil
     }
   }, [figures])
 }
+
+/**
+ * What the palette finds and opens views with. The palette loads it from this menu's chunk, so the
+ * views' rules (the overview's links, the lists' codecs) travel in one chunk: split over several,
+ * their names would sit in the first download's list of chunks to preload.
+ */
+export const viewCatalog = {
+  builtInViews,
+  listNames,
+  viewUrl,
+  readSavedViews,
+  subscribeSavedViews,
+  openView,
+}
+export type ViewCatalog = typeof viewCatalog
 
 export default ViewsMenu

@@ -1,7 +1,7 @@
 import type { Group } from '../../api/types'
 import { compareSortValues, textSortValue } from '../../components/data-table/sort-fns'
 import { describeCount, parseTime } from '../../lib/format'
-import { isEmptyGroup } from '../../lib/hygiene'
+import { isEmptyGroup } from '../../lib/list-filters'
 import type { GroupListState } from '../../lib/list-filters'
 import { matchesAllTerms, normalize, splitTerms } from '../../lib/text'
 import { distinctMemberCount } from './resolve-members'
@@ -44,7 +44,7 @@ export function filterGroups(items: readonly GroupListItem[], query: string): re
   return items.filter((item) => matchesAllTerms(item.searchText, terms))
 }
 
-/** The groups `?filter=` keeps: with `empty`, those hygiene.ts calls empty (as the overview counts them). */
+/** The groups `?filter=` keeps: with `empty`, those list-filters.ts calls empty (as the overview counts them). */
 export function narrowGroups(
   items: readonly GroupListItem[],
   filter: GroupListState['filter'],

@@ -3,16 +3,15 @@ import { useQuery } from '@tanstack/react-query'
 import { groupQueries } from '../../api/groups/queries'
 import type { Group, InvalidRecordInfo } from '../../api/types'
 import { DataTable } from '../../components/data-table/data-table'
+import { LazyViewsMenu } from '../../components/data-table/lazy-list-tools'
 import { useSearchSortList } from '../../components/data-table/use-search-sort-list'
 import { ExportCsvButton } from '../../components/export-csv-button'
-import { FilterSelect, ListFilters } from '../../components/filter-select'
-import { ListToolbar } from '../../components/list-toolbar'
+import { FilterSelect, ListFilters, ListToolbar } from '../../components/list-toolbar'
 import { NoMatchState } from '../../components/no-match-state'
 import { SearchBox } from '../../components/search-box'
 import { TableSkeleton } from '../../components/skeleton'
 import { EmptyState, ErrorState } from '../../components/states'
 import { PageTitle } from '../../components/page-title'
-import { ViewsMenu } from '../../components/views/views-menu'
 import { backLinkState } from '../../lib/back-link'
 import {
   groupListCodec,
@@ -185,7 +184,7 @@ function GroupList({
               options={showOptions}
               onChange={(next) => list.update({ filter: next })}
             />
-            <ViewsMenu orgId={orgId} list="groups" countOf={countOf} />
+            <LazyViewsMenu orgId={orgId} list="groups" countOf={countOf} />
           </ListFilters>
         }
         count={groupCountLabel(shown.length, items.length)}

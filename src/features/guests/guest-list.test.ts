@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseGuest } from '../../api/guests/schema'
-import { groupedGuests } from '../../lib/hygiene'
+import { groupedGuests } from '../../lib/list-filters'
 import { computeOverview } from '../../lib/overview'
 import { makeGroup } from '../../test/group-factory'
 import {

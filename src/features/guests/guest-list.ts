@@ -2,7 +2,7 @@ import type { Group, GroupRef, Guest } from '../../api/types'
 import { compareSortValues, textSortValue } from '../../components/data-table/sort-fns'
 import { guestKey } from '../../lib/email'
 import { describeCount, parseTime } from '../../lib/format'
-import { isDisabledGuest, isInNoGroup, type GroupedGuests } from '../../lib/hygiene'
+import { isDisabledGuest, isInNoGroup, type GroupedGuests } from '../../lib/list-filters'
 import type { GuestListState } from '../../lib/list-filters'
 import { matchesAllTerms, normalize, splitTerms } from '../../lib/text'
 
@@ -81,7 +81,7 @@ export function canTellNoGroup(grouped: GroupedGuests | null): grouped is Groupe
 }
 
 /**
- * The items the status and group filters keep (hygiene.ts's rules, as the overview counts them);
+ * The items the status and group filters keep (list-filters.ts's rules, as the overview counts them);
  * null when `group=none` asks what cannot be told (see canTellNoGroup), never everyone.
  */
 export function narrowGuests(

@@ -6,18 +6,17 @@ import { groupQueries } from '../../api/groups/queries'
 import { guestQueries } from '../../api/guests/queries'
 import type { Group, Guest, InvalidRecordInfo } from '../../api/types'
 import { DataTable } from '../../components/data-table/data-table'
+import { LazyViewsMenu } from '../../components/data-table/lazy-list-tools'
 import { useSearchSortList } from '../../components/data-table/use-search-sort-list'
 import { ExportCsvButton } from '../../components/export-csv-button'
-import { FilterSelect, ListFilters } from '../../components/filter-select'
-import { ListToolbar } from '../../components/list-toolbar'
+import { FilterSelect, ListFilters, ListToolbar } from '../../components/list-toolbar'
 import { NoMatchState } from '../../components/no-match-state'
 import { PageTitle } from '../../components/page-title'
 import { SearchBox } from '../../components/search-box'
 import { TableSkeleton } from '../../components/skeleton'
 import { EmptyState, ErrorState } from '../../components/states'
-import { ViewsMenu } from '../../components/views/views-menu'
 import { backLinkState } from '../../lib/back-link'
-import { groupedGuests, type GroupedGuests } from '../../lib/hygiene'
+import { groupedGuests, type GroupedGuests } from '../../lib/list-filters'
 import {
   guestListCodec,
   guestSortIds,
@@ -220,7 +219,7 @@ function GuestList({
               options={groupOptions}
               onChange={(next) => list.update({ group: next })}
             />
-            <ViewsMenu orgId={orgId} list="guests" countOf={countOf} />
+            <LazyViewsMenu orgId={orgId} list="guests" countOf={countOf} />
           </ListFilters>
         }
         count={cannotTell ? 'Guests in no group: not known' : guestCountLabel(shown.length, items.length)}

@@ -3,7 +3,16 @@
 // exact and prefix matches first (lib/rank-matches.ts) and shows at most a screenful. Enter opens
 // the active option, or the first one when none is active yet; Escape closes the dialog at once and
 // focus returns to where it was. Loaded on first use only (app/layout/command-palette-shortcut.tsx).
-import { useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import {
+  use,
+  useCallback,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type KeyboardEvent,
+} from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { useNavigate } from 'react-router'
 import { groupQueries } from '../../api/groups/queries'
@@ -11,8 +20,6 @@ import { guestQueries } from '../../api/guests/queries'
 import { memberQueries } from '../../api/members/queries'
 import { Combobox } from '../../components/combobox'
 import { Dialog } from '../../components/dialog'
-import { openView } from '../../components/views/open-view'
-import { useSavedViews } from '../../components/views/use-saved-views'
 import { rankMatches } from '../../lib/rank-matches'
 import { useOrgId } from '../auth/session'
 import {
@@ -30,6 +37,9 @@ import './command-palette.css'
 /** A screenful of results, whatever the window. */
 const MAX_RESULTS = 8
 const none: PaletteEntry[] = []
+// Views (built-in and saved) come with the Views menu's chunk, asked for as soon as the palette
+// loads; the palette shows once both are here.
+const viewCatalogLoad = import('../../components/views/views-menu').then((m) => m.viewCatalog)
 
 const kindLabels: Record<PaletteTarget['kind'], string> = {
   page: 'Page',
@@ -58,8 +68,11 @@ export function CommandPalette({ onClose, onSignOut }: CommandPaletteProps) {
   const memberList = useMemo(() => (members ? memberEntries(members) : none), [members])
   const guestList = useMemo(() => (guests.data ? guestEntries(guests.data) : none), [guests.data])
   const groupList = useMemo(() => (groups.data ? groupEntries(groups.data) : none), [groups.data])
-  const savedViews = useSavedViews(orgId)
-  const savedViewList = useMemo(() => savedViewEntries(savedViews), [savedViews])
+  const catalog = use(viewCatalogLoad)
+  const readSaved = useCallback(() => catalog.readSavedViews(orgId), [catalog, orgId])
+  const savedViews = useSyncExternalStore(catalog.subscribeSavedViews, readSaved, readSaved)
+  const viewList = builtInViewEntries(catalog)
+  const savedViewList = useMemo(() => savedViewEntries(catalog, savedViews), [catalog, savedViews])
 
   const results = useMemo(
     () =>
@@ -67,10 +80,10 @@ export function CommandPalette({ onClose, onSignOut }: CommandPaletteProps) {
         ? [...pageEntries]
         : rankMatches(
             text,
-            [pageEntries, builtInViewEntries, savedViewList, memberList, guestList, groupList],
+            [pageEntries, viewList, savedViewList, memberList, guestList, groupList],
             MAX_RESULTS,
           ),
-    [text, savedViewList, memberList, guestList, groupList],
+    [text, viewList, savedViewList, memberList, guestList, groupList],
   )
   const loading = directory.isPending || guests.isPending || groups.isPending
 
@@ -83,7 +96,7 @@ export function CommandPalette({ onClose, onSignOut }: CommandPaletteProps) {
   const open = (entry: PaletteEntry) => {
     const target = entry.value
     onClose()
-    if (target.view) openView(navigate, orgId, target.view)
+    if (target.view) catalog.openView(navigate, orgId, target.view)
     else if (target.to) void navigate(target.to)
     else onSignOut()
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { viewCatalog } from '../../components/views/views-menu'
 import { overviewLinks } from '../../lib/overview-links'
 import { rankMatches } from '../../lib/rank-matches'
 import type { SavedView } from '../../lib/saved-views'
@@ -29,10 +30,12 @@ describe('memberEntries', () => {
 
 describe('view entries', () => {
   it('finds the built-in views by name, each to its list’s URL', () => {
-    const [first] = rankMatches('never signed', [builtInViewEntries])
+    const [first] = rankMatches('never signed', [builtInViewEntries(viewCatalog)])
     expect(first?.value).toMatchObject({ kind: 'view', label: 'Never signed in', detail: 'Members' })
     expect(first?.value.to).toBe(overviewLinks.neverSignedIn())
-    expect(rankMatches('empty groups', [builtInViewEntries])[0]?.value.to).toBe('/groups?filter=empty')
+    expect(rankMatches('empty groups', [builtInViewEntries(viewCatalog)])[0]?.value.to).toBe(
+      '/groups?filter=empty',
+    )
   })
 
   it('finds saved views by name, once per stored array', () => {
@@ -40,8 +43,8 @@ describe('view entries', () => {
       { list: 'members', name: 'Quiet admins', search: '?role=admin', hidden: ['job_title'] },
       { list: 'guests', name: 'Off clients', search: '?status=disabled' },
     ]
-    const entries = savedViewEntries(saved)
-    expect(savedViewEntries(saved)).toBe(entries)
+    const entries = savedViewEntries(viewCatalog, saved)
+    expect(savedViewEntries(viewCatalog, saved)).toBe(entries)
     const [match] = rankMatches('quiet', [entries])
     expect(match?.value).toMatchObject({
       key: 'view:saved:members:Quiet admins',

@@ -5,8 +5,8 @@ import type { Group, Guest, Member } from '../../api/types'
 import { guestKey } from '../../lib/email'
 import { paths } from '../../lib/paths'
 import { toRankable, type RankableEntry } from '../../lib/rank-matches'
+import type { ViewCatalog } from '../../components/views/views-menu'
 import type { SavedView } from '../../lib/saved-views'
-import { builtInViews, listNames, viewUrl } from '../../lib/views'
 
 type PaletteKind = 'page' | 'member' | 'guest' | 'group' | 'view'
 
@@ -87,24 +87,33 @@ export const groupEntries = cachedPer((groups: readonly Group[]) =>
   ),
 )
 
-const viewEntry = (view: SavedView, saved: boolean): PaletteEntry =>
+const viewEntry = (catalog: ViewCatalog, view: SavedView, saved: boolean): PaletteEntry =>
   toRankable(
     {
       key: `view:${saved ? 'saved' : 'built-in'}:${view.list}:${view.name}`,
       kind: 'view',
       label: view.name,
-      detail: saved ? `${listNames[view.list]}, saved on this device` : listNames[view.list],
-      to: viewUrl(view),
+      detail: saved ? `${catalog.listNames[view.list]}, saved on this device` : catalog.listNames[view.list],
+      to: catalog.viewUrl(view),
       view,
     },
     view.name,
     [view.name],
   )
 
-/** The built-in views of every list, found by name as the Views menus name them. */
-export const builtInViewEntries: readonly PaletteEntry[] = builtInViews.map((view) => viewEntry(view, false))
+/** The built-in views of every list, found by name as the Views menus name them (one array per catalog). */
+export const builtInViewEntries = cachedPer((catalog: ViewCatalog) =>
+  catalog.builtInViews.map((view) => viewEntry(catalog, view, false)),
+)
+
+const savedEntries = new WeakMap<readonly SavedView[], readonly PaletteEntry[]>()
 
 /** The organization's saved views on this device (lib/saved-views.ts hands back one array per stored text). */
-export const savedViewEntries = cachedPer((views: readonly SavedView[]) =>
-  views.map((view) => viewEntry(view, true)),
-)
+export function savedViewEntries(catalog: ViewCatalog, views: readonly SavedView[]): readonly PaletteEntry[] {
+  let entries = savedEntries.get(views)
+  if (!entries) {
+    entries = views.map((view) => viewEntry(catalog, view, true))
+    savedEntries.set(views, entries)
+  }
+  return entries
+}
