@@ -173,7 +173,7 @@ export function OverviewFilterControls({
       />
       {chips.length > 0 && (
         // Styled by the shared classes only: a stylesheet of its own would be one more file to fetch.
-        <div className="member-filter">
+        <div className="member-filter member-filter--wide">
           <span id={chipsLabel} className="member-filter__label">
             Showing only
           </span>

@@ -1,6 +1,6 @@
 // Search box and filters above the member table. Controls render from the list state (the URL);
 // the search box shows the text as typed, and "/" jumps to it from anywhere on the page.
-import { useId } from 'react'
+import { useId, type ReactNode } from 'react'
 import type { MemberStatus, Role } from '../../api/types'
 import { LazyViewsMenu } from '../../components/data-table/lazy-list-tools'
 import { roleLabel, statusLabel } from '../../components/domain/badge'
@@ -91,6 +91,7 @@ export function MemberFilters({
   statusCounts,
   onRoleChange,
   onStatusChange,
+  children,
 }: {
   role: RoleFilter | null
   status: StatusFilter | null
@@ -98,6 +99,8 @@ export function MemberFilters({
   statusCounts: Record<MemberStatus, number>
   onRoleChange: (role: RoleFilter | null) => void
   onStatusChange: (status: StatusFilter | null) => void
+  /** More filters, beside Role and Status and before the Views menu (the overview's: Last sign-in, Invited). */
+  children?: ReactNode
 }) {
   return (
     <>
@@ -121,6 +124,7 @@ export function MemberFilters({
         total={sum(statusCounts)}
         onChange={onStatusChange}
       />
+      {children}
       {/* Built-in and saved views (components/views), loaded after the table. */}
       <LazyViewsMenu orgId={useOrgId()} list="members" />
     </>

@@ -185,8 +185,9 @@ function MemberList({
           statusCounts={filtered.statusCounts}
           onRoleChange={list.setRole}
           onStatusChange={list.setStatus}
-        />
-        <parts.OverviewFilterControls filters={state} onChange={list.setFilters} />
+        >
+          <parts.OverviewFilterControls filters={state} onChange={list.setFilters} />
+        </MemberFilters>
         {filtering && (
           <button
             type="button"
