@@ -45,6 +45,9 @@ import { hiddenColumnsOf, openView } from './open-view'
 import { useSavedViews } from './use-saved-views'
 import './views-menu.css'
 
+/** The menu's widest, in rem (views-menu.css). */
+const MENU_MAX_REM = 24
+
 // The dialog loads the first time "Save view…" is chosen.
 const SaveViewDialog = lazy(() => import('./save-view-dialog'))
 
@@ -82,6 +85,9 @@ export function ViewsMenu({ orgId, list, countOf }: ViewsMenuProps) {
   const [open, setOpen] = useState(false)
   const [initialIndex, setInitialIndex] = useState<number | 'last'>(0)
   const [saving, setSaving] = useState(false)
+  // How far left of the button the menu starts, so that it stays on screen (a button at the end of
+  // a wide toolbar, or on a phone).
+  const [shift, setShift] = useState(0)
   const location = useLocation()
 
   const close = (returnFocus: boolean) => {
@@ -89,6 +95,14 @@ export function ViewsMenu({ orgId, list, countOf }: ViewsMenuProps) {
     if (returnFocus) buttonRef.current?.focus()
   }
   const openAt = (index: number | 'last') => {
+    const button = buttonRef.current
+    if (button) {
+      const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16
+      const margin = rem
+      const widest = Math.min(MENU_MAX_REM * rem, window.innerWidth - 2 * margin)
+      const left = button.getBoundingClientRect().left
+      setShift(Math.max(0, left + widest - (window.innerWidth - margin)))
+    }
     setInitialIndex(index)
     setOpen(true)
   }
@@ -129,6 +143,7 @@ export function ViewsMenu({ orgId, list, countOf }: ViewsMenuProps) {
       {open && (
         <ViewsMenuPanel
           id={menuId}
+          shift={shift}
           orgId={orgId}
           list={list}
           countOf={countOf}
@@ -157,6 +172,7 @@ export function ViewsMenu({ orgId, list, countOf }: ViewsMenuProps) {
 
 function ViewsMenuPanel({
   id,
+  shift,
   orgId,
   list,
   countOf,
@@ -165,6 +181,7 @@ function ViewsMenuPanel({
   onSave,
 }: {
   id: string
+  shift: number
   orgId: string
   list: ViewList
   countOf: ViewsMenuProps['countOf']
@@ -358,7 +375,13 @@ function ViewsMenuPanel({
   const savedRows = rows.slice(builtInCount, -2)
 
   return (
-    <div id={id} role="menu" aria-label="Views" className="views-menu__menu">
+    <div
+      id={id}
+      role="menu"
+      aria-label="Views"
+      className="views-menu__menu"
+      style={shift > 0 ? { insetInlineStart: -shift } : undefined}
+    >
       {/* oxlint-disable-next-line jsx-a11y/prefer-tag-over-role -- a menu's group (APG); no element is one */}
       <div role="group" aria-label="Built-in views" className="views-menu__group">
         <div className="views-menu__heading" aria-hidden="true">
