@@ -4,7 +4,8 @@
 //
 // Builds into its own folder and serves on its own port so it never clashes with e2e or dev servers.
 // Options: --port 4320  --out-dir dist-shots  --skip-build  --members 300
-//          --only overview   (write only the shots whose name starts with this; the walk is the same)
+//          --only overview   (write only the shots whose name starts with this; the walk is the same;
+//                             several prefixes separated by commas: --only guests,groups)
 import { mkdirSync } from 'node:fs'
 import { demo, flag, option } from './lib/cli.mjs'
 import { withPreview } from './lib/preview-server.mjs'
@@ -13,7 +14,7 @@ const port = Number(option('port', '4320'))
 const outDir = option('out-dir', 'dist-shots')
 const members = Number(option('members', '300'))
 const skipBuild = flag('skip-build')
-const only = option('only', '')
+const only = option('only', '').split(',')
 const shotsDir = 'docs/screenshots'
 
 const widths = [
@@ -97,8 +98,12 @@ async function main() {
         page.on('console', (m) => {
           if (m.type() === 'error') problems.push(`${size.width} ${theme}: console ${m.text()}`)
         })
+        // The list tools that load just after a list (Columns, Export CSV, Views) show as disabled
+        // placeholders until then; a list's picture waits for its Views menu.
+        const viewsReady = () =>
+          page.getByRole('button', { name: 'Views', exact: true, disabled: false }).waitFor()
         const shoot = async (name) => {
-          if (!name.startsWith(only)) return
+          if (!only.some((prefix) => name.startsWith(prefix))) return
           // Park the pointer in a corner so no row or button is captured in its hover state.
           await page.mouse.move(0, size.height - 1)
           await settle(page)
@@ -115,6 +120,7 @@ async function main() {
         await page.getByRole('button', { name: 'Explore the demo organization' }).click()
         await page.waitForURL(/\/members/)
         await page.locator('tbody tr a[href^="/members/"]').first().waitFor()
+        await viewsReady()
         await shoot('members')
 
         // The overview: figures and both charts, then the charts as tables, scrolled into view.
@@ -147,6 +153,25 @@ async function main() {
         await page.getByRole('menu').waitFor()
         await shoot('members-columns-menu')
         await page.keyboard.press('Escape')
+
+        // Views: a filtered, sorted list saved under a name, then the menu with the built-in views'
+        // counts and the saved view.
+        await page.goto('/members?role=light&sort=-last_login')
+        await page.locator('tbody tr a[href^="/members/"]').first().waitFor()
+        await viewsReady()
+        await page.getByRole('button', { name: 'Views', exact: true }).click()
+        await page.getByRole('menuitem', { name: 'Save view…' }).click()
+        const saveView = page.getByRole('dialog', { name: 'Save view' })
+        await saveView.getByLabel('View name').fill('Light members, recent first')
+        await shoot('members-save-view')
+        await saveView.getByRole('button', { name: 'Save' }).click()
+        await saveView.waitFor({ state: 'detached' })
+        await page.getByRole('button', { name: 'Views', exact: true }).click()
+        await page.getByRole('menu', { name: 'Views' }).waitFor()
+        await shoot('members-views-menu')
+        await page.keyboard.press('Escape')
+        await page.goto('/members')
+        await page.locator('tbody tr a[href^="/members/"]').first().waitFor()
 
         // The command palette, with a search typed.
         await page.getByRole('heading', { level: 1, name: 'Members' }).click()
@@ -189,6 +214,7 @@ async function main() {
 
         await page.goto('/groups')
         await page.locator('a[href^="/groups/"]').first().waitFor()
+        await viewsReady()
         await shoot('groups')
         await page.getByRole('button', { name: 'New group' }).click()
         await page.getByRole('dialog').getByRole('button', { name: 'Create group' }).waitFor()
@@ -197,7 +223,16 @@ async function main() {
 
         await page.goto('/guests')
         await page.locator('tbody a[href^="/guests/"]').first().waitFor()
+        await viewsReady()
         await shoot('guests')
+        // Guests in no group, from the Views menu.
+        await page.getByRole('button', { name: 'Views', exact: true }).click()
+        await page.getByRole('menuitem', { name: /^Guests in no group/ }).click()
+        await page.waitForURL(/\/guests\?group=none$/)
+        await page.getByRole('button', { name: 'Views', exact: true }).click()
+        await page.getByRole('menu', { name: 'Views' }).waitFor()
+        await shoot('guests-views-menu')
+        await page.keyboard.press('Escape')
         await page.locator('tbody a[href^="/guests/"]').first().click()
         await page.waitForURL(/\/guests\/.+/)
         await shoot('guest-detail')
