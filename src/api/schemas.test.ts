@@ -23,6 +23,8 @@ function zodMessage(fn: () => unknown): string {
   throw new Error('expected a zod error')
 }
 
+const known = (g: Group) => [g.membersKnown, g.guestsKnown]
+
 describe('docs fixtures', () => {
   it('parses the list-members example, including sparse Bob and no meta', () => {
     const page = parseMemberPage(listMembersDoc)
@@ -263,7 +265,6 @@ describe('groups', () => {
   })
 
   it('tells a list that is empty from one the read came without (absent or null)', () => {
-    const known = (g: Group) => [g.membersKnown, g.guestsKnown]
     expect(known(group({ id: 'g', members: [], guests: [] }))).toEqual([true, true])
     expect(known(group({ id: 'g', members: null, guests: [] }))).toEqual([false, true])
     expect(known(group({ id: 'g', members: [1001] }))).toEqual([true, false])

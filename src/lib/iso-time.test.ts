@@ -3,7 +3,11 @@ import { parseTime } from './format'
 import { parseIsoTime } from './iso-time'
 
 // Whatever the string, the answer is Date.parse's (through parseTime): the fast path may only be faster.
-const agrees = (value: string | null | undefined) => expect(parseIsoTime(value)).toBe(parseTime(value))
+/** The values (and the times each way gives) where the hand reader and parseTime disagree. */
+const disagreements = (values: ReadonlyArray<string | null | undefined>) =>
+  values
+    .map((value) => ({ value, ours: parseIsoTime(value), theirs: parseTime(value) }))
+    .filter(({ ours, theirs }) => !Object.is(ours, theirs))
 
 afterEach(() => {
   vi.restoreAllMocks()
@@ -69,17 +73,21 @@ describe('parseIsoTime', () => {
     '2O25-01-01T10:00:00Z',
     '2025-1-01T10:00:00.000Z',
     'Tue, 01 Jul 2025 10:00:00 GMT',
-  ])('falls back to parseTime for %j', agrees)
+  ])('falls back to parseTime for %j', (value) => {
+    expect(disagreements([value])).toEqual([])
+  })
 
   it('agrees with Date.parse on every day of several years, at several times and offsets', () => {
     const offsets = ['Z', '.000Z', '.999Z', '+00:00', '+05:30', '-08:00', '+14:00', '-12:00']
+    const values: string[] = []
     for (const year of [1999, 2000, 2023, 2024, 2025, 2100]) {
       for (let day = 0; day < 366; day++) {
         const date = new Date(Date.UTC(year, 0, 1 + day))
         const ymd = date.toISOString().slice(0, 10)
         const time = `${String(day % 24).padStart(2, '0')}:${String((day * 7) % 60).padStart(2, '0')}:${String((day * 13) % 60).padStart(2, '0')}`
-        for (const offset of offsets) agrees(`${ymd}T${time}${offset}`)
+        for (const offset of offsets) values.push(`${ymd}T${time}${offset}`)
       }
     }
+    expect(disagreements(values)).toEqual([])
   })
 })
