@@ -44,7 +44,10 @@ async function tallyfy(org: ServerOrg, method: string, path: string, body?: unkn
 
 async function openGroup(page: Page, name: string) {
   await page.getByRole('navigation').getByRole('link', { name: 'Groups' }).click()
-  await page.getByRole('link', { name, exact: true }).click()
+  // The members table (whose Groups column links to groups too) may still be on screen until the
+  // groups page has loaded: wait for it, and pick the group from its table.
+  await expect(page.getByRole('heading', { level: 1, name: 'Groups' })).toBeVisible()
+  await page.getByRole('table').getByRole('link', { name, exact: true }).click()
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
 }
 
