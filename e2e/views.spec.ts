@@ -120,6 +120,15 @@ async function saveCurrentView(page: Page, name: string) {
   await expect(page.getByRole('status').getByText(`Saved view “${name}”`)).toBeVisible()
 }
 
+// msw's worker.start() calls registration.update() without awaiting it (mswjs/msw#2006). In the
+// browser demo, a reload after a lazily loaded dialog has been open (Save view here; Invite member or
+// New group do the same) sometimes has Chromium reject that update ("Not found") while the registered
+// worker goes on serving. Not this feature's doing, so only that message is let through here.
+const mswUpdateRejection =
+  /^uncaught: Failed to update a ServiceWorker .*mockServiceWorker\.js'\): Not found$/
+const withoutMswUpdateRejection = (errors: readonly string[]) =>
+  errors.filter((error) => !mswUpdateRejection.test(error))
+
 const SAVED_URL = '/members?sort=-last_login&role=light&status=active'
 
 /**
@@ -142,8 +151,12 @@ async function saveReloadShareDelete(page: Page, browser: Browser, signIn: (page
 
   await page.reload()
   await expect(viewsButton(page)).toBeEnabled()
-  // Change everything the view holds: another filter, every column back.
-  await openList(page, '/members?role=admin')
+  // Change everything the view holds, as a person does: another role, any status, no sort, every
+  // column back.
+  await page.getByRole('combobox', { name: 'Role' }).selectOption('admin')
+  await page.getByRole('combobox', { name: 'Status' }).selectOption('')
+  await page.getByRole('button', { name: 'Name', exact: true }).click()
+  await expect(page).toHaveURL(/\/members\?role=admin$/)
   await page.getByRole('button', { name: /^Columns/ }).click()
   await page.getByRole('menuitemcheckbox', { name: 'Job title' }).click()
   await page.keyboard.press('Escape')
@@ -211,7 +224,7 @@ test.describe('views in the browser demo', () => {
   }) => {
     test.setTimeout(60_000)
     await saveReloadShareDelete(page, browser, (other) => openDemo(other, { members: DEMO_SIZE }))
-    expect(pageErrors).toEqual([])
+    expect(withoutMswUpdateRejection(pageErrors)).toEqual([])
   })
 
   test('the menu by keyboard: Enter opens it on the first view, arrows move, Escape closes and returns focus', async ({
@@ -229,6 +242,7 @@ test.describe('views in the browser demo', () => {
     await expect(viewsMenu(page)).toHaveCount(0)
     await expect(viewsButton(page)).toBeFocused()
     await page.keyboard.press('ArrowDown')
+    await expect(item(page, /^Empty groups/)).toBeFocused()
     await page.keyboard.press('Enter')
     await expect(page).toHaveURL(/\/groups\?filter=empty$/)
     await expect(viewsButton(page)).toBeFocused()
