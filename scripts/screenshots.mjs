@@ -160,7 +160,7 @@ async function main() {
         await page.locator('tbody tr a[href^="/members/"]').first().waitFor()
         await viewsReady()
         await page.getByRole('button', { name: 'Views', exact: true }).click()
-        await page.getByRole('menuitem', { name: 'Save view…' }).click()
+        await page.getByRole('menuitem', { name: 'Save view' }).click()
         const saveView = page.getByRole('dialog', { name: 'Save view' })
         await saveView.getByLabel('View name').fill('Light members, recent first')
         await shoot('members-save-view')

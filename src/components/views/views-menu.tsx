@@ -1,6 +1,6 @@
 // "Views": the APG menu button (as the Columns menu, data-table/column-chooser.tsx) listing a list's
 // built-in views with their live counts, the views saved on this device (each followed by its
-// "Delete view" item), and "Save view…". Each view is a link to its URL, so a view opened from the
+// "Delete view" item), and "Save view" (shown "Save view…"). Each view is a link to its URL, so a view opened from the
 // menu, the palette or a shared link is the same list.
 // Button: aria-haspopup="menu", aria-expanded; Enter, Space or ArrowDown opens on the first item,
 // ArrowUp on the last. Menu: ArrowUp/ArrowDown (wrapping), Home/End, a letter jumps to the next item
@@ -48,7 +48,7 @@ import './views-menu.css'
 /** The menu's widest, in rem (views-menu.css). */
 const MENU_MAX_REM = 24
 
-// The dialog loads the first time "Save view…" is chosen.
+// The dialog loads the first time "Save view" is chosen.
 const SaveViewDialog = lazy(() => import('./save-view-dialog'))
 
 export interface ViewsMenuProps {
@@ -217,7 +217,7 @@ function ViewsMenuPanel({
         { kind: 'delete', key: `delete:${view.name}`, label: `Delete view ${view.name}`, view },
       )
     }
-    all.push({ kind: 'save', key: 'save', label: 'Save view…' })
+    all.push({ kind: 'save', key: 'save', label: 'Save view' })
     return all
   }, [list, saved, countOf, memberCounts])
 
@@ -368,6 +368,8 @@ function ViewsMenuPanel({
           onClick={() => activate(entry, index)}
         >
           {entry.label}
+          {/* The ellipsis says a dialog follows; the item's name stays "Save view". */}
+          <span aria-hidden="true">…</span>
         </button>,
       )
     }
