@@ -28,10 +28,14 @@ import { roleLabel } from '../../components/domain/badge'
 import type { Notify } from '../../components/notices'
 import { isWritableRole, type WritableRole } from '../../lib/roles'
 
-interface MemberWriteContext {
+/** What a write needs to patch the cache and settle it: the single writes here and the bulk ones alike. */
+export interface CacheContext {
   qc: QueryClient
-  notify: Notify
   orgId: string
+}
+
+interface MemberWriteContext extends CacheContext {
+  notify: Notify
 }
 
 /** The member a write is about, as the page showed them when the admin asked. */
@@ -42,7 +46,7 @@ type MemberSubject = Pick<Member, 'id' | 'fullName' | 'role'>
  * Tallyfy's answer (or the member as read again) or rolls the patch back. Resolves with the answer.
  */
 function patchAndSend<TVariables>(
-  { qc, orgId }: MemberWriteContext,
+  { qc, orgId }: CacheContext,
   memberId: number,
   options: MutationOptions<Member | null, Error, TVariables>,
   variables: TVariables,
@@ -63,6 +67,55 @@ function patchAndSend<TVariables>(
   return observer.mutate(variables)
 }
 
+// ─── One write to one member, with its cache work: the member page and the bulk actions share these,
+// so a change made either way patches, journals and settles every screen the same way. They record
+// nothing in Activity and announce nothing: the caller does (one entry per write, or one per batch).
+
+/** The role changes at once on every screen; the signed-in person's own controls follow. */
+export const sendRoleChange = (ctx: CacheContext, memberId: number, role: WritableRole) =>
+  patchAndSend(ctx, memberId, memberMutations.changeRole(ctx.orgId, memberId), role, rolePatch(role), () =>
+    syncMe(ctx.qc, ctx.orgId, memberId, role),
+  )
+
+/**
+ * The reverse of a role change, sent only while the member still has the role Roster set. When
+ * someone changed it since, nothing is sent: the member as read then goes into the cache (it is what
+ * Tallyfy holds now) and the RoleChangedSince error is rethrown for the caller to report.
+ */
+export async function sendUndoRole(ctx: CacheContext, memberId: number, change: RoleUndo) {
+  const { qc, orgId } = ctx
+  try {
+    return await patchAndSend(
+      ctx,
+      memberId,
+      memberMutations.undoRole(orgId, memberId),
+      change,
+      rolePatch(change.to),
+      () => syncMe(qc, orgId, memberId, change.to),
+    )
+  } catch (error) {
+    if (isRoleChangedSince(error)) {
+      applyAnswer(qc, orgId, error.member)
+      if (isWritableRole(error.member.role)) syncMe(qc, orgId, memberId, error.member.role)
+    }
+    throw error
+  }
+}
+
+/** Disabled at once on every screen; once Tallyfy agrees, out of every group too (§2.6). */
+export const sendDisable = (ctx: CacheContext, memberId: number) =>
+  patchAndSend(
+    ctx,
+    memberId,
+    memberMutations.disable(ctx.orgId, memberId),
+    undefined,
+    { status: 'disabled' },
+    (snapshot) => removeFromGroups(ctx.qc, ctx.orgId, memberId, snapshot),
+  )
+
+export const sendEnable = (ctx: CacheContext, memberId: number) =>
+  patchAndSend(ctx, memberId, memberMutations.enable(ctx.orgId, memberId), undefined, { status: 'active' })
+
 /** Records the write in Activity while it runs; a failure is recorded and rethrown for the page. */
 async function recorded<T>(orgId: string, label: string, write: () => Promise<T>) {
   const record = activity.start(orgId, label)
@@ -80,13 +133,11 @@ export async function changeRole(
   role: WritableRole,
   { isSelf }: { isSelf: boolean },
 ): Promise<void> {
-  const { qc, orgId, notify } = ctx
+  const { orgId, notify } = ctx
   const name = member.fullName
   const previous = member.role
   const { record } = await recorded(orgId, `Change ${name}'s role to ${roleLabel(role)}`, () =>
-    patchAndSend(ctx, member.id, memberMutations.changeRole(orgId, member.id), role, rolePatch(role), () =>
-      syncMe(qc, orgId, member.id, role),
-    ),
+    sendRoleChange(ctx, member.id, role),
   )
   // Undo is the reverse change, sent as a new request once the role is checked; not offered when the
   // old role was not one Roster can set, or was your own administrator role (the controls are gone).
@@ -110,17 +161,10 @@ async function undoRole(
   change: RoleUndo,
   record: WriteRecord,
 ) {
-  const { qc, orgId, notify } = ctx
+  const { notify } = ctx
   const name = member.fullName
   try {
-    await patchAndSend(
-      ctx,
-      member.id,
-      memberMutations.undoRole(orgId, member.id),
-      change,
-      rolePatch(change.to),
-      () => syncMe(qc, orgId, member.id, change.to),
-    )
+    await sendUndoRole(ctx, member.id, change)
     const message = `${name}'s role is ${roleLabel(change.to)} again.`
     record.undone(message)
     notify({ message })
@@ -128,8 +172,6 @@ async function undoRole(
     if (isRoleChangedSince(error)) {
       // The read that refused the Undo is what Tallyfy holds now: the page shows that.
       const now = error.member
-      applyAnswer(qc, orgId, now)
-      if (isWritableRole(now.role)) syncMe(qc, orgId, member.id, now.role)
       const message = `Not undone: ${name}'s role is now ${roleLabel(now.role, now.rawRole)}, changed since by someone else.`
       record.done({ detail: message })
       notify({ message, tone: 'error' })
@@ -142,26 +184,15 @@ async function undoRole(
 
 /** The member can no longer sign in, and leaves every group (tallyfy-api.md §2.6). */
 export async function disableMember(ctx: MemberWriteContext, member: MemberSubject): Promise<void> {
-  const { qc, orgId, notify } = ctx
-  const { record } = await recorded(orgId, `Disable ${member.fullName}`, () =>
-    patchAndSend(
-      ctx,
-      member.id,
-      memberMutations.disable(orgId, member.id),
-      undefined,
-      { status: 'disabled' },
-      (snapshot) => removeFromGroups(qc, orgId, member.id, snapshot),
-    ),
-  )
+  const { orgId, notify } = ctx
+  const { record } = await recorded(orgId, `Disable ${member.fullName}`, () => sendDisable(ctx, member.id))
   record.done()
   notify({ message: `${member.fullName} is disabled and no longer in any group.` })
 }
 
 export async function enableMember(ctx: MemberWriteContext, member: MemberSubject): Promise<void> {
   const { orgId, notify } = ctx
-  const { record } = await recorded(orgId, `Enable ${member.fullName}`, () =>
-    patchAndSend(ctx, member.id, memberMutations.enable(orgId, member.id), undefined, { status: 'active' }),
-  )
+  const { record } = await recorded(orgId, `Enable ${member.fullName}`, () => sendEnable(ctx, member.id))
   record.done()
   notify({ message: `${member.fullName} is enabled again.` })
 }
