@@ -18,21 +18,35 @@ export const contentSecurityPolicy = [
   "frame-ancestors 'none'",
 ].join('; ')
 
+/**
+ * HTTPS only, for two years, on this host and the hosts under it: after one visit over HTTPS the
+ * browser never again sends the token's page (or anything else) over plain HTTP, even when a link or
+ * a typed address says http://. Browsers ignore it on an http:// answer, so it is safe to send where
+ * TLS ends in front of nginx. Not `preload`: that would bind the whole registrable domain (every
+ * sibling of roster.example.com) through the browsers' built-in lists, which takes months to undo,
+ * and is the domain owner's decision, not an app's.
+ */
+export const strictTransportSecurity = 'max-age=63072000; includeSubDomains'
+
 /** On every page and static file Roster serves. */
 export const pageHeaders = Object.freeze({
   'Content-Security-Policy': contentSecurityPolicy,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
+  'Strict-Transport-Security': strictTransportSecurity,
 })
 
 /**
  * On every /api answer, whatever upstream sent. The token lives on Roster's origin, so an HTML error
  * page from upstream (or anything sniffed as HTML) must not be able to run there: sandboxed, no loads.
+ * And the directory's personal data must not outlive the session in the browser's HTTP cache (or a
+ * shared cache on the way): no-store, replacing whatever upstream said.
  */
 export const apiResponseHeaders = Object.freeze({
   'Content-Security-Policy': "sandbox; default-src 'none'",
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
+  'Cache-Control': 'no-store',
 })
 
 /** What Roster sends to /api (reads now; group, logo, invite and role writes next). Others get 405. */

@@ -70,6 +70,33 @@ export function proxyRuleTests() {
     expectSandboxed(gone, 'the proxy’s own 502')
   })
 
+  test('no /api answer may be kept by a cache: Cache-Control: no-store, errors included', async ({
+    baseURL,
+  }) => {
+    const answers = {
+      'a 200': await rawRequest(api(baseURL, `/organizations/${DEMO_ORG_ID}/users`), { headers: auth }),
+      'a 401': await rawRequest(api(baseURL, '/me')),
+      'a 404': await rawRequest(api(baseURL, '/no/such/endpoint'), { headers: auth }),
+      'the proxy’s own 502': await rawRequest(api(baseURL, '/__demo/hangup'), { headers: auth }),
+      'a 405': await rawRequest(api(baseURL, '/__demo/echo'), { method: 'PATCH', headers: auth }),
+      'a 413': await rawRequest(api(baseURL, '/__demo/echo'), {
+        method: 'POST',
+        headers: { ...auth, 'Content-Type': 'application/octet-stream' },
+        body: Buffer.alloc(apiMaxBodyBytes + 1, 0x61),
+      }),
+    }
+    expect(Object.fromEntries(Object.entries(answers).map(([what, r]) => [what, r.status]))).toEqual({
+      'a 200': 200,
+      'a 401': 401,
+      'a 404': 404,
+      'the proxy’s own 502': 502,
+      'a 405': 405,
+      'a 413': 413,
+    })
+    for (const [what, response] of Object.entries(answers))
+      expect(response.headers['cache-control'], what).toBe('no-store')
+  })
+
   test('the browser’s cookies stay on this origin; the token goes through', async ({ baseURL }) => {
     const echo = echoOf(
       await rawRequest(api(baseURL, '/__demo/echo'), {

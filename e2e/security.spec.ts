@@ -64,6 +64,15 @@ test.describe('Content Security Policy', () => {
     }
   })
 
+  test('pages tell the browser to use HTTPS only (HSTS, two years, not preloaded)', async ({ page }) => {
+    for (const path of ['/sign-in', '/members']) {
+      const response = await page.goto(path)
+      expect(await response?.headerValue('strict-transport-security'), path).toBe(
+        'max-age=63072000; includeSubDomains',
+      )
+    }
+  })
+
   test('the app runs under it without a single violation', async ({ page, pageErrors }) => {
     await page.addInitScript(() => {
       const seen: string[] = []

@@ -1,7 +1,10 @@
 // @vitest-environment node
 // deploy/nginx.conf is hand-written nginx, vite.config.ts takes its headers from
 // deploy/security-headers.mjs; these tests keep the two (and the proxy rules) from drifting apart.
+import { EventEmitter } from 'node:events'
 import { readFileSync } from 'node:fs'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { ProxyOptions } from 'vite'
 import { describe, expect, it } from 'vitest'
 import viteConfig from '../vite.config'
 import {
@@ -94,6 +97,20 @@ describe('deploy/nginx.conf against deploy/security-headers.mjs', () => {
     expect(values(block(API_METHOD_CHECK), 'return')).toEqual([['405']])
   })
 
+  it('sends HSTS on every page, for two years and subdomains, not preloaded', () => {
+    const hsts = 'max-age=63072000; includeSubDomains'
+    expect(headersOf(block(SERVER))['Strict-Transport-Security']).toBe(hsts)
+    const preview = viteConfig.preview?.headers as Record<string, string> | undefined
+    expect(preview?.['Strict-Transport-Security']).toBe(hsts)
+  })
+
+  it('lets no browser or shared cache keep an /api answer, whatever upstream said', () => {
+    expect(headersOf(block(API))['Cache-Control']).toBe('no-store')
+    expect(headersOf(block(API_METHOD_CHECK))['Cache-Control']).toBe('no-store')
+    // add_header adds a second Cache-Control beside upstream's; only hiding upstream's leaves ours alone.
+    expect(values(block(API), 'proxy_hide_header')).toContainEqual(['Cache-Control'])
+  })
+
   it('limits bodies to what security-headers.mjs allows', () => {
     const [size] = values(block(API), 'client_max_body_size')[0] ?? []
     expect(size).toMatch(/^\d+m$/)
@@ -115,6 +132,52 @@ describe('deploy/nginx.conf against deploy/security-headers.mjs', () => {
     expect(values(block('server > location /assets/'), 'expires')).toEqual([['1y']])
     expect(values(block('server > location /'), 'expires')).toEqual([['epoch']])
     expect(values(block('server > location /'), 'try_files')).toEqual([['$uri', '/index.html']])
+  })
+})
+
+describe('the /api proxy of the dev and preview servers', () => {
+  type Handler = (...args: unknown[]) => void
+  /** Runs the proxy's configure() on a stand-in for http-proxy, returning its listeners. */
+  function listenersOf(server: 'server' | 'preview') {
+    const options = viteConfig[server]?.proxy?.['/api'] as ProxyOptions
+    const proxy = new EventEmitter()
+    options.configure?.(proxy as never, options)
+    return (event: string) => proxy.listeners(event) as Handler[]
+  }
+
+  it.each(['server', 'preview'] as const)(
+    '%s: every answer is no-store and sandboxed, replacing what upstream sent',
+    (server) => {
+      const upstream = {
+        headers: {
+          'cache-control': 'public, max-age=600',
+          'content-security-policy': 'default-src *',
+          'set-cookie': ['a=1'],
+        } as Record<string, unknown>,
+      }
+      for (const listener of listenersOf(server)('proxyRes')) listener(upstream)
+      expect(upstream.headers['cache-control']).toBe('no-store')
+      expect(upstream.headers['content-security-policy']).toBe(apiResponseHeaders['Content-Security-Policy'])
+      expect(upstream.headers['set-cookie']).toBeUndefined()
+    },
+  )
+
+  it.each(['server', 'preview'] as const)('%s: its own 502 is no-store too', (server) => {
+    let status = 0
+    let headers: Record<string, string> = {}
+    const res = {
+      headersSent: false,
+      writableEnded: false,
+      writeHead(code: number, sent: Record<string, string>) {
+        status = code
+        headers = sent
+        return { end: () => undefined }
+      },
+    }
+    for (const listener of listenersOf(server)('error'))
+      listener(new Error('socket hang up'), {} as IncomingMessage, res as unknown as ServerResponse)
+    expect(status).toBe(502)
+    expect(headers['Cache-Control']).toBe('no-store')
   })
 })
 

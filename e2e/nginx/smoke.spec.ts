@@ -22,12 +22,18 @@ test('sign in, members, search, a group, a reload on a deep link, an unknown pat
   page,
   pageErrors,
 }) => {
-  const apiAnswers: Array<{ url: string; csp: string | null; fromServiceWorker: boolean }> = []
+  const apiAnswers: Array<{
+    url: string
+    csp: string | null
+    cacheControl: string | null
+    fromServiceWorker: boolean
+  }> = []
   page.on('response', (r) => {
     if (new URL(r.url()).pathname.startsWith('/api/'))
       apiAnswers.push({
         url: r.url(),
         csp: r.headers()['content-security-policy'] ?? null,
+        cacheControl: r.headers()['cache-control'] ?? null,
         fromServiceWorker: r.fromServiceWorker(),
       })
   })
@@ -58,6 +64,8 @@ test('sign in, members, search, a group, a reload on a deep link, an unknown pat
   for (const answer of apiAnswers) {
     expect(answer.fromServiceWorker, answer.url).toBe(false)
     expect(answer.csp, answer.url).toBe("sandbox; default-src 'none'")
+    // The directory's personal data never lands in the browser's HTTP cache.
+    expect(answer.cacheControl, answer.url).toBe('no-store')
   }
   expect(pageErrors).toEqual([])
 })
@@ -68,6 +76,7 @@ test('hashed assets are cached for a year and compressed; index.html is revalida
     expect(page.status, path).toBe(200)
     expect(page.headers['content-type']).toMatch(/^text\/html/)
     expect(page.headers['cache-control'], path).toBe('no-cache')
+    expect(page.headers['strict-transport-security'], path).toBe('max-age=63072000; includeSubDomains')
     for (const [name, value] of Object.entries(pageHeaders))
       expect(page.headers[name.toLowerCase()]).toBe(value)
   }
