@@ -1,5 +1,5 @@
 import { test as base, expect, type Page } from '@playwright/test'
-import type { Faults } from '../src/demo/faults'
+import type { DemoStats, Faults } from '../src/demo/faults'
 
 /** Port of the demo API served over real HTTP (see playwright.config.ts). */
 export const demoApiUrl = `http://127.0.0.1:${process.env.ROSTER_API_PORT ?? 4599}`
@@ -91,6 +91,23 @@ export async function createServerOrg(prefix: string, options: { members?: numbe
 }
 
 export type ServerOrg = Awaited<ReturnType<typeof createServerOrg>>
+
+/**
+ * The demo's write statistics: every write answered since the last reset (method, path without
+ * `/api`, status) and the most in flight at once. From the browser demo on `page`, or from an HTTP
+ * demo organization (`createServerOrg`'s, or the main one when none is given).
+ */
+export async function demoStats(from: Page | Pick<ServerOrg, 'orgId'> | null = null): Promise<DemoStats> {
+  if (from && 'evaluate' in from) {
+    const stats = await from.evaluate(() => window.rosterDemo?.stats())
+    if (!stats) throw new Error('The browser demo is not running on this page')
+    return stats
+  }
+  const query = from ? `?org=${encodeURIComponent(from.orgId)}` : ''
+  const response = await fetch(`${demoApiUrl}/__demo/stats${query}`)
+  expect(response.ok, 'GET /__demo/stats').toBe(true)
+  return (await response.json()) as DemoStats
+}
 
 /** Fills in the sign-in form on screen and sends it, as a person does. */
 export async function submitSignIn(page: Page, org: { orgId: string; token: string }) {

@@ -68,6 +68,26 @@ export interface Faults {
    * a `times` count runs out.
    */
   signedInRole?: SignedInRole
+  /**
+   * Not a fault but a state of the organization: its seat limits (tallyfy-api.md §13). Seats in use
+   * follow Roster's `seatOf` rule (active and invited members; Administrator and Standard take full
+   * seats, Light light ones). An invite, an enable or a role change that needs a seat of a kind with
+   * none free answers 409 SEAT_POOL_EXHAUSTED. A kind left out has no limit. Kept when a `times`
+   * count runs out.
+   */
+  seats?: SeatLimits
+  /**
+   * Every k-th write (POST, PUT or DELETE) this controller sees answers 429 with `Retry-After: 1` and
+   * Tallyfy's 429 body, and is not applied: a server pacing a batch. Counts every write whatever
+   * `method`, `path` and `times` say, from 0 again at every set() and reset(); kept when a `times`
+   * count runs out.
+   */
+  rateLimitEvery?: number
+}
+
+export interface SeatLimits {
+  full?: number
+  light?: number
 }
 
 export interface StaleGroupMember {
@@ -81,6 +101,23 @@ export interface StaleGroupMember {
 
 type SignedInRole = 'admin' | 'standard' | 'light'
 const ROLES: readonly SignedInRole[] = ['admin', 'standard', 'light']
+
+/** One write request the handlers received, for tests: what was asked and what was answered. */
+export interface DemoWrite {
+  method: string
+  /** The pathname without the `/api` prefix, so the browser demo and the HTTP demo log alike. */
+  path: string
+  /** The answer's status; for a dropped answer (dropAfterWrite), the one the client never got. */
+  status: number
+  /** The write was applied but its answer was lost (dropAfterWrite). */
+  dropped?: true
+}
+
+/** Write statistics since the last reset: every write in the order answered, and the most at once. */
+export interface DemoStats {
+  writes: DemoWrite[]
+  peakWritesInFlight: number
+}
 
 export interface FaultController {
   get(): Faults
@@ -97,6 +134,14 @@ export interface FaultController {
    * Called once per API request by the handlers.
    */
   take(pathname: string, method?: string): Faults | null
+  /**
+   * Called by the handlers when a write arrives (after the `/api` check); the function it returns is
+   * called with the status once it is answered. Counts the writes in flight.
+   */
+  beginWrite(method: string, path: string): (status: number, dropped?: boolean) => void
+  /** A copy of the write statistics. reset() and resetStats() start them over; set() does not. */
+  stats(): DemoStats
+  resetStats(): void
 }
 
 const STATUSES: readonly FaultStatus[] = [401, 403, 422, 429, 500, 502, 503]
@@ -117,21 +162,44 @@ export function createFaultController(initial: Faults = {}, profile: ServerProfi
     if (!hasProfile) return faults
     return { ...profile, ...faults }
   }
+  /** Writes seen since the last set() or reset(), for rateLimitEvery. */
+  let writesSeen = 0
+  let writes: DemoWrite[] = []
+  let inFlight = 0
+  let peakWritesInFlight = 0
+  /** Statistics start over at a reset: writes still in flight from before it are not counted. */
+  let statsEpoch = 0
+  const resetStats = () => {
+    statsEpoch += 1
+    writes = []
+    inFlight = 0
+    peakWritesInFlight = 0
+  }
   const replace = (faults: Faults) => {
     for (const listener of listeners) listener(faults)
     current = { ...faults }
     remaining = current.times
+    writesSeen = 0
   }
 
   return {
     get: () => ({ ...current, ...(remaining === undefined ? {} : { times: remaining }) }),
     set: (faults) => replace(faults),
-    reset: () => replace({}),
+    reset: () => {
+      replace({})
+      resetStats()
+    },
     subscribe(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
     take(pathname, method = 'GET') {
+      const every = current.rateLimitEvery
+      if (every && WRITE_METHODS.has(method.toUpperCase())) {
+        writesSeen += 1
+        // Refused before anything else is looked at, as a rate limiter in front of the API would.
+        if (writesSeen % every === 0) return withProfile({ status: 429, retryAfter: 1 })
+      }
       if (!affects(current, pathname, method.toUpperCase())) return withProfile(null)
       if (current.path !== undefined && !pathname.includes(current.path)) return withProfile(null)
       if (current.method !== undefined && current.method !== method.toUpperCase()) return withProfile(null)
@@ -141,16 +209,32 @@ export function createFaultController(initial: Faults = {}, profile: ServerProfi
         remaining -= 1
         if (remaining <= 0) {
           // The persona and the data switches are states, not faults of a request: they stay.
-          const { signedInRole, staleGroupMember } = current
+          const { signedInRole, staleGroupMember, seats, rateLimitEvery } = current
           current = {
             ...(signedInRole === undefined ? {} : { signedInRole }),
             ...(staleGroupMember === undefined ? {} : { staleGroupMember }),
+            ...(seats === undefined ? {} : { seats }),
+            ...(rateLimitEvery === undefined ? {} : { rateLimitEvery }),
           }
           remaining = undefined
         }
       }
       return withProfile(applied)
     },
+    beginWrite(method, path) {
+      const epoch = statsEpoch
+      inFlight += 1
+      peakWritesInFlight = Math.max(peakWritesInFlight, inFlight)
+      let ended = false
+      return (status, dropped = false) => {
+        if (ended || epoch !== statsEpoch) return
+        ended = true
+        inFlight -= 1
+        writes.push({ method: method.toUpperCase(), path, status, ...(dropped ? { dropped: true } : {}) })
+      }
+    },
+    stats: () => ({ writes: writes.map((w) => ({ ...w })), peakWritesInFlight }),
+    resetStats,
   }
 }
 
@@ -247,6 +331,17 @@ export function parseFaults(input: unknown): { faults: Faults } | { error: strin
           return { error: 'omitGroupListsOnly must be "members" or "guests"' }
         faults.omitGroupListsOnly = value
         break
+      case 'rateLimitEvery':
+        if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1)
+          return { error: 'rateLimitEvery must be a whole number ≥ 1' }
+        faults.rateLimitEvery = value
+        break
+      case 'seats': {
+        const seats = parseSeats(value)
+        if (typeof seats === 'string') return { error: seats }
+        faults.seats = seats
+        break
+      }
       case 'staleGroupMember': {
         const stale = parseStaleGroupMember(value)
         if (typeof stale === 'string') return { error: stale }
@@ -259,6 +354,20 @@ export function parseFaults(input: unknown): { faults: Faults } | { error: strin
   }
   if (faults.perPageCap !== undefined && faults.perPageCap < 1) return { error: 'perPageCap must be ≥ 1' }
   return { faults }
+}
+
+function parseSeats(input: unknown): SeatLimits | string {
+  const usage = 'seats must be an object { full?: number; light?: number }'
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return usage
+  const seats: SeatLimits = {}
+  for (const [key, value] of Object.entries(input)) {
+    if (value === undefined || value === null) continue
+    if (key !== 'full' && key !== 'light') return usage
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0)
+      return `seats.${key} must be a whole number ≥ 0`
+    seats[key] = value
+  }
+  return seats
 }
 
 function parseStaleGroupMember(input: unknown): StaleGroupMember | string {

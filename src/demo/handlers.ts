@@ -6,7 +6,10 @@
 // that what precedes the API path is the origin or the origin plus `/api`.
 
 import { http, HttpResponse, type HttpHandler } from 'msw'
+import type { MemberStatus, Role } from '../api/types'
 import { isValidEmail } from '../lib/email'
+import { seatOf, type SeatKind } from '../lib/overview-links'
+import { isWritableRole } from '../lib/roles'
 import { DEMO_TOKEN } from './credentials'
 import {
   BOT_MEMBER_ID,
@@ -19,7 +22,7 @@ import {
   type WireGuest,
   type WireMember,
 } from './data'
-import type { FaultController, Faults, StaleGroupMember } from './faults'
+import type { FaultController, Faults, SeatLimits, StaleGroupMember } from './faults'
 
 const USERS_DEFAULT_PER_PAGE = 9999
 const USERS_MAX_PER_PAGE = 9999
@@ -64,6 +67,13 @@ const BOT_REMOVAL_REFUSAL = "You can't remove a bot user from this organization!
  */
 const BOT_CHANGE_REFUSAL_INFERRED = "You can't modify a bot user in this organization!"
 const WRITABLE_ROLES = new Set(['admin', 'standard', 'light'])
+const WRITE_METHODS = new Set(['POST', 'PUT', 'DELETE', 'PATCH'])
+
+/**
+ * INFERRED [I] (tallyfy-api.md §13): the 422 of a resend or withdrawal for a member who is not invited.
+ * The Swagger snapshot lists the endpoints without their refusals; Laravel's body, on a `user` field.
+ */
+const NOT_INVITED = 'The user is not in invited status.'
 
 const businessError = (message: string) => HttpResponse.json({ error: true, message }, { status: 400 })
 const validationFailed = (errors: Record<string, string[]>) =>
@@ -103,6 +113,60 @@ function inviteErrors(body: unknown, members: readonly WireMember[]): Record<str
       errors.email = ['The email has already been taken.']
   }
   return Object.keys(errors).length > 0 ? errors : null
+}
+
+// ---------------------------------------------------------------------------------------------
+// The seat pool (tallyfy-api.md §6, §13)
+
+/** The role as Roster reads it: Tallyfy spells roles in any case, and older payloads say "administrator". */
+function roleOf(spelled: string | undefined): Role {
+  const role = spelled?.trim().toLowerCase()
+  if (role === 'administrator') return 'admin'
+  return isWritableRole(role) ? role : 'unknown'
+}
+
+const seatOfMember = (member: WireMember, status: MemberStatus = member.status) =>
+  seatOf(roleOf(wireRole(member)), status)
+
+/** Seats of `kind` in use: active and invited members, by Roster's seatOf rule (overview-links.ts). */
+function seatsInUse(members: readonly WireMember[], kind: SeatKind): number {
+  let used = 0
+  for (const member of members) if (seatOfMember(member) === kind) used++
+  return used
+}
+
+/**
+ * 409 SEAT_POOL_EXHAUSTED in the nested envelope tallyfy-api.md §6 documents (from Tallyfy's MCP
+ * server): `{"error": {"code", "message", "details": {"pool_type"}}}`. The shape and the code are
+ * documented; the sentence is INFERRED [I] (the docs give "..."), modelled on the example payload in
+ * the tests of Tallyfy's own n8n node. Replace it when Tallyfy's real words are known.
+ */
+export function seatPoolExhausted(kind: SeatKind): Response {
+  return HttpResponse.json(
+    {
+      error: {
+        code: 'SEAT_POOL_EXHAUSTED',
+        message: `Your organization has reached its committed ${kind} seat limit.`,
+        details: { pool_type: kind },
+      },
+    },
+    { status: 409 },
+  )
+}
+
+/**
+ * Tallyfy's refusal when a change needs a seat of `kind` and none is free, or null when one is (or
+ * the kind has no limit, or the change needs no seat). `members` is the organization before the
+ * change. Every write that takes a seat asks it: invite, enable, a role change, guest-to-member.
+ */
+export function seatRefusal(
+  members: readonly WireMember[],
+  limits: SeatLimits | undefined,
+  kind: SeatKind | null,
+): Response | null {
+  const limit = kind === null ? undefined : limits?.[kind]
+  if (kind === null || limit === undefined) return null
+  return seatsInUse(members, kind) >= limit ? seatPoolExhausted(kind) : null
 }
 
 function touch(member: WireMember) {
@@ -460,7 +524,37 @@ type FaultOutcome =
  * error instead of its answer. The HTTP server (serve.ts) turns this into a destroyed socket.
  */
 function dropIfAsked(fault: FaultOutcome, response: Response): Response {
-  return 'dropAfterWrite' in fault && fault.dropAfterWrite ? HttpResponse.error() : response
+  if (!('dropAfterWrite' in fault && fault.dropAfterWrite)) return response
+  const lost = HttpResponse.error()
+  droppedAnswers.set(lost, response.status)
+  return lost
+}
+
+/** The status a dropped answer would have had, for the write statistics. */
+const droppedAnswers = new WeakMap<Response, number>()
+
+/** How the write statistics name a request: its pathname without the browser's `/api` prefix. */
+const statsPath = (url: URL) => url.pathname.replace(/^\/api(?=\/)/, '')
+
+/**
+ * Logs one write in the statistics (FaultController.beginWrite) from its arrival to its answer, with
+ * the status it was answered (or would have been, when dropped).
+ */
+async function trackWrite(
+  faults: FaultController,
+  request: Request,
+  url: URL,
+  answer: () => Promise<Response>,
+): Promise<Response> {
+  const end = faults.beginWrite(request.method, statsPath(url))
+  let response: Response | undefined
+  try {
+    response = await answer()
+    return response
+  } finally {
+    const lost = response === undefined ? undefined : droppedAnswers.get(response)
+    end(lost ?? response?.status ?? 500, lost !== undefined)
+  }
 }
 
 function guestStats(guest: WireGuest) {
@@ -526,6 +620,7 @@ const LOGO_MAX_BYTES = 2048 * 1024
 
 interface GroupWriteContext {
   org: DemoOrg
+  faults: FaultController
   applyFaults: (url: URL, method: string) => Promise<FaultOutcome>
   isAdmin: () => boolean
   /** The access token the handlers accept. */
@@ -549,6 +644,7 @@ async function jsonBody(request: Request): Promise<Record<string, unknown> | nul
 
 function createGroupWriteHandlers({
   org,
+  faults,
   applyFaults,
   isAdmin,
   token,
@@ -564,14 +660,16 @@ function createGroupWriteHandlers({
     return http[method](`*${pattern}`, async ({ request, params }) => {
       const url = new URL(request.url)
       if (!isApiPrefix(params['0'], url)) return undefined
-      const fault = await applyFaults(url, request.method)
-      if ('response' in fault) return fault.response
-      if (!hasTallyfyHeaders(request, token)) return unauthenticated()
-      const p = stringParams(params)
-      if (p.orgId !== org.id) return forbidden()
-      // Creating, updating and deleting groups need manage_groups; the demo gives it to admins only.
-      if (!isAdmin()) return forbidden()
-      return dropIfAsked(fault, await resolve({ request, params: p }))
+      return trackWrite(faults, request, url, async () => {
+        const fault = await applyFaults(url, request.method)
+        if ('response' in fault) return fault.response
+        if (!hasTallyfyHeaders(request, token)) return unauthenticated()
+        const p = stringParams(params)
+        if (p.orgId !== org.id) return forbidden()
+        // Creating, updating and deleting groups need manage_groups; the demo gives it to admins only.
+        if (!isAdmin()) return forbidden()
+        return dropIfAsked(fault, await resolve({ request, params: p }))
+      })
     })
   }
 
@@ -832,9 +930,12 @@ export function createHandlers(
       const url = new URL(request.url)
       const prefix = params['0']
       if (prefixes === 'api-only' ? prefix !== url.origin : !isApiPrefix(prefix, url)) return undefined
-      const fault = await applyFaults(url, request.method)
-      if ('response' in fault) return fault.response
-      return endpointNotFound()
+      const answer = async () => {
+        const fault = await applyFaults(url, request.method)
+        if ('response' in fault) return fault.response
+        return endpointNotFound()
+      }
+      return WRITE_METHODS.has(request.method) ? trackWrite(faults, request, url, answer) : answer()
     })
   }
 
@@ -850,13 +951,26 @@ export function createHandlers(
     return http[method](`*${pattern}`, async ({ request, params }) => {
       const url = new URL(request.url)
       if (!isApiPrefix(params['0'], url)) return undefined
-      const fault = await applyFaults(url, request.method)
-      if ('response' in fault) return fault.response
-      if (!hasTallyfyHeaders(request, token)) return unauthenticated()
-      const ctx: RouteContext = { request, url, params: stringParams(params), perPageCap: undefined }
-      if (ctx.params.orgId !== org.id || signedInRole() !== 'admin') return forbidden()
-      return dropIfAsked(fault, await resolve(ctx))
+      return trackWrite(faults, request, url, async () => {
+        const fault = await applyFaults(url, request.method)
+        if ('response' in fault) return fault.response
+        if (!hasTallyfyHeaders(request, token)) return unauthenticated()
+        const ctx: RouteContext = { request, url, params: stringParams(params), perPageCap: undefined }
+        if (ctx.params.orgId !== org.id || signedInRole() !== 'admin') return forbidden()
+        return dropIfAsked(fault, await resolve(ctx))
+      })
     })
+  }
+
+  /** The seat pool's refusal when a change needs a seat of `kind` and none is free (seatRefusal). */
+  const noSeatFor = (kind: SeatKind | null) => seatRefusal(org.members, faults.get().seats, kind)
+
+  /** The invited member a resend or withdrawal names, or Tallyfy's refusal. */
+  function invitedMember(raw: string | undefined): WireMember | Response {
+    const member = /^\d{1,12}$/.test(raw ?? '') ? index().memberById.get(Number(raw)) : undefined
+    if (!member) return resourceNotFound()
+    if (member.status !== 'invited') return validationFailed({ user: [NOT_INVITED] })
+    return member
   }
 
   /** The member a role, disable or enable request names, or Tallyfy's refusal. */
@@ -926,6 +1040,9 @@ export function createHandlers(
       const body = await jsonBody(request)
       const errors = inviteErrors(body, org.members)
       if (errors) return validationFailed(errors)
+      // An invitation takes its seat at once (tallyfy-api.md §13).
+      const noSeat = noSeatFor(seatOf(roleOf(textField(body, 'role')), 'invited'))
+      if (noSeat) return noSeat
       const id = org.members.reduce((max, m) => Math.max(max, m.id), 0) + 1
       const first = textField(body, 'first_name')
       const last = textField(body, 'last_name')
@@ -965,6 +1082,11 @@ export function createHandlers(
       if (typeof role !== 'string' || !WRITABLE_ROLES.has(role)) {
         return validationFailed({ role: ['The selected role is invalid.'] })
       }
+      // Only a move into another kind of seat needs a free one; a disabled member holds none.
+      const seatNow = seatOfMember(found)
+      const seatAfter = seatOf(roleOf(role), found.status)
+      const noSeat = seatAfter === seatNow ? null : noSeatFor(seatAfter)
+      if (noSeat) return noSeat
       delete found.user_role
       found.role = role
       touch(found)
@@ -996,6 +1118,8 @@ export function createHandlers(
       const found = writableMember(params.userId, 'enable')
       if (found instanceof Response) return found
       if (found.status === 'disabled') {
+        const noSeat = noSeatFor(seatOfMember(found, found.activated_at ? 'active' : 'invited'))
+        if (noSeat) return noSeat
         found.status = found.activated_at ? 'active' : 'invited'
         found.is_active = found.status === 'active'
         found.disabled_at = null
@@ -1003,6 +1127,29 @@ export function createHandlers(
         touch(found)
         changed()
       }
+      return HttpResponse.json({ data: found })
+    }),
+
+    // ── Invitations (tallyfy-api.md §13): resend and withdraw ────────────────────────────────
+    // The email is not modelled: a resend changes nothing a read shows (the statistics log it).
+    memberWrite('post', '/organizations/:orgId/users/:userId/resend-invite', ({ params }) => {
+      const found = invitedMember(params.userId)
+      if (found instanceof Response) return found
+      return HttpResponse.json({ data: found })
+    }),
+
+    // The invitation vanishes and its seat is freed: the member leaves GET /users and every group.
+    // The answer's body is INFERRED [I] (documented only as 200): the member as they were.
+    memberWrite('delete', '/organizations/:orgId/users/:userId/withdraw-invite', ({ params }) => {
+      const found = invitedMember(params.userId)
+      if (found instanceof Response) return found
+      org.members.splice(org.members.indexOf(found), 1)
+      for (const group of org.groups) {
+        if (group.members.some((m) => Number(m) === found.id)) {
+          group.members = group.members.filter((m) => Number(m) !== found.id)
+        }
+      }
+      changed()
       return HttpResponse.json({ data: found })
     }),
     // ── end of member writes ──────────────────────────────────────────────────────────────
@@ -1033,6 +1180,7 @@ export function createHandlers(
 
     ...createGroupWriteHandlers({
       org,
+      faults,
       applyFaults,
       token,
       isAdmin: () => signedInRole() === 'admin',

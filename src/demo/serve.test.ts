@@ -141,6 +141,50 @@ describe('demo API over HTTP', () => {
     expect((await read()).members).toEqual(before)
   })
 
+  it('GET /__demo/stats: the writes each organization answered and the most at once; reset starts over', async () => {
+    const stats = async (query = '') => {
+      const res = await fetch(`${api.url}/__demo/stats${query}`)
+      expect(res.status).toBe(200)
+      return (await res.json()) as { writes: { method: string; path: string; status: number }[] }
+    }
+    const setRole = (orgId: string, memberId: number) =>
+      fetch(`${api.url}/organizations/${orgId}/users/${memberId}/role`, {
+        method: 'PUT',
+        headers: { ...HEADERS, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ role: 'standard' }),
+      })
+    expect((await fetch(`${api.url}/__demo/reset`, { method: 'POST' })).status).toBe(200)
+    expect((await postJson('/__demo/orgs', { id: 'stats-test', members: 30 })).status).toBe(200)
+    // Held at the server long enough for both PUTs to be in flight together.
+    await postJson('/__demo/faults', { latencyMs: 30, method: 'PUT' })
+    await Promise.all([setRole(DEMO_ORG_ID, 1031), setRole(DEMO_ORG_ID, 1032)])
+    await fetch(`${api.url}/organizations/${DEMO_ORG_ID}/users/1031`, { headers: HEADERS })
+    expect((await setRole('stats-test', 1005)).status).toBe(200)
+
+    const main = await stats()
+    expect(main).toMatchObject({ peakWritesInFlight: 2 })
+    expect(main.writes).toHaveLength(2)
+    expect(main.writes.map((w) => w.path)).toEqual(
+      expect.arrayContaining([
+        `/organizations/${DEMO_ORG_ID}/users/1031/role`,
+        `/organizations/${DEMO_ORG_ID}/users/1032/role`,
+      ]),
+    )
+    expect(main.writes.every((w) => w.method === 'PUT' && w.status === 200)).toBe(true)
+    expect(await stats('?org=stats-test')).toEqual({
+      writes: [{ method: 'PUT', path: '/organizations/stats-test/users/1005/role', status: 200 }],
+      peakWritesInFlight: 1,
+    })
+    expect((await fetch(`${api.url}/__demo/stats?org=nobody`)).status).toBe(404)
+    expect((await fetch(`${api.url}/__demo/stats`, { method: 'POST' })).status).toBe(405)
+
+    expect((await fetch(`${api.url}/__demo/reset?org=stats-test`, { method: 'POST' })).status).toBe(200)
+    expect(await stats('?org=stats-test')).toEqual({ writes: [], peakWritesInFlight: 0 })
+    expect((await stats()).writes).toHaveLength(2)
+    expect((await fetch(`${api.url}/__demo/reset`, { method: 'POST' })).status).toBe(200)
+    expect(await stats()).toEqual({ writes: [], peakWritesInFlight: 0 })
+  })
+
   it("an extra organization with its own token reports its own persona on /me, and the main one's stays", async () => {
     const token = 'roster-demo-token.persona-test'
     const own = { ...HEADERS, Authorization: `Bearer ${token}` }

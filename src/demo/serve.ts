@@ -127,11 +127,16 @@ export async function startDemoApi(options: DemoApiOptions = {}): Promise<DemoAp
       })
       return json(res, 200, { id, members: extra.members.length })
     }
-    // Faults and reset apply to the main organization, or to an extra one with ?org=<id>.
+    // Faults, stats and reset apply to the main organization, or to an extra one with ?org=<id>.
     const target = url.searchParams.get('org')
     const targetFaults = target ? extraOrgs.get(target)?.faults : faults
     if (!targetFaults && url.pathname.startsWith('/__demo/')) {
       return json(res, 404, { message: `No demo organization ${String(target)}` })
+    }
+    if (url.pathname === '/__demo/stats' && targetFaults) {
+      // The write statistics (every write answered since the last reset, the most in flight at once).
+      if (method !== 'GET') return json(res, 405, { message: 'Use GET' })
+      return json(res, 200, targetFaults.stats())
     }
     if (url.pathname === '/__demo/faults' && targetFaults && targetFaults !== faults) {
       if (method !== 'POST') return json(res, 405, { message: 'Use POST' })

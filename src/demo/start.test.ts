@@ -1,4 +1,6 @@
+import { getResponse } from 'msw'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { DEMO_ORG_ID, DEMO_TOKEN } from './credentials'
 
 const workerStart = vi.fn<(options: unknown) => Promise<undefined>>(async () => undefined)
 const workerStop = vi.fn<() => void>()
@@ -72,6 +74,42 @@ describe('startDemo', () => {
     expect(demo?.getFaults()).toEqual(switches)
     demo?.reset()
     expect(demo?.getFaults()).toEqual({})
+  })
+
+  it('takes the seat pool and the rate-limit switch, and counts the writes its handlers answer', async () => {
+    await startDemo()
+    const demo = window.rosterDemo
+    demo?.setFaults({ seats: { full: 10, light: 2 }, rateLimitEvery: 2 })
+    expect(demo?.getFaults()).toEqual({ seats: { full: 10, light: 2 }, rateLimitEvery: 2 })
+    expect(() => demo?.setFaults({ rateLimitEvery: 0 })).toThrow(/rateLimitEvery must be/)
+    expect(() => demo?.setFaults({ seats: { full: -1 } })).toThrow(/seats.full must be/)
+    demo?.reset()
+
+    // What the worker would answer, asked of the handlers startDemo gave it.
+    const handlers = setupWorker.mock.calls[0] as Parameters<typeof getResponse>[0]
+    const setRole = () =>
+      getResponse(
+        handlers,
+        new Request(`http://localhost/api/organizations/${DEMO_ORG_ID}/users/1031/role`, {
+          method: 'PUT',
+          headers: {
+            Authorization: `Bearer ${DEMO_TOKEN}`,
+            Accept: 'application/json',
+            'X-Tallyfy-Client': 'APIClient',
+          },
+          body: JSON.stringify({ role: 'standard' }),
+        }),
+      )
+    expect((await setRole())?.status).toBe(200)
+    expect(demo?.stats()).toEqual({
+      writes: [{ method: 'PUT', path: `/organizations/${DEMO_ORG_ID}/users/1031/role`, status: 200 }],
+      peakWritesInFlight: 1,
+    })
+    demo?.resetStats()
+    expect(demo?.stats()).toEqual({ writes: [], peakWritesInFlight: 0 })
+    await setRole()
+    demo?.reset()
+    expect(demo?.stats()).toEqual({ writes: [], peakWritesInFlight: 0 })
   })
 
   it('stops the worker and can start again', async () => {

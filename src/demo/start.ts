@@ -5,7 +5,7 @@
 import { setupWorker } from 'msw/browser'
 import { DEMO_ORG_ID, DEMO_TOKEN } from './credentials'
 import { createDemoOrg, MAX_DEMO_MEMBERS } from './data'
-import { createFaultController, parseFaults, type Faults } from './faults'
+import { createFaultController, parseFaults, type DemoStats, type Faults } from './faults'
 import { createHandlers } from './handlers'
 
 /** The session the sign-in page stores once the demo runs; it comes with the demo, not before it. */
@@ -24,10 +24,16 @@ interface RosterDemoControls {
   resetFaults(): void
   /**
    * Same as resetFaults (the name in docs/contracts.md). Also takes a `staleGroupMember` ID out of its
-   * group again; other writes stay until the page reloads.
+   * group again and starts the write statistics over; other writes stay until the page reloads.
    */
   reset(): void
   getFaults(): Faults
+  /**
+   * Every write the demo answered since the last reset (method, path without `/api`, status) and
+   * the most that were in flight at once. reset(), resetFaults() and resetStats() start it over.
+   */
+  stats(): DemoStats
+  resetStats(): void
   /** Number of members in the demo directory. */
   size: number
 }
@@ -85,6 +91,8 @@ export function startDemo(): Promise<void> {
       resetFaults: () => faults.reset(),
       reset: () => faults.reset(),
       getFaults: () => faults.get(),
+      stats: () => faults.stats(),
+      resetStats: () => faults.resetStats(),
       size,
     }
   })().catch((error: unknown) => {
