@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { apiGet } from './client'
 import { credentialStore } from './credentials'
 import { ApiError } from './errors'
-import { iteratePages, loadAllPages, PAGES_IN_FLIGHT, type PageChunk } from './paginate'
+import { iteratePages, loadAllPages, MAX_PAGES, PAGES_IN_FLIGHT, type PageChunk } from './paginate'
 import { parseMemberPage } from './members/schema'
 import type { Page } from './wire'
 import type { Pagination } from './wire'
@@ -452,5 +452,109 @@ describe('stop rules', () => {
     const error = await result.catch((e: unknown) => e)
     expect((error as ApiError).kind).toBe('aborted')
     expect(asked).toEqual(Array.from({ length: PAGES_IN_FLIGHT + 1 }, (_, i) => i + 1))
+  })
+})
+
+/**
+ * Six members, two a page, with links.next on pages 1 and 2, and whatever meta.pagination figures
+ * the test announces (in JSON, as a hostile or broken server would send them).
+ */
+function hostileEndpoint(announce: Record<string, unknown>) {
+  const asked: number[] = []
+  server.use(
+    http.get('*/api/organizations/org1/users', ({ request }) => {
+      const page = Number(new URL(request.url).searchParams.get('page'))
+      asked.push(page)
+      const ids = page <= 3 ? [page * 2 - 1, page * 2] : []
+      return HttpResponse.json({
+        data: ids.map((id) => ({ id, email: `m${id}@example.com`, role: 'standard', status: 'active' })),
+        meta: {
+          pagination: {
+            per_page: 2,
+            current_page: page,
+            links: page < 3 ? { next: `https://x/users?page=${page + 1}` } : [],
+            ...announce,
+          },
+        },
+      })
+    }),
+  )
+  return asked
+}
+
+describe('hostile meta.pagination', () => {
+  it('total_pages 10^9 with a total of 5: the total decides, one request, nothing allocated per page', async () => {
+    const asked = hostileEndpoint({ total: 5, total_pages: 1e9, per_page: 100 })
+    const all = await loadAllPages({ perPage: 100, fetchPage: fetchUsers })
+    // total_pages says more pages than 5 records at 100 a page allow: unknown, so the total plans.
+    expect(asked).toEqual([1])
+    expect(all).toMatchObject({ total: 5, complete: false })
+  })
+
+  it('more pages than total / per_page allows (but few): total_pages is not believed', async () => {
+    const asked = hostileEndpoint({ total: 6, total_pages: 200_000 })
+    const all = await loadAllPages({ perPage: 2, fetchPage: fetchUsers })
+    expect(asked).toEqual([1, 2, 3])
+    expect(all.items.map((m) => m.id)).toEqual([1, 2, 3, 4, 5, 6])
+    expect(all).toMatchObject({ total: 6, complete: true })
+  })
+
+  it.each([
+    ['1e308', 1e308],
+    ['2^53 + 1', 2 ** 53 + 1],
+    ['a negative number', -6],
+    ['a fraction', 6.5],
+    ['"NaN"', 'NaN'],
+    ['"Infinity"', 'Infinity'],
+    ['"1e308"', '1e308'],
+    ['"12abc"', '12abc'],
+    ['a numeric string beyond 2^53', '90071992547409930'],
+    ['an object', { value: 6 }],
+  ])(
+    'total and total_pages of %s are unknown: the list follows links.next, the page is not refused',
+    async (_label, value) => {
+      const asked = hostileEndpoint({ total: value, total_pages: value })
+      const chunks = await chunksOf({ perPage: 2, fetchPage: fetchUsers })
+      expect(asked).toEqual([1, 2, 3])
+      expect(chunks.flatMap((c) => c.items).map((m) => m.id)).toEqual([1, 2, 3, 4, 5, 6])
+      expect(chunks.map((c) => c.plannedPages)).toEqual([null, null, null])
+      expect(chunks.at(-1)).toMatchObject({ announcedTotal: null, total: 6, done: true })
+    },
+  )
+
+  it('a total beyond 100,000 pages (10^9 members at 2 a page) is unknown: links.next decides', async () => {
+    const asked = hostileEndpoint({ total: 1e9, total_pages: 5e8 })
+    const all = await loadAllPages({ perPage: 2, fetchPage: fetchUsers })
+    expect(asked).toEqual([1, 2, 3])
+    // What arrived is all there is to count; no absurd "6 of 1,000,000,000".
+    expect(all).toMatchObject({ total: 6, complete: true })
+  })
+
+  it('a believable total_pages beside an absurd total still plans the pages', async () => {
+    const asked = hostileEndpoint({ total: 1e308, total_pages: 3, links: [] })
+    const all = await loadAllPages({ perPage: 2, fetchPage: fetchUsers })
+    expect(asked).toEqual([1, 2, 3])
+    expect(all.items).toHaveLength(6)
+  })
+
+  it('per_page of 0 or junk is unknown: a short first page below the total is taken as the cap', async () => {
+    const asked = hostileEndpoint({ total: 6, total_pages: 3, per_page: 0, links: [] })
+    const chunks = await chunksOf({ perPage: 1000, fetchPage: fetchUsers })
+    expect(asked).toEqual([1, 2, 3])
+    expect(chunks.at(-1)).toMatchObject({ perPage: 2, total: 6, done: true })
+  })
+
+  it('a next link that never ends is followed no further than MAX_PAGES, then fails as unreadable', async () => {
+    let asked = 0
+    const error = await loadAllPages<number>({
+      perPage: 1,
+      fetchPage: async (page) => {
+        asked++
+        return { items: [page], pagination: pagination({ next: 'https://x/users?page=again' }) }
+      },
+    }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ApiError)
+    expect((error as ApiError).kind).toBe('invalid-response')
+    expect(asked).toBe(MAX_PAGES)
   })
 })

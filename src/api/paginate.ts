@@ -9,9 +9,12 @@ import type { Pagination } from './wire'
 // How many pages: when the server gives a total, as many as `total / per_page` needs, or more when
 // total_pages says so (a server that under-reports total_pages, or sends `links: {}` while the total
 // says more, still gets asked for every page the total implies). Without a total, total_pages; without
-// either, links.next one page at a time. There is no fixed page limit: the only bound is the one the
-// server announced. Whether the result is complete is the caller's call (see `isComplete`), because
-// only the caller knows how many distinct records arrived.
+// either, links.next one page at a time. There is no fixed page limit below what a server can
+// believably announce: a count that is not a safe whole number, or that means more than MAX_PAGES
+// pages, and a total_pages above what the total allows, are treated as unknown (see
+// `believablePagination`), so a hostile or broken meta can never plan a billion requests or freeze the
+// tab; the list then follows links.next. Whether the result is complete is the caller's call (see
+// `isComplete`), because only the caller knows how many distinct records arrived.
 
 export interface PageChunk<T> {
   /** The records of this page that could be read, in server order. */
@@ -59,9 +62,40 @@ interface IteratePagesOptions<T> {
 // 100,000 members load in ~14 s with five, ~17 s with four (npm run bench -- --http).
 export const PAGES_IN_FLIGHT = 5
 
-/** The pages a list needs, from page 1's pagination: never a fixed limit, always what the server announced. */
-function plannedPageCount(p: Pagination, perPage: number): number | null {
-  if (p.total != null) return Math.max(p.totalPages ?? 0, Math.ceil(p.total / Math.max(1, perPage)), 1)
+/**
+ * More pages than any organization Roster serves could need (100,000 pages of even 10 records is a
+ * million people). An announced count beyond it is not believed, and links.next is never followed
+ * further.
+ */
+export const MAX_PAGES = 100_000
+
+const isCount = (n: number | null): n is number => n !== null && Number.isSafeInteger(n) && n >= 0
+
+/** Pages `total` records fill at `perPage` a page (Laravel reports at least one, even for none). */
+const pagesFor = (total: number, perPage: number) => Math.max(1, Math.ceil(total / Math.max(1, perPage)))
+
+/**
+ * What page 1's pagination can be believed about: the total, and total_pages, or null for a figure
+ * that is absurd: not a safe whole number, beyond MAX_PAGES pages, or (total_pages) more pages than
+ * `total / per_page` allows. An unknown figure is left out of the plan, never guessed.
+ */
+export function believablePagination(
+  p: Pagination,
+  perPage: number,
+): { total: number | null; totalPages: number | null } {
+  const total = isCount(p.total) && pagesFor(p.total, perPage) <= MAX_PAGES ? p.total : null
+  let totalPages =
+    isCount(p.totalPages) && p.totalPages >= 1 && p.totalPages <= MAX_PAGES ? p.totalPages : null
+  if (totalPages !== null && total !== null && totalPages > pagesFor(total, perPage)) totalPages = null
+  return { total, totalPages }
+}
+
+/** The pages a list needs, from page 1's believable figures; null when only links.next can tell. */
+function plannedPageCount(
+  p: { total: number | null; totalPages: number | null },
+  perPage: number,
+): number | null {
+  if (p.total !== null) return Math.max(p.totalPages ?? 0, pagesFor(p.total, perPage))
   return p.totalPages
 }
 
@@ -127,11 +161,15 @@ export async function* iteratePages<T>(
       // A server that caps the page size without saying so: the size of a short first page is the cap.
       const readOnFirst = first.items.length + firstInvalid.length
       perPage =
-        p?.perPage ??
-        (p?.total != null && p.total > readOnFirst && readOnFirst > 0 ? readOnFirst : opts.perPage)
+        p?.perPage != null && p.perPage >= 1
+          ? p.perPage
+          : p?.total != null && p.total > readOnFirst && readOnFirst > 0
+            ? readOnFirst
+            : opts.perPage
     }
-    const announcedTotal = p?.total ?? null
-    const planned = p ? plannedPageCount(p, perPage) : 1
+    const believed = p ? believablePagination(p, perPage) : null
+    const announcedTotal = believed?.total ?? null
+    const planned = believed ? plannedPageCount(believed, perPage) : 1
     const chunk = (page: number, result: Page<T>, done: boolean): PageChunk<T> => {
       loaded += result.items.length
       return {
@@ -147,61 +185,83 @@ export async function* iteratePages<T>(
         done,
       }
     }
+    const isEmpty = (result: Page<T>) => result.items.length === 0 && (result.invalid?.length ?? 0) === 0
 
     if (planned != null) {
-      const lastPage = planned
-      const wanted: number[] = []
-      for (let page = 2; page <= lastPage; page++) if (!skip(page)) wanted.push(page)
+      // The pages still wanted are found one at a time (never a list of every planned page), so what
+      // a resume skips costs a Set lookup each and nothing is allocated per announced page.
+      let cursor = 1
+      let peeked: number | null | undefined
+      const peekWanted = (): number | null => {
+        if (peeked === undefined) {
+          peeked = null
+          while (cursor < planned) {
+            cursor++
+            if (!skip(cursor)) {
+              peeked = cursor
+              break
+            }
+          }
+        }
+        return peeked
+      }
+      const takeWanted = (): number | null => {
+        const page = peekWanted()
+        peeked = undefined
+        return page
+      }
+
       if (firstItems) {
-        const firstIsLast = wanted.length === 0 || (firstItems.length === 0 && firstInvalid.length === 0)
+        const firstIsLast = peekWanted() === null || (firstItems.length === 0 && firstInvalid.length === 0)
         yield chunk(1, { items: firstItems, invalid: firstInvalid, pagination: p }, firstIsLast)
         if (firstIsLast) return
-      } else if (wanted.length === 0) {
+      } else if (peekWanted() === null) {
         return
       }
 
-      const inFlight = new Map<number, Promise<Page<T>>>()
-      let nextIndex = 0
-      const startMore = () => {
-        while (nextIndex < wanted.length && inFlight.size < concurrency) {
-          const page = wanted[nextIndex++] as number
+      // Requests in flight, oldest first: pages are handed on in order as they become available.
+      const inFlight: Array<{ page: number; request: Promise<Page<T>> }> = []
+      for (;;) {
+        while (inFlight.length < concurrency && peekWanted() !== null) {
+          const page = takeWanted() as number
           const request = load(page, perPage)
           // Rejections are observed when their turn comes; this stops "unhandled rejection" noise meanwhile.
           request.catch(() => {})
-          inFlight.set(page, request)
+          inFlight.push({ page, request })
         }
-      }
-      for (let i = 0; i < wanted.length; i++) {
-        const page = wanted[i] as number
-        startMore()
-        const request = inFlight.get(page)
-        if (!request) break
-        const result = await request
-        inFlight.delete(page)
+        const next = inFlight.shift()
+        if (!next) return
+        const result = await next.request
         // An empty page before the end means the list shrank while we read it: stop rather than ask
         // forever (the caller's count then says whether anything is missing).
-        const empty = result.items.length === 0 && (result.invalid?.length ?? 0) === 0
-        const done = i === wanted.length - 1 || empty
-        yield chunk(page, result, done)
+        const done = (inFlight.length === 0 && peekWanted() === null) || isEmpty(result)
+        yield chunk(next.page, result, done)
         if (done) return
       }
-      return
     }
 
-    // No total and no total_pages: follow links.next one page at a time, as far as it goes.
+    // No believable total or total_pages: follow links.next one page at a time, as far as it goes,
+    // and never past MAX_PAGES (a server whose next link never ends would otherwise be read forever).
     let page = 1
     let next = p?.next ?? null
     if (firstItems) {
-      const done = !next || (firstItems.length === 0 && firstInvalid.length === 0)
+      const done = !next || isEmpty({ items: firstItems, invalid: firstInvalid, pagination: p })
       yield chunk(1, { items: firstItems, invalid: firstInvalid, pagination: p }, done)
       if (done) return
     }
     for (;;) {
       page++
+      if (page > MAX_PAGES) {
+        throw new ApiError({
+          kind: 'invalid-response',
+          message: `Tallyfy still announced a next page after ${MAX_PAGES.toLocaleString('en')} pages.`,
+          details: `links.next after page ${MAX_PAGES}`,
+        })
+      }
       if (skip(page)) continue
       const result = await load(page, perPage)
       next = result.pagination?.next ?? null
-      const done = !next || (result.items.length === 0 && (result.invalid?.length ?? 0) === 0)
+      const done = !next || isEmpty(result)
       yield chunk(page, result, done)
       if (done) return
     }

@@ -72,26 +72,27 @@ export function include<T extends z.ZodMiniType>(item: T) {
 
 // ─── records ────────────────────────────────────────────────────────────────
 
-/** `links` is an object, `{}`, `[]` (PHP's empty associative array) or absent. */
-const linksSchema = z.union([
-  z.pipe(
-    z.array(z.unknown()),
-    z.transform((): { next: string | null } => ({ next: null })),
-  ),
-  z.pipe(
-    z.looseObject({ next: text }),
-    z.transform((o) => ({ next: o.next })),
-  ),
-])
+/** The text of `links.next`, whatever shape `links` came in (an object, `{}`, `[]`, absent, or junk). */
+function nextLink(links: unknown): string | null {
+  if (links === null || typeof links !== 'object' || Array.isArray(links)) return null
+  return toText((links as { next?: unknown }).next)
+}
 
-const count = z.union([
-  z.int().check(z.nonnegative()),
-  z.pipe(
-    numericString,
-    z.transform((s) => Number(s.trim())),
-  ),
-])
-const optionalCount = z.optional(z.nullable(count))
+/**
+ * A count from meta.pagination: a whole number from 0 up to 2^53 - 1, or a numeric string of one.
+ * Anything else (1e308, -1, "NaN", "12abc", an object) is unknown (null) rather than a failed page:
+ * the page's records are still good, and paginate.ts decides what an unknown count means.
+ */
+function toCount(value: unknown): number | null {
+  const n =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string' && /^\s*\d{1,16}\s*$/.test(value)
+        ? Number(value.trim())
+        : Number.NaN
+  return Number.isSafeInteger(n) && n >= 0 ? n : null
+}
+const optionalCount = z.pipe(z.optional(z.unknown()), z.transform(toCount))
 
 const paginationSchema = z.pipe(
   z.looseObject({
@@ -100,15 +101,15 @@ const paginationSchema = z.pipe(
     per_page: optionalCount,
     current_page: optionalCount,
     total_pages: optionalCount,
-    links: z.optional(z.nullable(linksSchema)),
+    links: z.optional(z.unknown()),
   }),
   z.transform((p) => ({
-    total: p.total ?? null,
-    count: p.count ?? null,
-    perPage: p.per_page ?? null,
-    currentPage: p.current_page ?? null,
-    totalPages: p.total_pages ?? null,
-    next: p.links?.next ?? null,
+    total: p.total,
+    count: p.count,
+    perPage: p.per_page,
+    currentPage: p.current_page,
+    totalPages: p.total_pages,
+    next: nextLink(p.links),
   })),
 )
 

@@ -146,6 +146,30 @@ describe('DirectoryLoader: complete only when it is', () => {
     expect(writes).toBeLessThan(200)
   }, 60_000)
 
+  it('an absurd total_pages (10^9, with a total of 5) is not believed: one request, complete, no freeze', async () => {
+    const server = fakeServer({ total: 5, announce: () => ({ total_pages: 1e9 }) })
+    const { loader, read } = setup(server)
+    await loader.load()
+    expect(server.asked).toEqual([1])
+    expect(read()).toMatchObject({ complete: true, total: 5, pagesPlanned: 1 })
+  })
+
+  it('absurd counts (1e308, "NaN") are unknown: the directory follows links.next to the end', async () => {
+    const server = fakeServer({
+      total: 250,
+      announce: (page) => ({
+        total: 1e308,
+        total_pages: 'NaN',
+        links: page < 3 ? { next: `https://x/users?page=${page + 1}` } : [],
+      }),
+    })
+    const { loader, read } = setup(server)
+    await loader.load()
+    expect(server.asked).toEqual([1, 2, 3])
+    expect(read()).toMatchObject({ complete: true, total: 250, pagesPlanned: null })
+    expect(read()?.members).toHaveLength(250)
+  })
+
   it('a server that stops short (60,000 announced, 500 pages sent) is incomplete and says how many of how many', async () => {
     const server = fakeServer({ total: 60_000, stopAfterPage: 500 })
     const { loader, read } = setup(server)
