@@ -84,6 +84,35 @@ describe('the Activity record', () => {
     })
   })
 
+  it('a batch shows its progress, settles with the outcome it decides, and offers Undo and its results later', () => {
+    const record = activity.start('org1', 'Change 40 members’ role to Light')
+    expect(activity.list('org1')[0]).toMatchObject({ progress: null, open: null })
+    record.progress(3, 40)
+    const before = activity.list('org1')
+    record.progress(3, 40)
+    // Nothing changed: the same list, so the panel does not render again.
+    expect(activity.list('org1')).toBe(before)
+    expect(before[0]).toMatchObject({ outcome: 'pending', progress: { done: 3, total: 40 } })
+
+    record.settle('refused', '40 refused')
+    expect(activity.list('org1')[0]).toMatchObject({
+      outcome: 'refused',
+      detail: '40 refused',
+      canUndo: false,
+    })
+    expect(activity.pendingCount()).toBe(0)
+
+    const show = vi.fn<() => void>()
+    record.setOpen('Show results', show)
+    activity.list('org1')[0]?.open?.run()
+    expect(show).toHaveBeenCalledTimes(1)
+    record.setUndo(() => {})
+    expect(activity.list('org1')[0]).toMatchObject({ canUndo: true, open: { label: 'Show results' } })
+    record.setUndo(null)
+    record.clearOpen()
+    expect(activity.list('org1')[0]).toMatchObject({ canUndo: false, open: null })
+  })
+
   it('gives React the same list until something changes', () => {
     activity.start('org1', 'a')
     expect(activity.list('org1')).toBe(activity.list('org1'))

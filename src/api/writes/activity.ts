@@ -40,6 +40,10 @@ export interface ActivityEntry {
   /** Tallyfy's words for a refusal, what the server now holds after an uncertain failure, or a note. */
   detail: string | null
   canUndo: boolean
+  /** A batch while it runs: how many of its people have an outcome so far. */
+  progress: { done: number; total: number } | null
+  /** What the panel offers to open the write's own view ("Show results" of a batch), while it can. */
+  open: { label: string; run: () => void } | null
 }
 
 /** What a write site holds while its write runs, to say how it ended. */
@@ -56,6 +60,18 @@ export interface WriteRecord {
   undone(detail?: string): void
   /** Undo was tried and failed: the entry says so (and keeps no Undo). */
   undoFailed(error: unknown, what?: string): void
+  /** A batch: `done` of `total` people have an outcome. */
+  progress(done: number, total: number): void
+  /**
+   * Settles with an outcome the caller decided (a batch: done when anyone was done, else what went
+   * wrong for most), and the detail to show ("38 done, 2 skipped").
+   */
+  settle(outcome: Exclude<WriteOutcome, 'pending' | 'undone'>, detail?: string | null): void
+  /** Offers Undo once it is known (a batch's, after its results), or takes it away with null. */
+  setUndo(undo: (() => void) | null): void
+  /** Lets the panel open the write's own view again ("Show results"); null takes it away. */
+  setOpen(label: string, run: () => void): void
+  clearOpen(): void
 }
 
 interface Entry extends ActivityEntry {
@@ -110,6 +126,8 @@ export const activity = {
       outcome: 'pending',
       detail: null,
       canUndo: false,
+      progress: null,
+      open: null,
       undo: null,
     }
     entries = [...entries, entry].slice(-MAX_ENTRIES)
@@ -125,6 +143,14 @@ export const activity = {
       undone: (detail) => settle({ outcome: 'undone', detail: detail ?? null, undo: null }),
       undoFailed: (error, what = 'item') =>
         settle({ detail: `Undo failed: ${outcomeOf(error, what).detail}`, undo: null }),
+      progress: (done, total) => {
+        const current = entries.find((e) => e.id === id)?.progress
+        if (current?.done !== done || current.total !== total) update(id, { progress: { done, total } })
+      },
+      settle: (outcome, detail = null) => settle({ outcome, detail }),
+      setUndo: (undo) => update(id, { undo }),
+      setOpen: (openLabel, run) => update(id, { open: { label: openLabel, run } }),
+      clearOpen: () => update(id, { open: null }),
     }
   },
 

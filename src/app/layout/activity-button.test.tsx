@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react'
+import { act, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { errorFromHttp } from '../../api/describe-error'
@@ -60,6 +60,45 @@ describe('the Activity panel', () => {
     expect(within(panel).queryByRole('button', { name: /^Undo/ })).toBeNull()
     record.undone()
     expect(await within(panel).findByText('Undone')).toBeInTheDocument()
+  })
+
+  it('shows a batch’s progress while it runs, and opens its results again', async () => {
+    const user = userEvent.setup()
+    const record = activity.start(TEST_ORG_ID, 'Change 40 members’ role to Light')
+    record.progress(12, 40)
+    const showResults = vi.fn<() => void>()
+    record.setOpen('Show results', showResults)
+    renderPage({ '/': <ActivityButton /> }, { path: '/' })
+    await user.click(screen.getByRole('button', { name: 'Activity' }))
+    const panel = await screen.findByRole('dialog', { name: 'Activity' })
+
+    const progress = within(panel).getByRole('progressbar', {
+      name: 'Progress: Change 40 members’ role to Light',
+    })
+    expect(progress).toHaveAttribute('value', '12')
+    expect(progress).toHaveAttribute('max', '40')
+    expect(within(panel).getByText('12 of 40')).toBeInTheDocument()
+    act(() => record.progress(13, 40))
+    expect(progress).toHaveAttribute('value', '13')
+
+    await user.click(
+      within(panel).getByRole('button', { name: 'Show results: Change 40 members’ role to Light' }),
+    )
+    expect(showResults).toHaveBeenCalledTimes(1)
+    // The panel makes way for the results.
+    expect(screen.queryByRole('dialog', { name: 'Activity' })).toBeNull()
+  })
+
+  it('no longer shows the progress once the batch has ended', async () => {
+    const user = userEvent.setup()
+    const record = activity.start(TEST_ORG_ID, 'Disable 12 members')
+    record.progress(12, 12)
+    record.settle('done', '12 done')
+    renderPage({ '/': <ActivityButton /> }, { path: '/' })
+    await user.click(screen.getByRole('button', { name: 'Activity' }))
+    const panel = await screen.findByRole('dialog', { name: 'Activity' })
+    expect(within(panel).getByText('12 done')).toBeInTheDocument()
+    expect(within(panel).queryByRole('progressbar')).toBeNull()
   })
 
   it('says so when nothing has been changed yet', async () => {

@@ -30,7 +30,7 @@ export function ActivityPanel({ onClose }: { onClose: () => void }) {
       ) : (
         <ol className="activity-list" aria-label="Changes in this session, newest first">
           {entries.map((entry) => (
-            <ActivityItem key={entry.id} entry={entry} />
+            <ActivityItem key={entry.id} entry={entry} onClose={onClose} />
           ))}
         </ol>
       )}
@@ -38,8 +38,11 @@ export function ActivityPanel({ onClose }: { onClose: () => void }) {
   )
 }
 
-function ActivityItem({ entry }: { entry: ActivityEntry }) {
+const numberFormat = new Intl.NumberFormat()
+
+function ActivityItem({ entry, onClose }: { entry: ActivityEntry; onClose: () => void }) {
   const at = new Date(entry.settledAt ?? entry.startedAt).toISOString()
+  const { progress, open } = entry
   return (
     <li className={`activity-item activity-item--${entry.outcome}`}>
       <div className="activity-item__head">
@@ -48,9 +51,35 @@ function ActivityItem({ entry }: { entry: ActivityEntry }) {
           {outcomeLabel[entry.outcome]}
         </span>
       </div>
+      {entry.outcome === 'pending' && progress ? (
+        <div className="activity-item__progress">
+          <progress
+            max={Math.max(progress.total, 1)}
+            value={progress.done}
+            aria-label={`Progress: ${entry.label}`}
+          />
+          <span>
+            {numberFormat.format(progress.done)} of {numberFormat.format(progress.total)}
+          </span>
+        </div>
+      ) : null}
       {entry.detail ? <p className="activity-item__detail">{entry.detail}</p> : null}
       <div className="activity-item__foot">
         <RelativeTime iso={at} />
+        {open ? (
+          <button
+            type="button"
+            className="button button--small"
+            aria-label={`${open.label}: ${entry.label}`}
+            onClick={() => {
+              // The panel makes way for the view it opens (a batch's results dialog).
+              onClose()
+              open.run()
+            }}
+          >
+            {open.label}
+          </button>
+        ) : null}
         {entry.canUndo ? (
           <button
             type="button"
