@@ -29,6 +29,24 @@ function openSessionChannel(onSignedOut: () => void): BroadcastChannel | null {
 
 type SessionEndReason = 'expired' | 'signed-out'
 
+// What else an explicit sign-out takes from this browser: per-organization data that must not outlive
+// the session on a shared computer (a batch's journal, api/writes/batch-journal.ts). Here rather than
+// there, so that signing out clears it even when that code was never loaded; localStorage is shared,
+// so the tab that signs out clears it for every tab.
+const FORGOTTEN_ON_SIGN_OUT = ['roster.batch.']
+
+function forgetOnSignOut() {
+  const storage = storageOf('local')
+  try {
+    for (let i = (storage?.length ?? 0) - 1; i >= 0; i--) {
+      const key = storage?.key(i)
+      if (key && FORGOTTEN_ON_SIGN_OUT.some((prefix) => key.startsWith(prefix))) storage?.removeItem(key)
+    }
+  } catch {
+    // Storage unavailable: nothing was kept there either.
+  }
+}
+
 type Listener = () => void
 
 // Storage can throw (disabled cookies, Safari private mode, quota); the app must still work from memory.
@@ -106,6 +124,7 @@ function createCredentialStore() {
     endSession(reason: SessionEndReason): void {
       endReason = reason
       store.clear()
+      if (reason === 'signed-out') forgetOnSignOut()
       // A 401 is this tab's news; every other tab finds out with its own next request.
       // oxlint-disable-next-line unicorn/require-post-message-target-origin -- a BroadcastChannel, not a window
       if (reason === 'signed-out') channel?.postMessage({ type: 'signed-out' } satisfies SessionMessage)
@@ -135,6 +154,8 @@ function createCredentialStore() {
     if (store.get() === null) return
     endReason = 'signed-out'
     store.clear()
+    // Again here: a batch running in this tab may have written its journal after the other tab cleared it.
+    forgetOnSignOut()
   })
   return store
 }
