@@ -7,6 +7,8 @@ import { preloadDirectoryLoader, prefetchFirstDirectoryPage } from '../../api/me
 import type { PrefetchHandle } from '../../api/members/first-page-prefetch'
 import { PageTitle } from '../../components/page-title'
 import { paths } from '../../lib/paths'
+import { safeReturnTo } from '../../lib/return-to'
+import { IDLE_LIMIT_MINUTES, REMEMBERED_LIMIT_DAYS } from '../../lib/session-limits'
 import { loadDemo } from './load-demo'
 import type { SignInErrorField, SignInFailure } from './sign-in-messages'
 import './sign-in.css'
@@ -29,13 +31,6 @@ async function signInFailure(error: unknown, token: string): Promise<SignInFailu
       message: "Roster couldn't reach Tallyfy. Check your internet connection and try again.",
     }
   return messages.signInFailure(error, token)
-}
-
-/** Only a path on this site: "/x" but not "//evil.example" or "/\evil.example" (both leave the site). */
-export function safeReturnTo(value: string | null): string | null {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return null
-  if (value === paths.signIn() || value.startsWith(`${paths.signIn()}?`)) return null
-  return value
 }
 
 const describedBy = (...parts: Array<string | false>) => parts.filter(Boolean).join(' ') || undefined
@@ -71,6 +66,18 @@ export function Component() {
           <p className="banner banner--warning">Your Tallyfy session has ended, sign in again.</p>
         )}
         {endReason === 'signed-out' && <p className="banner banner--info">You signed out.</p>}
+        {endReason === 'idle' && (
+          <p className="banner banner--info">
+            You were signed out after {IDLE_LIMIT_MINUTES} minutes without activity. Sign in again to carry
+            on.
+          </p>
+        )}
+        {endReason === 'lifetime' && (
+          <p className="banner banner--info">
+            Roster remembers a sign-in on a device for {REMEMBERED_LIMIT_DAYS} days, and this one’s time was
+            up. Sign in again to carry on.
+          </p>
+        )}
         <div className="sign-in__ways">
           <SignInForm demoStarting={demoStarting} onChecking={setSigningIn} />
           <DemoEntry onStarting={setDemoStarting} blocked={signingIn} />
