@@ -201,6 +201,25 @@ describe('GET /organizations/:org/users', () => {
   })
 })
 
+describe('list faults on every paged list', () => {
+  it.each(['users', 'groups', 'guests'])(
+    '%s: stopAfterPage empties the pages after it, failAfterPage fails them, meta still announces everyone',
+    async (resource) => {
+      faults.set({ perPageCap: 2, stopAfterPage: 1 })
+      const first = await list(`${ORG}/${resource}?page=1&per_page=2`)
+      const second = await list(`${ORG}/${resource}?page=2&per_page=2`)
+      expect(first.data).toHaveLength(2)
+      expect(second.data).toEqual([])
+      expect(second.meta.pagination.total).toBe(first.meta.pagination.total)
+      expect(second.meta.pagination.total).toBeGreaterThan(2)
+
+      faults.set({ perPageCap: 2, failAfterPage: 1 })
+      expect((await get(`${ORG}/${resource}?page=1&per_page=2`)).status).toBe(200)
+      expect((await get(`${ORG}/${resource}?page=2&per_page=2`)).status).toBe(500)
+    },
+  )
+})
+
 describe('GET /organizations/:org/users/:id', () => {
   it('returns one member, with groups on request', async () => {
     const res = await get(`${ORG}/users/1005?with=groups`)

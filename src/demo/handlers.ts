@@ -287,6 +287,22 @@ function paginate<T>(rows: readonly T[], url: URL, { page, perPage }: PageReques
   }
 }
 
+/**
+ * The list faults every paged list (members, groups, guests) honours: pages after `failAfterPage`
+ * answer 500, and pages after `stopAfterPage` come back empty while meta.pagination still announces
+ * everyone. Either the page's rows or the failed answer.
+ */
+function pageFaults<T>(
+  page: number,
+  data: readonly T[],
+  { stopAfterPage, failAfterPage }: Pick<RouteContext, 'stopAfterPage' | 'failAfterPage'>,
+): readonly T[] | Response {
+  if (failAfterPage !== undefined && page > failAfterPage) {
+    return HttpResponse.json({ error: true, message: 'Server Error' }, { status: 500 })
+  }
+  return stopAfterPage !== undefined && page > stopAfterPage ? [] : data
+}
+
 function includes(url: URL): Set<string> {
   const raw = url.searchParams.get('with') ?? ''
   return new Set(
@@ -1016,11 +1032,8 @@ export function createHandlers(
         url,
         pageRequest(url, USERS_DEFAULT_PER_PAGE, USERS_MAX_PER_PAGE, perPageCap),
       )
-      if (failAfterPage !== undefined && pagination.current_page > failAfterPage) {
-        return HttpResponse.json({ error: true, message: 'Server Error' }, { status: 500 })
-      }
-      const stoppedShort = stopAfterPage !== undefined && pagination.current_page > stopAfterPage
-      const page = stoppedShort ? [] : data
+      const page = pageFaults(pagination.current_page, data, { stopAfterPage, failAfterPage })
+      if (page instanceof Response) return page
       const body = includes(url).has('groups') ? page.map((m) => withGroups(idx, m)) : page
       return HttpResponse.json({ data: body, meta: { pagination } })
     }),
@@ -1154,7 +1167,7 @@ export function createHandlers(
     }),
     // ── end of member writes ──────────────────────────────────────────────────────────────
 
-    route('/organizations/:orgId/groups', ({ url, perPageCap, omitGroupLists }) => {
+    route('/organizations/:orgId/groups', ({ url, perPageCap, omitGroupLists, ...ctx }) => {
       const idx = index()
       const { field, descending } = parseSort(url.searchParams.get('sort_by'))
       let rows = idx.groupsSorted(field, descending)
@@ -1166,7 +1179,9 @@ export function createHandlers(
         url,
         pageRequest(url, GROUPS_DEFAULT_PER_PAGE, GROUPS_MAX_PER_PAGE, perPageCap),
       )
-      const withLogo = includes(url).has('assets') ? data.map(withAssets) : data
+      const page = pageFaults(pagination.current_page, data, ctx)
+      if (page instanceof Response) return page
+      const withLogo = includes(url).has('assets') ? page.map(withAssets) : page
       const body = omitGroupLists ? withLogo.map((g) => withoutLists(g, omitGroupLists)) : withLogo
       return HttpResponse.json({ data: body, meta: { pagination } })
     }),
@@ -1189,7 +1204,7 @@ export function createHandlers(
       },
     }),
 
-    route('/organizations/:orgId/guests', ({ url, perPageCap }) => {
+    route('/organizations/:orgId/guests', ({ url, perPageCap, stopAfterPage, failAfterPage }) => {
       const { field, descending } = parseSort(url.searchParams.get('sort') ?? url.searchParams.get('sort_by'))
       const key = ['email', 'first_name', 'last_name', 'last_accessed_at'].includes(field)
         ? field
@@ -1208,7 +1223,9 @@ export function createHandlers(
           ? { page: 1, perPage: Math.max(1, rows.length) }
           : pageRequest(url, GUESTS_DEFAULT_PER_PAGE, GUESTS_MAX_PER_PAGE, perPageCap)
       const { data, pagination } = paginate(rows, url, request)
-      const body = stats ? data.map((g) => ({ ...g, stats: guestStats(g) })) : data
+      const page = pageFaults(pagination.current_page, data, { stopAfterPage, failAfterPage })
+      if (page instanceof Response) return page
+      const body = stats ? page.map((g) => ({ ...g, stats: guestStats(g) })) : page
       return HttpResponse.json({ data: body, meta: { pagination } })
     }),
 
