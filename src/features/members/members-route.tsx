@@ -139,9 +139,16 @@ function MemberList({
   const onSortingChange = (updater: Updater<SortingState>) =>
     list.setSort(nextSorting(updater, state.sort, isSortId))
   const columnChoice = useColumnVisibility(orgId, 'members', memberColumns, hideableMemberColumns)
+  // Held by member ID for the session, so it survives sorting, searching and leaving the page.
+  const selection = parts.listSelection(orgId, 'members')
+  // The checkboxes come first, and no one hides them with "Columns".
+  const columns = useMemo(
+    () => [parts.memberSelectColumn, ...columnChoice.columns],
+    [parts, columnChoice.columns],
+  )
   const table = useDataTable({
     data: members,
-    columns: columnChoice.columns,
+    columns,
     sorting: state.sort,
     onSortingChange,
     getRowId: (member) => String(member.id),
@@ -225,15 +232,33 @@ function MemberList({
         </Suspense>
       )}
 
-      <MemberTableContext value={context}>
-        <DataTable
-          table={table}
-          rows={filtered.rows}
-          caption="Members"
-          className="members-table"
-          empty={<parts.NoMatches list={list} query={query} />}
+      <parts.SelectionScope
+        selection={selection}
+        shown={filtered.rows}
+        preloadBar={parts.memberSelectionBar.preload}
+      >
+        <MemberTableContext value={context}>
+          <DataTable
+            table={table}
+            rows={filtered.rows}
+            caption="Members"
+            className="members-table"
+            empty={<parts.NoMatches list={list} query={query} />}
+          />
+        </MemberTableContext>
+        <parts.SelectionBarSlot
+          bar={parts.memberSelectionBar}
+          render={(bar) => (
+            <bar.MemberSelectionBar
+              orgId={orgId}
+              table={table}
+              members={members}
+              sortedRows={sortedRows}
+              listState={state}
+            />
+          )}
         />
-      </MemberTableContext>
+      </parts.SelectionScope>
     </>
   )
 }
