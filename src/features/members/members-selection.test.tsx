@@ -220,7 +220,7 @@ describe('selecting members', () => {
   it('"Export selected" writes the selected members, hidden ones included, in the table’s order with its columns', async () => {
     const user = userEvent.setup()
     const blobs: Blob[] = []
-    const createObjectURL = vi.fn((blob: Blob) => {
+    const createObjectURL = vi.fn<(blob: Blob) => string>((blob) => {
       blobs.push(blob)
       return 'blob:selected'
     })
