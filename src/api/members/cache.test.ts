@@ -11,7 +11,9 @@ import {
   groupsWithoutMember,
   mergeAnswer,
   patchDirectoryMember,
+  removeDirectoryMember,
   removeFromGroups,
+  removeMember,
   rollback,
   rollbackDirectoryMember,
   rolePatch,
@@ -74,6 +76,16 @@ describe('answers and invitations', () => {
     const twice = addDirectoryMember(once, dan)
     expect(twice.members).toHaveLength(4)
     expect(twice.total).toBe(4)
+  })
+
+  it('a withdrawn invitation leaves the directory and its total; the other rows keep their identity', () => {
+    const before = directory()
+    const after = removeDirectoryMember(before, 2)
+    expect(after.members).toEqual([ana, cy])
+    expect(after.members[0]).toBe(ana)
+    expect(after.total).toBe(2)
+    expect(after.complete).toBe(true)
+    expect(removeDirectoryMember(after, 2)).toBe(after)
   })
 
   it('a disabled member leaves every group; groups without them stay the same objects', () => {
@@ -140,5 +152,33 @@ describe('on a QueryClient', () => {
     expect(qc.getQueryData(groupQueries.detail(ORG, 'g1').queryKey)?.memberIds).toEqual(['1'])
     expect(qc.getQueryData(memberQueries.detail(ORG, 2).queryKey)?.groups).toEqual([])
     expect(rows(qc)[1]?.groups).toEqual([])
+  })
+})
+
+describe('removeMember (a withdrawn invitation)', () => {
+  it('the directory, the member’s page and every cached group lose them; nobody else changes', () => {
+    const qc = setup()
+    const ops = makeGroup({ id: 'g1', name: 'Ops', memberIds: ['2', '3'] })
+    const hr = makeGroup({ id: 'g2', name: 'HR', memberIds: ['1'] })
+    qc.setQueryData(groupQueries.list(ORG).queryKey, [ops, hr])
+    qc.setQueryData(groupQueries.detail(ORG, 'g1').queryKey, ops)
+    qc.setQueryData(memberQueries.detail(ORG, 1).queryKey, ana)
+
+    removeMember(qc, ORG, 2)
+
+    expect(rows(qc).map((m) => m.id)).toEqual([1, 3])
+    expect(qc.getQueryData<MemberDirectory>(memberQueries.directory(ORG).queryKey)?.total).toBe(2)
+    expect(qc.getQueryCache().find({ queryKey: memberQueries.detail(ORG, 2).queryKey })).toBeUndefined()
+    expect(qc.getQueryData(memberQueries.detail(ORG, 1).queryKey)).toBe(ana)
+    const groups = qc.getQueryData(groupQueries.list(ORG).queryKey)
+    expect(groups?.[0]?.memberIds).toEqual(['3'])
+    expect(groups?.[1]).toBe(hr)
+    expect(qc.getQueryData(groupQueries.detail(ORG, 'g1').queryKey)?.memberIds).toEqual(['3'])
+  })
+
+  it('asks for nothing that is not cached', () => {
+    const qc = new QueryClient()
+    removeMember(qc, ORG, 2)
+    expect(qc.getQueryCache().getAll()).toEqual([])
   })
 })

@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { groupQueries } from '../groups/queries'
 import { meQueries } from '../me'
-import { journalMemberWrite, type JournaledWrite } from './directory-loader'
+import { journalMemberRemoval, journalMemberWrite, type JournaledWrite } from './directory-loader'
 import { memberQueries } from './queries'
 import type { WritableRole } from '../../lib/roles'
 import type { Group, Member, MemberDirectory } from '../types'
@@ -85,6 +85,15 @@ function replaceDirectoryMember(directory: MemberDirectory, answer: Member): Mem
 export function addDirectoryMember(directory: MemberDirectory, member: Member): MemberDirectory {
   if (directory.members.some((m) => m.id === member.id)) return replaceDirectoryMember(directory, member)
   return { ...directory, members: [...directory.members, member], total: directory.total + 1 }
+}
+
+/** The directory without one member (a withdrawn invitation); the same object when absent. */
+export function removeDirectoryMember(directory: MemberDirectory, id: number): MemberDirectory {
+  const index = directory.members.findIndex((m) => m.id === id)
+  if (index < 0) return directory
+  const members = directory.members.slice()
+  members.splice(index, 1)
+  return { ...directory, members, total: Math.max(0, directory.total - 1) }
 }
 
 /** Disabled members leave every group (tallyfy-api.md §2.6): the group without that member ID. */
@@ -204,6 +213,11 @@ export function removeFromGroups(
   queryClient.setQueryData(memberQueries.detail(orgId, memberId).queryKey, (m) =>
     m ? patchMember(m, noGroups) : m,
   )
+  dropFromCachedGroups(queryClient, orgId, memberId)
+}
+
+/** Every cached group (the list and each group's page) without the member. */
+function dropFromCachedGroups(queryClient: QueryClient, orgId: string, memberId: number) {
   queryClient.setQueryData(groupQueries.list(orgId).queryKey, (groups) =>
     groups ? groupsWithoutMember(groups, memberId) : groups,
   )
@@ -212,6 +226,22 @@ export function removeFromGroups(
   })) {
     if (group) queryClient.setQueryData<Group>(key, withoutMember(group, memberId))
   }
+}
+
+/**
+ * After Tallyfy withdrew an invitation: the member leaves the directory (its total and the filters'
+ * counts follow), their page's cached read, and every cached group, so every screen agrees without a
+ * reload. Journaled, so a directory load or refresh whose pages were read before the withdrawal
+ * landed does not bring them back. Call it once Tallyfy has agreed (memberMutations.withdrawInvite
+ * resolved): a row that vanished and came back after a refusal would be worse than a moment's wait.
+ */
+export function removeMember(queryClient: QueryClient, orgId: string, memberId: number) {
+  const directoryKey = memberQueries.directory(orgId).queryKey
+  journalMemberRemoval(queryClient, directoryKey, memberId).settle()
+  queryClient.setQueryData(directoryKey, (d) => (d ? removeDirectoryMember(d, memberId) : d))
+  // Their page, if open, reads them again and finds nobody (404); if not, it holds nothing stale.
+  queryClient.removeQueries({ queryKey: memberQueries.detail(orgId, memberId).queryKey, exact: true })
+  dropFromCachedGroups(queryClient, orgId, memberId)
 }
 
 /**

@@ -2,7 +2,7 @@ import { QueryClient, QueryObserver } from '@tanstack/react-query'
 import { describe, expect, it, vi } from 'vitest'
 import { ApiError } from '../errors'
 import { PAGES_IN_FLIGHT } from '../paginate'
-import { DirectoryLoader } from './directory-loader'
+import { DirectoryLoader, journalMemberRemoval } from './directory-loader'
 import { parseMemberPage } from './schema'
 import { makeMember } from '../../test/member-factory'
 import type { MemberDirectory } from '../types'
@@ -336,6 +336,61 @@ describe('DirectoryLoader: resumable, and merges into the cache as it is now', (
     } finally {
       vi.useRealTimers()
     }
+  })
+})
+
+/** What cache.ts removeMember does to the directory: journaled, then taken out of the cache. */
+function withdraw(client: QueryClient, id: number) {
+  const write = journalMemberRemoval(client, KEY, id)
+  client.setQueryData<MemberDirectory>(
+    KEY,
+    (d) => d && { ...d, members: d.members.filter((m) => m.id !== id), total: d.total - 1 },
+  )
+  return write
+}
+
+describe('DirectoryLoader: a member a write took out stays out (a withdrawn invitation)', () => {
+  it('a refresh whose pages were read before the withdrawal landed does not bring them back, and counts right', async () => {
+    const pages = deferred()
+    let holding = false
+    const server = fakeServer({ total: 300, hold: () => (holding ? pages.promise : undefined) })
+    const { client, loader, read } = setup(server)
+    await loader.load()
+    holding = true
+    // The refresh asks for every page; Tallyfy answers them as they were, member 150 included.
+    const refreshed = loader.load()
+    withdraw(client, 150).settle()
+    pages.resolve()
+    await refreshed
+    expect(read()?.members.some((m) => m.id === 150)).toBe(false)
+    expect(read()?.members).toHaveLength(299)
+    expect(read()).toMatchObject({ complete: true, total: 299 })
+  })
+
+  it('while the directory loads: a later page that still holds them leaves them out', async () => {
+    const rest = deferred()
+    const server = fakeServer({ total: 300, hold: (page) => (page > 1 ? rest.promise : undefined) })
+    const { client, loader, read } = setup(server, { flushMs: 0 })
+    const done = loader.load()
+    await vi.waitFor(() => expect(read()?.members).toHaveLength(100))
+    // Withdrawn (still in flight) while page 2, which holds them, is on its way.
+    const write = withdraw(client, 150)
+    rest.resolve()
+    await done
+    write.settle()
+    expect(read()?.members.some((m) => m.id === 150)).toBe(false)
+    expect(read()).toMatchObject({ complete: true, total: 299 })
+  })
+
+  it('a refresh begun after the withdrawal settled shows Tallyfy as it is: the entry is not kept forever', async () => {
+    const server = fakeServer({ total: 300 })
+    const { client, loader, read } = setup(server)
+    await loader.load()
+    withdraw(client, 150).settle()
+    // This fake Tallyfy still lists them: a read made after the withdrawal is believed.
+    await loader.load()
+    expect(read()?.members.some((m) => m.id === 150)).toBe(true)
+    expect(read()?.total).toBe(300)
   })
 })
 

@@ -64,6 +64,8 @@ interface JournalEntry {
   fields: Partial<Member>
   /** A member the write added (an invitation): put back if a refresh read the pages before. */
   row: Member | null
+  /** The write took the member out (a withdrawn invitation): kept out if a page read before has them. */
+  removed: boolean
   started: number
   settled: number | null
 }
@@ -100,8 +102,28 @@ export function journalMemberWrite(
   fields: Partial<Member>,
   row: Member | null = null,
 ): JournaledWrite {
+  return addEntry(client, queryKey, { memberId, fields: { ...fields }, row, removed: false })
+}
+
+/**
+ * Records a write that takes a member out of the directory at `queryKey` (a withdrawn invitation),
+ * so that a load or refresh whose pages were read before it landed does not bring them back.
+ */
+export function journalMemberRemoval(
+  client: QueryClient,
+  queryKey: QueryKey,
+  memberId: number,
+): JournaledWrite {
+  return addEntry(client, queryKey, { memberId, fields: {}, row: null, removed: true })
+}
+
+function addEntry(
+  client: QueryClient,
+  queryKey: QueryKey,
+  write: Pick<JournalEntry, 'memberId' | 'fields' | 'row' | 'removed'>,
+): JournaledWrite {
   const journal = journalOf(client, queryKey)
-  const entry: JournalEntry = { memberId, fields: { ...fields }, row, started: ++clock, settled: null }
+  const entry: JournalEntry = { ...write, started: ++clock, settled: null }
   journal.add(entry)
   return {
     settle: (answered) => {
@@ -183,31 +205,54 @@ export class DirectoryLoader {
     return journalOf(this.opts.client, this.opts.queryKey)
   }
 
+  /** The writes this run's pages may predate: in flight, or settled after the run began. */
+  private *pendingWrites(): Generator<JournalEntry> {
+    for (const entry of this.journal()) {
+      if (entry.settled === null || entry.settled >= this.runStarted) yield entry
+    }
+  }
+
   /**
    * The rows with the writes this run's pages may predate laid over them (in the order the writes
    * were made); on a swap (`replace`), members a write added and the pages lack are added too.
+   * Members a write took out stay out.
    */
   private withWrites(rows: Member[], replace: boolean): Member[] {
     const fields = new Map<number, Partial<Member>>()
     const added: Member[] = []
-    for (const entry of this.journal()) {
-      if (entry.settled !== null && entry.settled < this.runStarted) continue
+    const removed = new Set<number>()
+    for (const entry of this.pendingWrites()) {
+      if (entry.removed) removed.add(entry.memberId)
       fields.set(entry.memberId, { ...fields.get(entry.memberId), ...entry.fields })
       if (entry.row) added.push(entry.row)
     }
     if (fields.size === 0) return rows
-    const out = rows.map((row) => {
+    const out: Member[] = []
+    for (const row of rows) {
+      if (removed.has(row.id)) continue
       const patch = fields.get(row.id)
-      return patch ? { ...row, ...patch } : row
-    })
+      out.push(patch ? { ...row, ...patch } : row)
+    }
     if (replace) {
       for (const row of added) {
-        if (this.ids.has(row.id)) continue
+        if (this.ids.has(row.id) || removed.has(row.id)) continue
         this.ids.add(row.id)
         out.push({ ...row, ...fields.get(row.id) })
       }
     }
     return out
+  }
+
+  /**
+   * Members a write took out whom this run's pages still held: the total those pages announced
+   * counts them too.
+   */
+  private removedButCounted(): number {
+    const counted = new Set<number>()
+    for (const entry of this.pendingWrites()) {
+      if (entry.removed && this.ids.has(entry.memberId)) counted.add(entry.memberId)
+    }
+    return counted.size
   }
 
   private read(): MemberDirectory | undefined {
@@ -381,7 +426,7 @@ export class DirectoryLoader {
       next = {
         ...current,
         members,
-        total: Math.max(this.announcedTotal ?? 0, members.length),
+        total: Math.max((this.announcedTotal ?? 0) - this.removedButCounted(), members.length),
         complete,
         loading,
         pagesLoaded: this.pages.size,

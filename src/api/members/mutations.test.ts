@@ -43,6 +43,59 @@ describe('memberMutations', () => {
     expect(memberMutations.changeRole(ORG, 7).mutationKey).toEqual(['org', ORG, 'members', 'role', 7])
     expect(memberMutations.disable(ORG, 7).mutationKey).toEqual(['org', ORG, 'members', 'disable', 7])
     expect(memberMutations.enable(ORG, 7).mutationKey).toEqual(['org', ORG, 'members', 'enable', 7])
+    expect(memberMutations.resendInvite(ORG, 7).mutationKey).toEqual([
+      'org',
+      ORG,
+      'members',
+      'resend-invite',
+      7,
+    ])
+    expect(memberMutations.withdrawInvite(ORG, 7).mutationKey).toEqual([
+      'org',
+      ORG,
+      'members',
+      'withdraw-invite',
+      7,
+    ])
+  })
+
+  it('resendInvite POSTs without a body; withdrawInvite DELETEs, and any 2xx answer is done', async () => {
+    const seen: string[] = []
+    server.use(
+      http.post(`${USERS}/7/resend-invite`, async ({ request }) => {
+        seen.push(`${request.method} ${new URL(request.url).pathname} ${await request.text()}`)
+        return HttpResponse.json({ data: wire })
+      }),
+      http.delete(`${USERS}/7/withdraw-invite`, ({ request }) => {
+        seen.push(`${request.method} ${new URL(request.url).pathname}`)
+        return new HttpResponse(null, { status: 204 })
+      }),
+    )
+    expect(await run(memberMutations.resendInvite(ORG, 7), undefined)).toMatchObject({
+      id: 7,
+      status: 'invited',
+    })
+    expect(await run(memberMutations.withdrawInvite(ORG, 7), undefined)).toBeUndefined()
+    expect(seen).toEqual([
+      `POST /api/organizations/${ORG}/users/7/resend-invite `,
+      `DELETE /api/organizations/${ORG}/users/7/withdraw-invite`,
+    ])
+  })
+
+  it('a resend answered 429 is not sent again by the client (a POST): the caller decides', async () => {
+    let calls = 0
+    server.use(
+      http.post(`${USERS}/7/resend-invite`, () => {
+        calls++
+        return HttpResponse.json(
+          { message: "You've reached the request limit.", code: 'RATE_LIMIT_EXCEEDED' },
+          { status: 429, headers: { 'Retry-After': '1' } },
+        )
+      }),
+    )
+    const error = await run(memberMutations.resendInvite(ORG, 7), undefined).catch((e: unknown) => e)
+    expect(error).toMatchObject({ status: 429, retryAfter: 1 })
+    expect(calls).toBe(1)
   })
 
   it('invite POSTs the five fields under their wire names and answers the invited member', async () => {

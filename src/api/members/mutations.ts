@@ -1,11 +1,12 @@
 import { inAskingSession } from '../writes/session'
 import { mutationOptions } from '@tanstack/react-query'
 import { apiGet, apiRequest } from '../client'
-import { confirmWrite, type Check } from '../writes/uncertain'
+import { isNotFound } from '../errors'
+import { confirmWrite, NoLongerAppliesError, UncertainWriteError, type Check } from '../writes/uncertain'
 import { memberQueries, usersPath } from './queries'
 import { parseMember, parseMemberPage } from './schema'
 import type { WritableRole } from '../../lib/roles'
-import type { Member } from '../types'
+import type { Member, MemberStatus } from '../types'
 
 // Member writes (docs/contracts.md, "Mutations"). Beside queries.ts rather than inside it: queries.ts
 // is part of the /members first load, and these are only needed once an admin acts (the budget).
@@ -30,6 +31,23 @@ export const memberScope = (orgId: string, memberId: number) => ({ id: `org:${or
 /** The member as Tallyfy holds them now (with their groups, so a disable's effect shows too). */
 const readMember = (orgId: string, memberId: number) =>
   apiGet(userPath(orgId, memberId), parseMember, { query: { with: 'groups' } })
+
+/** The member as Tallyfy holds them now, or null when Tallyfy knows no such member (404). */
+async function readMemberIfAny(orgId: string, memberId: number): Promise<Member | null> {
+  try {
+    return await readMember(orgId, memberId)
+  } catch (error) {
+    if (isNotFound(error)) return null
+    throw error
+  }
+}
+
+/** A member who is no longer invited, as the results of a resend or withdrawal say it. */
+const NOT_INVITED_NOW: Record<Exclude<MemberStatus, 'invited'>, string> = {
+  active: 'is active now, no longer invited',
+  disabled: 'is disabled now, no longer invited',
+  unknown: 'is no longer listed as invited',
+}
 
 /**
  * Sends a write to one member; after an uncertain failure, reads the member again and calls it done
@@ -185,6 +203,84 @@ export const memberMutations = {
             async (): Promise<Check<Member | null>> => {
               const member = await readMember(orgId, memberId)
               return member.role === to ? { applied: true, value: member } : { applied: false }
+            },
+            'member',
+          )
+        }
+      }),
+    }),
+
+  /**
+   * Tallyfy emails the invitation again (POST …/resend-invite, tallyfy-api.md §13). A POST, so never
+   * repeated automatically: after a lost answer the member is read again. Still invited: uncertain
+   * (UncertainWriteError: the email may or may not have gone). No longer invited, or gone:
+   * NoLongerAppliesError saying what was found. Resolves with the member when Tallyfy sends them back.
+   */
+  resendInvite: (orgId: string, memberId: number) =>
+    mutationOptions({
+      mutationKey: [...memberQueries.all(orgId), 'resend-invite', memberId] as const,
+      scope: memberScope(orgId, memberId),
+      mutationFn: inAskingSession<Member | null, void>(async () => {
+        try {
+          return await apiRequest('POST', `${userPath(orgId, memberId)}/resend-invite`, {
+            parse: memberAnswer,
+          })
+        } catch (error) {
+          return confirmWrite(
+            error,
+            async (): Promise<Check<Member | null>> => {
+              const member = await readMemberIfAny(orgId, memberId)
+              if (!member) {
+                throw new NoLongerAppliesError(
+                  'The member is no longer in the organization (the invitation was withdrawn): there is no invitation to resend.',
+                  { cause: error },
+                )
+              }
+              if (member.status !== 'invited') {
+                throw new NoLongerAppliesError(
+                  `The member ${NOT_INVITED_NOW[member.status]}: there is no invitation to resend.`,
+                  { cause: error },
+                )
+              }
+              throw new UncertainWriteError(
+                'The connection broke after the resend was sent. The member is still invited, and Roster cannot tell whether Tallyfy emailed the invitation again: resending now may send it twice.',
+                { cause: error },
+              )
+            },
+            'member',
+          )
+        }
+      }),
+    }),
+
+  /**
+   * Withdraws the invitation (DELETE …/withdraw-invite, tallyfy-api.md §13): Tallyfy removes the
+   * invited member and frees their seat; the caller then takes them out of the cache
+   * (cache.ts `removeMember`). After a lost answer the member is read again: gone (404) means done;
+   * still invited means not done (the original failure); anything else is uncertain, and the
+   * UncertainWriteError says what was found.
+   */
+  withdrawInvite: (orgId: string, memberId: number) =>
+    mutationOptions({
+      mutationKey: [...memberQueries.all(orgId), 'withdraw-invite', memberId] as const,
+      scope: memberScope(orgId, memberId),
+      mutationFn: inAskingSession<void, void>(async () => {
+        try {
+          // Whatever the answer holds, the member it describes is gone.
+          await apiRequest('DELETE', `${userPath(orgId, memberId)}/withdraw-invite`, {
+            parse: () => undefined,
+          })
+        } catch (error) {
+          return confirmWrite(
+            error,
+            async (): Promise<Check<void>> => {
+              const member = await readMemberIfAny(orgId, memberId)
+              if (!member) return { applied: true, value: undefined }
+              if (member.status === 'invited') return { applied: false }
+              throw new UncertainWriteError(
+                `The connection broke after the withdrawal was sent. The member ${NOT_INVITED_NOW[member.status]}, yet still in the organization, so Roster cannot tell whether Tallyfy withdrew the invitation. Check the member before trying again.`,
+                { cause: error },
+              )
             },
             'member',
           )

@@ -6,7 +6,7 @@ import { BOT_MEMBER_ID, DEFAULT_ADMIN_ID, wireRole, type WireMember } from '../.
 import { createDemoServer } from '../../demo/node'
 import { retryPolicy } from '../client'
 import { credentialStore } from '../credentials'
-import { isUncertainWrite } from '../writes/uncertain'
+import { isNoLongerApplies, isUncertainWrite } from '../writes/uncertain'
 import { memberMutations } from './mutations'
 
 // Member writes against the demo organization's handlers: one member's writes go one at a time, and
@@ -96,6 +96,8 @@ describe('writes to one member run one after another', () => {
       memberMutations.changeRole(DEMO_ORG_ID, 7).scope,
       memberMutations.disable(DEMO_ORG_ID, 7).scope,
       memberMutations.enable(DEMO_ORG_ID, 7).scope,
+      memberMutations.resendInvite(DEMO_ORG_ID, 7).scope,
+      memberMutations.withdrawInvite(DEMO_ORG_ID, 7).scope,
     ]
     expect(scopes[0]).toBeDefined()
     for (const scope of scopes) expect(scope).toEqual(scopes[0])
@@ -175,5 +177,149 @@ describe('an uncertain failure is settled by reading the member again', () => {
     )
     expect(error).toMatchObject({ status: 503 })
     expect(posts).toBe(1)
+  })
+})
+
+/** Invited members nobody else in this file touches, taken in turn. */
+let invitedTaken = 0
+function invitedMember(): WireMember {
+  const found = org.members.filter((m) => m.status === 'invited')[invitedTaken++]
+  if (!found) throw new Error('the demo has run out of invited members')
+  return found
+}
+
+/** Another admin, elsewhere, withdraws the invitation: Tallyfy changes, Roster does not know. */
+async function withdrawnElsewhere(member: WireMember) {
+  const response = await fetch(`http://localhost:3000/api${USERS}/${member.id}/withdraw-invite`, {
+    method: 'DELETE',
+    headers: {
+      Authorization: `Bearer ${DEMO_TOKEN}`,
+      Accept: 'application/json',
+      'X-Tallyfy-Client': 'APIClient',
+    },
+  })
+  expect(response.status).toBe(200)
+}
+
+const writesTo = (member: WireMember, action: string) =>
+  faults.stats().writes.filter((w) => w.path === `${USERS}/${member.id}/${action}`)
+
+describe('resending an invitation', () => {
+  it('POSTs once and resolves with the member as Tallyfy answers', async () => {
+    const nia = invitedMember()
+    expect(await run(memberMutations.resendInvite(DEMO_ORG_ID, nia.id), undefined)).toMatchObject({
+      id: nia.id,
+      status: 'invited',
+    })
+    expect(writesTo(nia, 'resend-invite')).toEqual([
+      { method: 'POST', path: `${USERS}/${nia.id}/resend-invite`, status: 200 },
+    ])
+  })
+
+  it('a member who is not invited: Tallyfy’s 422, with its words on the user field', async () => {
+    const bob = plain('standard', 6)
+    const error = await run(memberMutations.resendInvite(DEMO_ORG_ID, bob.id), undefined).catch(
+      (e: unknown) => e,
+    )
+    expect(error).toMatchObject({
+      status: 422,
+      fieldErrors: { user: ['The user is not in invited status.'] },
+    })
+  })
+
+  it('the answer lost and the member still invited: uncertain, saying so, and the POST is not sent again', async () => {
+    const nia = invitedMember()
+    faults.set({ dropAfterWrite: true, times: 1 })
+    const error = await run(memberMutations.resendInvite(DEMO_ORG_ID, nia.id), undefined).catch(
+      (e: unknown) => e,
+    )
+    expect(isUncertainWrite(error)).toBe(true)
+    expect((error as Error).message).toMatch(/still invited.*cannot tell whether Tallyfy emailed/)
+    expect(writesTo(nia, 'resend-invite')).toHaveLength(1)
+  })
+
+  it('a 503, and meanwhile the invitation was accepted: it no longer applies, and says what was found', async () => {
+    const nia = invitedMember()
+    faults.set({ status: 503, method: 'POST', times: 1 })
+    server.events.on('request:start', ({ request }) => {
+      // Nia accepts while the POST is on its way.
+      if (request.method === 'POST') nia.status = 'active'
+    })
+    const error = await run(memberMutations.resendInvite(DEMO_ORG_ID, nia.id), undefined).catch(
+      (e: unknown) => e,
+    )
+    expect(isNoLongerApplies(error)).toBe(true)
+    expect(isUncertainWrite(error)).toBe(false)
+    expect((error as Error).message).toBe(
+      'The member is active now, no longer invited: there is no invitation to resend.',
+    )
+  })
+
+  it('a 503, and the invitation was withdrawn elsewhere: it no longer applies', async () => {
+    const nia = invitedMember()
+    await withdrawnElsewhere(nia)
+    faults.set({ status: 503, method: 'POST', times: 1 })
+    const error = await run(memberMutations.resendInvite(DEMO_ORG_ID, nia.id), undefined).catch(
+      (e: unknown) => e,
+    )
+    expect(isNoLongerApplies(error)).toBe(true)
+    expect((error as Error).message).toMatch(/no longer in the organization/)
+  })
+
+  it('the answer lost and the read fails too: uncertain, never "failed"', async () => {
+    const nia = invitedMember()
+    faults.set({ dropAfterWrite: true, times: 1 })
+    server.use(http.get(`*${USERS}/${nia.id}`, () => HttpResponse.error()))
+    const error = await run(memberMutations.resendInvite(DEMO_ORG_ID, nia.id), undefined).catch(
+      (e: unknown) => e,
+    )
+    expect(isUncertainWrite(error)).toBe(true)
+    expect((error as Error).message).toContain('Check the member before trying again')
+  })
+})
+
+describe('withdrawing an invitation', () => {
+  it('sends one DELETE; the member is gone from Tallyfy', async () => {
+    const nia = invitedMember()
+    await expect(run(memberMutations.withdrawInvite(DEMO_ORG_ID, nia.id), undefined)).resolves.toBeUndefined()
+    expect(org.members).not.toContain(nia)
+    expect(writesTo(nia, 'withdraw-invite')).toEqual([
+      { method: 'DELETE', path: `${USERS}/${nia.id}/withdraw-invite`, status: 200 },
+    ])
+  })
+
+  it('Tallyfy withdrew it and the connection dropped: the read finds nobody (404), so it is done', async () => {
+    const nia = invitedMember()
+    faults.set({ dropAfterWrite: true, times: 1 })
+    await expect(run(memberMutations.withdrawInvite(DEMO_ORG_ID, nia.id), undefined)).resolves.toBeUndefined()
+    expect(org.members).not.toContain(nia)
+    expect(writesTo(nia, 'withdraw-invite')).toHaveLength(1)
+  })
+
+  it('a 503 before Tallyfy acted: still invited, so it fails with the 503 (not sent again)', async () => {
+    const nia = invitedMember()
+    faults.set({ status: 503, method: 'DELETE', times: 1 })
+    const error = await run(memberMutations.withdrawInvite(DEMO_ORG_ID, nia.id), undefined).catch(
+      (e: unknown) => e,
+    )
+    expect(error).toMatchObject({ kind: 'http', status: 503 })
+    expect(isUncertainWrite(error)).toBe(false)
+    expect(org.members).toContain(nia)
+    expect(writesTo(nia, 'withdraw-invite')).toHaveLength(1)
+  })
+
+  it('a 503, and the member is now active: neither invited nor gone, so uncertain, saying what was found', async () => {
+    const nia = invitedMember()
+    faults.set({ status: 503, method: 'DELETE', times: 1 })
+    server.events.on('request:start', ({ request }) => {
+      if (request.method === 'DELETE') nia.status = 'active'
+    })
+    const error = await run(memberMutations.withdrawInvite(DEMO_ORG_ID, nia.id), undefined).catch(
+      (e: unknown) => e,
+    )
+    expect(isUncertainWrite(error)).toBe(true)
+    expect((error as Error).message).toMatch(
+      /is active now, no longer invited, yet still in the organization/,
+    )
   })
 })

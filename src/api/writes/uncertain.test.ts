@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { errorFromHttp } from '../describe-error'
 import { ApiError } from '../errors'
-import { confirmWrite, isUncertainFailure, UncertainWriteError } from './uncertain'
+import { confirmWrite, isUncertainFailure, NoLongerAppliesError, UncertainWriteError } from './uncertain'
 
 const http = (status: number) => errorFromHttp(status, new Headers(), '')
 const dropped = new ApiError({ kind: 'network', message: 'Tallyfy could not be reached.' })
@@ -34,6 +34,13 @@ describe('a write whose answer was lost', () => {
     ).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(UncertainWriteError)
     expect((error as Error).message).toContain('Check the member before trying again')
+  })
+
+  it('passes on a verdict the read found (uncertain for a reason, or no longer applying) as it is', async () => {
+    const moot = new NoLongerAppliesError('The member is active now, no longer invited.')
+    await expect(confirmWrite(dropped, () => Promise.reject(moot), 'member')).rejects.toBe(moot)
+    const unsure = new UncertainWriteError('The member is still invited.')
+    await expect(confirmWrite(dropped, () => Promise.reject(unsure), 'member')).rejects.toBe(unsure)
   })
 
   it('does not read again after a refusal', async () => {

@@ -19,6 +19,18 @@ export class UncertainWriteError extends Error {
 export const isUncertainWrite = (error: unknown): error is UncertainWriteError =>
   error instanceof UncertainWriteError
 
+/**
+ * Reading the record again showed that the write no longer applies: what it was for has changed
+ * meanwhile (an invitation to resend was accepted or withdrawn). Not done, and not worth repeating;
+ * the message says what was found, for the person's result.
+ */
+export class NoLongerAppliesError extends Error {
+  override readonly name = 'NoLongerAppliesError'
+}
+
+export const isNoLongerApplies = (error: unknown): error is NoLongerAppliesError =>
+  error instanceof NoLongerAppliesError
+
 /** What reading the record again showed: the change is there (with what the server holds), or not. */
 export type Check<T> = { applied: true; value: T } | { applied: false }
 
@@ -26,6 +38,8 @@ export type Check<T> = { applied: true; value: T } | { applied: false }
  * After a failed write: for an uncertain failure, reads the record again (`check`) and resolves with
  * what the server holds when the change is there; rethrows the failure when it is certainly not there;
  * throws an UncertainWriteError when the read cannot tell. Any other failure is rethrown as it is.
+ * A check that reads the record and finds a verdict of its own throws it (an UncertainWriteError
+ * saying what it found, a NoLongerAppliesError): that is passed on as it is.
  */
 export async function confirmWrite<T>(
   error: unknown,
@@ -36,7 +50,8 @@ export async function confirmWrite<T>(
   let result: Check<T>
   try {
     result = await check()
-  } catch {
+  } catch (readError) {
+    if (isUncertainWrite(readError) || isNoLongerApplies(readError)) throw readError
     throw new UncertainWriteError(
       `The connection broke after this change was sent, and Roster could not read the ${what} again to see whether Tallyfy made it. Check the ${what} before trying again.`,
       { cause: error },
