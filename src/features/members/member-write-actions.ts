@@ -14,6 +14,7 @@ import {
   applyAnswer,
   applyOptimistic,
   removeFromGroups,
+  removeMember,
   rollback,
   rolePatch,
   syncMe,
@@ -115,6 +116,23 @@ export const sendDisable = (ctx: CacheContext, memberId: number) =>
 
 export const sendEnable = (ctx: CacheContext, memberId: number) =>
   patchAndSend(ctx, memberId, memberMutations.enable(ctx.orgId, memberId), undefined, { status: 'active' })
+
+/** Tallyfy emails the invitation again; the member as answered (if sent back) replaces the cached row. */
+export async function sendResendInvite(ctx: CacheContext, memberId: number): Promise<void> {
+  const observer = new MutationObserver(ctx.qc, memberMutations.resendInvite(ctx.orgId, memberId))
+  const answer = await observer.mutate()
+  if (answer) applyAnswer(ctx.qc, ctx.orgId, answer)
+}
+
+/**
+ * The invitation is withdrawn: once Tallyfy agrees, the member leaves the directory, their page and
+ * every group (not before: a row that vanished and came back after a refusal would be worse).
+ */
+export async function sendWithdrawInvite(ctx: CacheContext, memberId: number): Promise<void> {
+  const observer = new MutationObserver(ctx.qc, memberMutations.withdrawInvite(ctx.orgId, memberId))
+  await observer.mutate()
+  removeMember(ctx.qc, ctx.orgId, memberId)
+}
 
 /** Records the write in Activity while it runs; a failure is recorded and rethrown for the page. */
 async function recorded<T>(orgId: string, label: string, write: () => Promise<T>) {
