@@ -8,6 +8,7 @@ import { csvDate, dataTableColumnHelper } from '../../components/data-table/use-
 import { Highlight } from '../../components/data-table/highlight'
 import { GroupsSummary } from '../../components/domain/group-links'
 import { NotSet, RelativeTime } from '../../components/date-display'
+import { selectColumn } from '../../components/selection/select-column'
 import type { BackLinkState } from '../../lib/back-link'
 import { paths } from '../../lib/paths'
 import { guestStatusText, type GuestListItem } from './guest-list'
@@ -77,6 +78,8 @@ const col = dataTableColumnHelper<GuestListItem>()
 const sortable = { sortFn: 'value', sortUndefined: 'last' } as const
 
 export const guestColumns = col.columns([
+  // "Select {name or email}": what the Name cell shows.
+  selectColumn<GuestListItem>((item) => item.guest.name ?? item.guest.email),
   col.accessor((item) => textSortValue(item.guest.name), {
     id: 'name',
     header: 'Name',

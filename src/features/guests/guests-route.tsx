@@ -10,6 +10,8 @@ import { LazyViewsMenu } from '../../components/data-table/lazy-list-tools'
 import { useSearchSortList } from '../../components/data-table/use-search-sort-list'
 import { ExportCsvButton } from '../../components/export-csv-button'
 import { FilterSelect, ListFilters, ListToolbar } from '../../components/list-toolbar'
+import { barLoader, SelectionBarSlot, SelectionScope } from '../../components/selection/select-column'
+import { listSelection } from '../../components/selection/selection-store'
 import { NoMatchState } from '../../components/no-match-state'
 import { PageTitle } from '../../components/page-title'
 import { SearchBox } from '../../components/search-box'
@@ -56,6 +58,8 @@ const groupOptions = [{ value: 'none', label: 'In no group' }] as const satisfie
   value: GuestGroupFilter
   label: string
 }>
+// The selection bar, fetched on the first hover or focus of a checkbox, or the first selection.
+const guestSelectionBar = barLoader(() => import('./guest-selection-bar'))
 
 export function Component() {
   const orgId = useOrgId()
@@ -167,6 +171,10 @@ function GuestList({
     [items, grouped],
   )
   const filtered = status !== null || group !== null
+  // Held by guest key for the session, so it survives sorting, searching and leaving the page.
+  const selection = listSelection(orgId, 'guests')
+  const searching = query.trim() !== ''
+  const hiddenBy = !searching ? 'the filters' : filtered ? 'the search and filters' : 'the search'
   const clearFilters = () => list.update({ status: null, group: null })
 
   let empty
@@ -195,7 +203,7 @@ function GuestList({
   }
 
   return (
-    <>
+    <SelectionScope selection={selection} shown={shown} preloadBar={guestSelectionBar.preload}>
       <ListToolbar
         search={
           <ListFilters>
@@ -243,7 +251,18 @@ function GuestList({
           <DataTable table={table} rows={shown} caption="Guests" className="guests-table" empty={empty} />
         </GuestTableContext>
       )}
-    </>
+      <SelectionBarSlot
+        bar={guestSelectionBar}
+        render={(bar) => (
+          <bar.GuestSelectionBar
+            orgId={orgId}
+            table={table}
+            sortedRows={table.getRowModel().rows}
+            hiddenBy={hiddenBy}
+          />
+        )}
+      />
+    </SelectionScope>
   )
 }
 
