@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_ME_ID, DEMO_ORG_ID, DEMO_TOKEN } from './credentials'
 import { BOT_MEMBER_ID, DEFAULT_ADMIN_ID, type WireMember } from './data'
-import { parseFaults } from './faults'
+import { createFaultController, parseFaults } from './faults'
 import { createDemoServer } from './node'
 
 // What bulk actions lean on in the demo (#21): resending and withdrawing invitations, a seat pool
@@ -255,6 +255,18 @@ describe('rateLimitEvery: every k-th write answers 429', () => {
     expect((await send('PUT', `${USERS}/${member.id}/role`, { role: 'light' })).status).toBe(200)
     expect(faults.get()).toEqual({ rateLimitEvery: 2 })
     expect((await send('PUT', `${USERS}/${member.id}/role`, { role: 'light' })).status).toBe(429)
+  })
+
+  it('a refused write takes the network’s latency too, like every other answer', () => {
+    const controller = createFaultController({}, { perPageCap: 100 })
+    controller.set({ rateLimitEvery: 2, latencyMs: 30 })
+    expect(controller.take(`${USERS}/1031/role`, 'PUT')).toMatchObject({ latencyMs: 30 })
+    expect(controller.take(`${USERS}/1031/role`, 'PUT')).toEqual({
+      perPageCap: 100,
+      status: 429,
+      retryAfter: 1,
+      latencyMs: 30,
+    })
   })
 
   it('parseFaults wants a whole number ≥ 1', () => {

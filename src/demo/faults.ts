@@ -197,8 +197,12 @@ export function createFaultController(initial: Faults = {}, profile: ServerProfi
       const every = current.rateLimitEvery
       if (every && WRITE_METHODS.has(method.toUpperCase())) {
         writesSeen += 1
-        // Refused before anything else is looked at, as a rate limiter in front of the API would.
-        if (writesSeen % every === 0) return withProfile({ status: 429, retryAfter: 1 })
+        // Refused before anything else is looked at, as a rate limiter in front of the API would; the
+        // network's latency (latencyMs) still applies.
+        if (writesSeen % every === 0) {
+          const { latencyMs } = current
+          return withProfile({ status: 429, retryAfter: 1, ...(latencyMs ? { latencyMs } : {}) })
+        }
       }
       if (!affects(current, pathname, method.toUpperCase())) return withProfile(null)
       if (current.path !== undefined && !pathname.includes(current.path)) return withProfile(null)
