@@ -8,7 +8,7 @@ import { retryNotice } from '../retry-notice'
 import { activity } from './activity'
 import { batches, startBatch, useBatch, type BatchSpec, type BatchStep, type StepAnswer } from './batch'
 import { journalKey, journalPolicy, readJournal, unfinishedKeys } from './batch-journal'
-import { UncertainWriteError } from './uncertain'
+import { NoLongerAppliesError, UncertainWriteError } from './uncertain'
 
 // The runner with stub steps standing in for Tallyfy: each request is held until the test answers it,
 // so what is in flight at any moment is what the test says, and time passes only by fake timers.
@@ -182,7 +182,7 @@ describe('the batch runner', () => {
   it('says what happened to each person: uncertain, refused in Tallyfy’s words, failed, not sent, per key', async () => {
     const server = stubServer()
     const handle = startBatch(spec(), [
-      ...server.steps(['u', 'r', 'f', 'a', 'n']),
+      ...server.steps(['u', 'r', 'f', 'a', 'n', 'l']),
       server.step('group', ['g1', 'g2', 'g3']),
     ])
     await server.fail('u', new UncertainWriteError('Roster could not read the member again.'))
@@ -190,6 +190,7 @@ describe('the batch runner', () => {
     await server.fail('f', new ApiError({ kind: 'invalid-response', message: 'x' }))
     await server.fail('a', new ApiError({ kind: 'aborted', message: 'x' }))
     await server.fail('n', new ApiError({ kind: 'network', message: 'x' }))
+    await server.fail('l', new NoLongerAppliesError('Not resent: Ann Lee is active now, not invited.'))
     await server.answer('group', {
       ok: true,
       value: {
@@ -204,6 +205,7 @@ describe('the batch runner', () => {
       { key: 'f', status: 'failed', detail: expect.any(String) },
       { key: 'a', status: 'not-sent', detail: expect.stringMatching(/^Not sent/) },
       { key: 'n', status: 'uncertain', detail: expect.stringMatching(/could not tell/) },
+      { key: 'l', status: 'skipped', detail: 'Not resent: Ann Lee is active now, not invited.' },
       { key: 'g1', status: 'done', detail: 'Added' },
       { key: 'g2', status: 'skipped', detail: 'Already in the group' },
       { key: 'g3', status: 'done', detail: 'Added' },

@@ -13,7 +13,7 @@ import {
   type JournalWriter,
 } from './batch-journal'
 import { refusalMessage } from './refusal'
-import { isUncertainFailure, isUncertainWrite } from './uncertain'
+import { isNoLongerApplies, isUncertainFailure, isUncertainWrite } from './uncertain'
 
 // The one runner for many writes (bulk actions, their Undo, Retry failed, Resume). A queue of steps
 // with at most 4 requests in flight; one rate-limit gate shared with every other request to Tallyfy;
@@ -146,6 +146,9 @@ const NOT_SENT = {
 /** How a step's failure reads for each of its people. */
 function failureOf(error: unknown): { status: ItemStatus; detail: string } {
   if (isUncertainWrite(error)) return { status: 'uncertain', detail: error.message }
+  // The answer was lost, and the re-read found the person no longer in the state the write was for
+  // (an invitation accepted meanwhile): nothing is left to do, which is a skip with the reason.
+  if (isNoLongerApplies(error)) return { status: 'skipped', detail: error.message }
   if (isApiError(error) && error.kind === 'aborted') return { status: 'not-sent', detail: NOT_SENT.session }
   // The step did not settle a lost answer itself: the change may have been made, so the person is
   // never reported as failed (a Resume or "Retry failed" checks first).
