@@ -98,22 +98,20 @@ export function SelectionBar({
       tabIndex={-1}
       onKeyDown={moveFocus}
     >
-      <output className="selection-bar__count">
-        <strong>{formatCount(summary.selected)} selected</strong>
-        {summary.hidden > 0 && (
-          <span className="selection-bar__hidden">
-            {formatCount(summary.hidden)} hidden by {hiddenBy}
-          </span>
-        )}
-      </output>
+      <div className="selection-bar__summary">
+        <output className="selection-bar__count">
+          <strong>{formatCount(summary.selected)} selected</strong>
+          {summary.hidden > 0 && (
+            <span className="selection-bar__hidden">
+              {formatCount(summary.hidden)} hidden by {hiddenBy}
+            </span>
+          )}
+        </output>
+        <button type="button" className="button button--small button--ghost" onClick={controls.clear}>
+          Clear selection
+        </button>
+      </div>
       <div className="selection-bar__actions">{children}</div>
-      <button
-        type="button"
-        className="button button--small button--ghost selection-bar__clear"
-        onClick={() => controls.clear()}
-      >
-        Clear selection
-      </button>
       {error && (
         <p role="alert" className="selection-bar__error">
           {error}
