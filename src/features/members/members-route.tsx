@@ -96,6 +96,10 @@ export function Component() {
         </h1>
         <InviteMemberButton orgId={orgId} />
       </div>
+      {/* A batch a reload cut short offers Resume (its notice loads only when there is one). */}
+      <Suspense fallback={null}>
+        <Later>{(parts) => <parts.UnfinishedBatch orgId={orgId} />}</Later>
+      </Suspense>
       <Suspense fallback={skeleton}>{content}</Suspense>
     </div>
   )

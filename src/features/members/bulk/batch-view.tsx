@@ -128,7 +128,7 @@ function Progress({ run, state, onClose }: { run: BulkRun; state: BatchState; on
       </p>
       <div className="dialog__actions">
         <button type="button" className="button" onClick={onClose} aria-describedby={noteId}>
-          Close
+          Continue in the background
         </button>
         <button
           ref={stopRef}
@@ -301,7 +301,7 @@ function Results({
           </button>
         ) : null}
         <button type="button" className="button button--primary" onClick={onClose}>
-          Close
+          Done
         </button>
       </div>
     </div>
