@@ -7,11 +7,10 @@
 /** Longer than any URL Roster writes (a list's search, sort and filters are a few hundred characters). */
 export const RETURN_TO_MAX_LENGTH = 2048
 
-// Control characters, every kind of whitespace and the backslash: nothing Roster writes into a path
-// holds them unencoded (the browser encodes spaces), and a URL parser drops or reinterprets them.
-const unsafeCharacter =
-  // eslint-disable-next-line no-control-regex
-  /[\u0000-\u0020\u007f-\u00a0\u1680\u2000-\u200f\u2028\u2029\u202f\u205f\u3000\ufeff\\]/
+// Control and invisible characters (Unicode "Other": tabs, newlines, NUL, zero-width spaces, the BOM),
+// every kind of whitespace, and the backslash: nothing Roster writes into a path holds them unencoded
+// (the browser encodes spaces), and a URL parser drops or reinterprets them.
+const unsafeCharacter = /[\s\p{C}\\]/u
 
 // The pages a person can be sent back to (src/app/router.tsx), with or without a trailing slash.
 const rosterPage = /^\/(?:overview|(?:members|groups|guests)(?:\/[^/]+)?)\/?$/

@@ -7,7 +7,7 @@ import { preloadDirectoryLoader, prefetchFirstDirectoryPage } from '../../api/me
 import type { PrefetchHandle } from '../../api/members/first-page-prefetch'
 import { PageTitle } from '../../components/page-title'
 import { paths } from '../../lib/paths'
-import { safeReturnTo } from '../../lib/return-to'
+import { onDemand } from '../../lib/on-demand'
 import { IDLE_LIMIT_MINUTES, REMEMBERED_LIMIT_DAYS } from '../../lib/session-limits'
 import { loadDemo } from './load-demo'
 import type { SignInErrorField, SignInFailure } from './sign-in-messages'
@@ -21,6 +21,8 @@ function looksLikeOrgId(value: string): boolean {
 
 // The words for a failed sign-in are not needed to show the form: they load while the person types.
 const loadSignInMessages = () => import('./sign-in-messages')
+// Nor is the check of where to go once signed in (lib/return-to.ts): it loads as the form shows.
+const returnToCheck = onDemand(() => import('../../lib/return-to'))
 
 async function signInFailure(error: unknown, token: string): Promise<SignInFailure> {
   const messages = await loadSignInMessages().catch(() => null)
@@ -41,13 +43,19 @@ export function Component() {
   // lastEndReason() forgets after one read, so it is read once, when the page mounts, and kept in
   // state. StrictMode calls this initializer twice but keeps the first result (see the test).
   const [endReason] = useState(() => credentialStore.lastEndReason())
-  const destination = safeReturnTo(searchParams.get('returnTo')) ?? paths.members()
+  const check = returnToCheck.useModule()
   // While the demo's service worker starts, a real sign-in could be answered by it: one at a time.
   // The other way round too: no demo while a real sign-in is being checked.
   const [demoStarting, setDemoStarting] = useState(false)
   const [signingIn, setSigningIn] = useState(false)
 
-  if (credentials) return <Navigate to={destination} replace />
+  if (credentials) {
+    // A moment while the check arrives; if it cannot, /members rather than an unchecked returnTo.
+    if (check === null) return null
+    const destination =
+      (check !== 'failed' && check.safeReturnTo(searchParams.get('returnTo'))) || paths.members()
+    return <Navigate to={destination} replace />
+  }
 
   return (
     <main id="main" className="sign-in" tabIndex={-1}>
