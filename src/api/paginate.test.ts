@@ -558,3 +558,64 @@ describe('hostile meta.pagination', () => {
     expect(asked).toBe(MAX_PAGES)
   })
 })
+
+/** Pages answer until `lastGood`, then fail with a 500. */
+const failingAfter = (lastGood: number) => async (page: number) => {
+  if (page > lastGood) throw new ApiError({ kind: 'http', status: 500, message: 'boom' })
+  return { items: [page * 10, page * 10 + 1], pagination: pagination({ total: 10, perPage: 2 }) }
+}
+
+describe('loadAllPages with keepWhatArrived', () => {
+  it('a page after the first that fails ends the load with what arrived, incomplete, and why', async () => {
+    const all = await loadAllPages<number>({
+      perPage: 2,
+      concurrency: 1,
+      keepWhatArrived: true,
+      fetchPage: failingAfter(2),
+    })
+    expect(all).toMatchObject({
+      items: [10, 11, 20, 21],
+      complete: false,
+      total: 10,
+      announcedTotal: 10,
+      loaded: 4,
+    })
+    expect((all.error as ApiError).status).toBe(500)
+  })
+
+  it('without it, the same failure rejects (as before)', async () => {
+    const error = await loadAllPages<number>({
+      perPage: 2,
+      concurrency: 1,
+      fetchPage: failingAfter(2),
+    }).catch((e: unknown) => e)
+    expect((error as ApiError).status).toBe(500)
+  })
+
+  it('a failed first page still rejects: there is nothing to show', async () => {
+    const error = await loadAllPages<number>({
+      perPage: 2,
+      keepWhatArrived: true,
+      fetchPage: failingAfter(0),
+    }).catch((e: unknown) => e)
+    expect((error as ApiError).status).toBe(500)
+  })
+
+  it('the caller’s abort still rejects, whatever had arrived', async () => {
+    const controller = new AbortController()
+    const error = await loadAllPages<number>({
+      perPage: 2,
+      concurrency: 1,
+      keepWhatArrived: true,
+      signal: controller.signal,
+      fetchPage: async (page) => {
+        if (page === 2) {
+          controller.abort()
+          throw new ApiError({ kind: 'aborted', message: 'aborted' })
+        }
+        return { items: [page], pagination: pagination({ total: 10, perPage: 2 }) }
+      },
+    }).catch((e: unknown) => e)
+    expect((error as ApiError).kind).toBe('aborted')
+  })
+})

@@ -1,4 +1,4 @@
-import { ApiError } from './errors'
+import { ApiError, isApiError } from './errors'
 import type { InvalidRecord, Page } from './wire'
 import type { Pagination } from './wire'
 
@@ -271,42 +271,66 @@ export async function* iteratePages<T>(
   }
 }
 
-interface AllPages<T> {
+export interface AllPages<T> {
   items: T[]
   invalid: InvalidRecord[]
   complete: boolean
+  /** The server's total, or at least what arrived. */
   total: number
+  /** The server's total when it gave a believable one; null otherwise. */
+  announcedTotal: number | null
+  /** Records read: the distinct items plus those that could not be read. */
+  loaded: number
+  /** Why the load stopped part-way (only with `keepWhatArrived`); null when every page answered. */
+  error: unknown
 }
 
 /**
  * Loads every page and returns the distinct items in order (for lists shown only once complete),
  * with the records that could not be read and whether the list is complete. A record that moved
  * between pages while they were read comes back once: the first copy wins.
+ *
+ * With `keepWhatArrived`, a page after the first that fails ends the load with what arrived
+ * (`complete: false` and the `error`), so the list shows "12 of 30" with Retry rather than nothing;
+ * a failed first page, and the caller's abort, still reject.
  */
 export async function loadAllPages<T>(
-  opts: IteratePagesOptions<T> & { getId?: (item: T) => string | number },
+  opts: IteratePagesOptions<T> & { getId?: (item: T) => string | number; keepWhatArrived?: boolean },
 ): Promise<AllPages<T>> {
   const items: T[] = []
   const invalid: InvalidRecord[] = []
   const seen = new Set<string | number>()
   let last: PageChunk<T> | null = null
-  for await (const chunk of iteratePages(opts)) {
-    for (const item of chunk.items) {
-      if (opts.getId) {
-        const id = opts.getId(item)
-        if (seen.has(id)) continue
-        seen.add(id)
+  let error: unknown = null
+  try {
+    for await (const chunk of iteratePages(opts)) {
+      for (const item of chunk.items) {
+        if (opts.getId) {
+          const id = opts.getId(item)
+          if (seen.has(id)) continue
+          seen.add(id)
+        }
+        items.push(item)
       }
-      items.push(item)
+      for (const record of chunk.invalid) invalid.push({ ...record, page: chunk.page })
+      last = chunk
     }
-    invalid.push(...chunk.invalid.map((record) => ({ ...record, page: chunk.page })))
-    last = chunk
+  } catch (failure) {
+    const aborted = opts.signal?.aborted || (isApiError(failure) && failure.kind === 'aborted')
+    if (!opts.keepWhatArrived || last === null || aborted) throw failure
+    error = failure
   }
-  const complete = isComplete({
-    finished: true,
-    missingPages: 0,
-    counted: items.length + invalid.length,
-    announcedTotal: last?.announcedTotal ?? null,
-  })
-  return { items, invalid, complete, total: Math.max(last?.announcedTotal ?? 0, items.length) }
+  const announcedTotal = last?.announcedTotal ?? null
+  const loaded = items.length + invalid.length
+  const complete =
+    error === null && isComplete({ finished: true, missingPages: 0, counted: loaded, announcedTotal })
+  return {
+    items,
+    invalid,
+    complete,
+    total: Math.max(announcedTotal ?? 0, items.length),
+    announcedTotal,
+    loaded,
+    error,
+  }
 }

@@ -121,6 +121,19 @@ export interface MemberDirectory {
   invalidRecords?: InvalidRecordInfo[]
 }
 
+/**
+ * How the last load of a whole list (groups, guests) went, kept beside the list by its query
+ * (`groupQueries.completeness`, `guestQueries.completeness`), so the list itself stays a plain array.
+ */
+export interface ListCompleteness {
+  /** Every page answered and the records counted reach the server's total (or it gave none). */
+  complete: boolean
+  /** The server's total; null when it gave no believable one. */
+  total: number | null
+  /** Why the load stopped part-way (a page that failed); null when the server just sent fewer. */
+  error: unknown
+}
+
 /** A record that could not be read: its page and position, and which fields had which JSON type. */
 export interface InvalidRecordInfo {
   page?: number

@@ -14,6 +14,11 @@ interface ExportCsvButtonProps<T extends object> {
   what: string
   /** Set while the list is still loading: an export then would miss rows. */
   unavailableReason?: string
+  /**
+   * The list stopped short of what Tallyfy announced (and is not loading any more): the export is
+   * still there, and says so on the button, in its description and in the file name.
+   */
+  incomplete?: boolean
 }
 
 export function ExportCsvButton<T extends object>({
@@ -22,6 +27,7 @@ export function ExportCsvButton<T extends object>({
   orgId,
   what,
   unavailableReason,
+  incomplete = false,
 }: ExportCsvButtonProps<T>) {
   // The organization's name for the file; the header already asked for it, so this is cached.
   const organizations = useQuery(meQueries.organizations(orgId))
@@ -34,7 +40,7 @@ export function ExportCsvButton<T extends object>({
     setFailed(false)
     try {
       const { exportTableCsv } = await import('./data-table/csv-export')
-      exportTableCsv(table, rows, { organization: orgName, what })
+      exportTableCsv(table, rows, { organization: orgName, what, incomplete })
     } catch {
       // Only the lazy chunk can fail here (offline after a deploy); say so instead of doing nothing.
       setFailed(true)
@@ -52,10 +58,12 @@ export function ExportCsvButton<T extends object>({
         disabled={busy || rows.length === 0 || unavailableReason !== undefined}
         title={
           unavailableReason ??
-          `Download the ${rows.length === 1 ? 'row' : `${rows.length} rows`} shown, with the visible columns`
+          (incomplete
+            ? `Download the ${rows.length === 1 ? 'row' : `${rows.length} rows`} loaded: the list is incomplete, so the file is too`
+            : `Download the ${rows.length === 1 ? 'row' : `${rows.length} rows`} shown, with the visible columns`)
         }
       >
-        Export CSV
+        {incomplete ? 'Export CSV (incomplete)' : 'Export CSV'}
       </button>
       {failed && (
         <span role="alert" className="export-csv__error">

@@ -132,4 +132,12 @@ describe('csvFileName', () => {
     )
     expect(csvFileName('東京', 'guests', day)).toBe('roster-organization-guests-2026-12-01.csv')
   })
+  it('says when the list was incomplete, right after what it holds, however long its name', () => {
+    expect(csvFileName('Northwind', 'guests', day, { incomplete: true })).toBe(
+      'roster-northwind-guests-incomplete-2026-12-01.csv',
+    )
+    expect(csvFileName('Northwind', 'x'.repeat(80), day, { incomplete: true })).toBe(
+      `roster-northwind-${'x'.repeat(60)}-incomplete-2026-12-01.csv`,
+    )
+  })
 })

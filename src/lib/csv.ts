@@ -40,13 +40,28 @@ function slug(s: string): string {
     .replace(/-+$/g, '')
 }
 
-/** "roster-northwind-relay-members-2026-12-01.csv", dated in the person's own timezone. */
-export function csvFileName(organization: string, what: string, date: Date): string {
+/**
+ * "roster-northwind-relay-members-2026-12-01.csv", dated in the person's own timezone; a list that did
+ * not load whole says so after what it holds ("roster-northwind-relay-guests-incomplete-2026-12-01.csv"),
+ * never cut off with a long name.
+ */
+export function csvFileName(
+  organization: string,
+  what: string,
+  date: Date,
+  { incomplete = false }: { incomplete?: boolean } = {},
+): string {
   const day = [
     date.getFullYear(),
     String(date.getMonth() + 1).padStart(2, '0'),
     String(date.getDate()).padStart(2, '0'),
   ].join('-')
-  const parts = ['roster', slug(organization) || 'organization', slug(what), day].filter(Boolean)
+  const parts = [
+    'roster',
+    slug(organization) || 'organization',
+    slug(what),
+    incomplete ? 'incomplete' : '',
+    day,
+  ].filter(Boolean)
   return `${parts.join('-')}.csv`
 }

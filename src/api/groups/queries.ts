@@ -3,7 +3,7 @@ import { apiGet } from '../client'
 import { loadAllPages } from '../paginate'
 import { parseGroup, parseGroupPage } from './schema'
 import { orgKeys } from '../keys'
-import type { Group, InvalidRecordInfo } from '../types'
+import type { Group, InvalidRecordInfo, ListCompleteness } from '../types'
 
 /** Tallyfy documents 100 as the maximum page size for groups. */
 const GROUP_PAGE_SIZE = 100
@@ -19,7 +19,9 @@ export const groupQueries = {
     queryOptions({
       queryKey: [...groupQueries.all(orgId), 'list'] as const,
       queryFn: async ({ signal, client }) => {
-        const { items, invalid } = await loadAllPages({
+        const { items, invalid, complete, announcedTotal, error } = await loadAllPages({
+          // A page that fails after the first keeps what arrived: the page says "12 of 30" with Retry.
+          keepWhatArrived: true,
           perPage: GROUP_PAGE_SIZE,
           // A group that shifts between pages while they are read comes back once.
           getId: (group: Group) => group.id,
@@ -33,6 +35,8 @@ export const groupQueries = {
         // The groups that could not be read are told apart from the list (whose patches stay plain
         // arrays): the Groups page says how many, where and why, never their values.
         client.setQueryData(groupQueries.unreadable(orgId).queryKey, invalid)
+        const completeness: ListCompleteness = { complete, total: announcedTotal, error }
+        client.setQueryData(groupQueries.completeness(orgId).queryKey, completeness)
         return items
       },
       staleTime: 5 * 60_000,
@@ -47,6 +51,19 @@ export const groupQueries = {
       staleTime: Infinity,
       // Kept as long as the list it belongs to may be (pages other than Groups observe the list and
       // keep it cached); sign-out and an organization change clear it with the rest.
+      gcTime: Infinity,
+    }),
+
+  /**
+   * Whether the last list load got every group, and if not how many of how many; written by `list`,
+   * never fetched alone (null until the list has loaded once).
+   */
+  completeness: (orgId: string) =>
+    queryOptions({
+      queryKey: [...groupQueries.all(orgId), 'completeness'] as const,
+      queryFn: ({ client, queryKey }): ListCompleteness | null =>
+        client.getQueryData<ListCompleteness>(queryKey) ?? null,
+      staleTime: Infinity,
       gcTime: Infinity,
     }),
 

@@ -4,7 +4,7 @@ import { apiGet } from '../client'
 import { orgKeys } from '../keys'
 import { loadAllPages } from '../paginate'
 import { parseGuest, parseGuestPage } from './schema'
-import type { InvalidRecordInfo } from '../types'
+import type { InvalidRecordInfo, ListCompleteness } from '../types'
 
 // Guests load whole, like the member directory, and are searched and sorted in the browser. The
 // documented default page size is 999; a server that uses fewer says so in meta.pagination, and the
@@ -22,7 +22,9 @@ export const guestQueries = {
     queryOptions({
       queryKey: [...guestQueries.all(orgId), 'list'] as const,
       queryFn: async ({ signal, client }) => {
-        const { items, invalid } = await loadAllPages({
+        const { items, invalid, complete, announcedTotal, error } = await loadAllPages({
+          // A page that fails after the first keeps what arrived: the page says "12 of 30" with Retry.
+          keepWhatArrived: true,
           perPage: GUEST_PAGE_SIZE,
           signal,
           fetchPage: (page, perPage, pageSignal) =>
@@ -34,6 +36,8 @@ export const guestQueries = {
         // As with groups: the guests that could not be read are kept apart from the list, and the
         // Guests page says how many, where and why, never their values.
         client.setQueryData(guestQueries.unreadable(orgId).queryKey, invalid)
+        const completeness: ListCompleteness = { complete, total: announcedTotal, error }
+        client.setQueryData(guestQueries.completeness(orgId).queryKey, completeness)
         return items
       },
       staleTime: 5 * 60_000,
@@ -45,6 +49,19 @@ export const guestQueries = {
       queryKey: [...guestQueries.all(orgId), 'unreadable'] as const,
       queryFn: ({ client, queryKey }): InvalidRecordInfo[] =>
         client.getQueryData<InvalidRecordInfo[]>(queryKey) ?? [],
+      staleTime: Infinity,
+      gcTime: Infinity,
+    }),
+
+  /**
+   * Whether the last list load got every guest, and if not how many of how many; written by `list`,
+   * never fetched alone (null until the list has loaded once).
+   */
+  completeness: (orgId: string) =>
+    queryOptions({
+      queryKey: [...guestQueries.all(orgId), 'completeness'] as const,
+      queryFn: ({ client, queryKey }): ListCompleteness | null =>
+        client.getQueryData<ListCompleteness>(queryKey) ?? null,
       staleTime: Infinity,
       gcTime: Infinity,
     }),

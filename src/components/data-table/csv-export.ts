@@ -40,11 +40,17 @@ function downloadText(text: string, fileName: string, type = 'text/csv;charset=u
   window.setTimeout(() => URL.revokeObjectURL(url), 0)
 }
 
-/** What the button calls: the current view as "roster-{organization}-{what}-{date}.csv". */
+/**
+ * What the button calls: the current view as "roster-{organization}-{what}-{date}.csv", or
+ * "roster-{organization}-{what}-incomplete-{date}.csv" when the list did not load whole.
+ */
 export function exportTableCsv<T extends object>(
   table: DataTableInstance<T>,
   rows: readonly DataTableRow<T>[],
-  name: { organization: string; what: string },
+  name: { organization: string; what: string; incomplete?: boolean },
 ) {
-  downloadText(tableToCsv(table, rows), csvFileName(name.organization, name.what, new Date()))
+  downloadText(
+    tableToCsv(table, rows),
+    csvFileName(name.organization, name.what, new Date(), { incomplete: name.incomplete }),
+  )
 }

@@ -6,6 +6,7 @@ import { DataTable } from '../../components/data-table/data-table'
 import { LazyViewsMenu } from '../../components/data-table/lazy-list-tools'
 import { useSearchSortList } from '../../components/data-table/use-search-sort-list'
 import { ExportCsvButton } from '../../components/export-csv-button'
+import { IncompleteNotice } from '../../components/incomplete-notice'
 import { FilterSelect, ListFilters, ListToolbar } from '../../components/list-toolbar'
 import { NoMatchState } from '../../components/no-match-state'
 import { SearchBox } from '../../components/search-box'
@@ -50,12 +51,15 @@ export function Component() {
   const orgId = useOrgId()
   const groupsQuery = useQuery(groupQueries.list(orgId))
   const unreadable = useQuery(groupQueries.unreadable(orgId)).data ?? noRecords
+  const completeness = useQuery(groupQueries.completeness(orgId)).data ?? null
   const list = useListUrl(groupListCodec)
   const isAdmin = useIsAdmin()
   const [creating, setCreating] = useState(false)
 
   const groups = groupsQuery.data ?? noGroups
   const items = useMemo(() => toGroupListItems(groups), [groups])
+  // A page that failed, or fewer groups than Tallyfy announced: the rows that came stay, and say so.
+  const incomplete = groupsQuery.data !== undefined && completeness !== null && !completeness.complete
 
   let body
   if (groupsQuery.isPending) {
@@ -69,6 +73,9 @@ export function Component() {
   } else if (groupsQuery.isError && groupsQuery.data === undefined) {
     // A failed background refresh keeps the list on screen; the shell says it may be out of date.
     body = <ErrorState error={groupsQuery.error} what="groups" onRetry={() => void groupsQuery.refetch()} />
+  } else if (items.length === 0 && incomplete) {
+    // Tallyfy announced groups and none arrived: the notice says so, never "No groups yet".
+    body = null
   } else if (items.length === 0) {
     body = (
       <EmptyState
@@ -77,7 +84,7 @@ export function Component() {
       />
     )
   } else {
-    body = <GroupList orgId={orgId} items={items} list={list} />
+    body = <GroupList orgId={orgId} items={items} list={list} incomplete={incomplete} />
   }
 
   return (
@@ -98,6 +105,16 @@ export function Component() {
           <InvalidRecordsNotice records={unreadable} />
         </Suspense>
       )}
+      {incomplete && (
+        <IncompleteNotice
+          loaded={groups.length}
+          total={completeness.total}
+          what="groups"
+          error={completeness.error}
+          onRetry={() => void groupsQuery.refetch()}
+          retrying={groupsQuery.isFetching}
+        />
+      )}
       {body}
       {creating ? (
         <Suspense fallback={null}>
@@ -112,10 +129,12 @@ function GroupList({
   orgId,
   items,
   list,
+  incomplete,
 }: {
   orgId: string
   items: readonly GroupListItem[]
   list: ListUrl<GroupListState>
+  incomplete: boolean
 }) {
   const { q: query, filter: show } = list.state
   const filter = useCallback(
@@ -189,7 +208,7 @@ function GroupList({
         }
         count={groupCountLabel(shown.length, items.length)}
       >
-        <ExportCsvButton table={table} rows={shown} orgId={orgId} what="groups" />
+        <ExportCsvButton table={table} rows={shown} orgId={orgId} what="groups" incomplete={incomplete} />
       </ListToolbar>
       {unread > 0 && (
         <p className="groups-filter-note">

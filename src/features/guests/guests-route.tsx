@@ -9,6 +9,7 @@ import { DataTable } from '../../components/data-table/data-table'
 import { LazyViewsMenu } from '../../components/data-table/lazy-list-tools'
 import { useSearchSortList } from '../../components/data-table/use-search-sort-list'
 import { ExportCsvButton } from '../../components/export-csv-button'
+import { IncompleteNotice } from '../../components/incomplete-notice'
 import { FilterSelect, ListFilters, ListToolbar } from '../../components/list-toolbar'
 import { barLoader, SelectionBarSlot, SelectionScope } from '../../components/selection/select-column'
 import { listSelection } from '../../components/selection/selection-store'
@@ -66,16 +67,24 @@ export function Component() {
   const guestsQuery = useQuery(guestQueries.list(orgId))
   const groupsQuery = useQuery(groupQueries.list(orgId))
   const unreadable = useQuery(guestQueries.unreadable(orgId)).data ?? noRecords
+  const completeness = useQuery(guestQueries.completeness(orgId)).data ?? null
+  const groupsCompleteness = useQuery(groupQueries.completeness(orgId)).data ?? null
   const list = useListUrl(guestListCodec)
 
   const guests = guestsQuery.data ?? noGuests
   const groups = groupsQuery.data ?? noGroups
   const byGuest = useMemo(() => groupsByGuest(groups), [groups])
   const items = useMemo(() => toGuestListItems(guests, byGuest), [guests, byGuest])
-  // Who is in some group, once the groups are in; null while they load or after they failed.
+  // A page that failed, or fewer than Tallyfy announced: what came stays, and says so.
+  const incomplete = guestsQuery.data !== undefined && completeness !== null && !completeness.complete
+  // Groups that did not all load leave some guests' Groups short, and "in no group" unknowable.
+  const groupsIncomplete =
+    groupsQuery.data !== undefined && groupsCompleteness !== null && !groupsCompleteness.complete
+  // Who is in some group, once every group is in; null while they load, after they failed, or
+  // when some did not arrive.
   const grouped = useMemo(
-    () => (groupsQuery.data ? groupedGuests(groupsQuery.data) : null),
-    [groupsQuery.data],
+    () => (groupsQuery.data && !groupsIncomplete ? groupedGuests(groupsQuery.data) : null),
+    [groupsQuery.data, groupsIncomplete],
   )
 
   let body
@@ -87,6 +96,9 @@ export function Component() {
     )
   } else if (guestsQuery.data === undefined) {
     body = <ErrorState error={guestsQuery.error} what="guests" onRetry={() => void guestsQuery.refetch()} />
+  } else if (items.length === 0 && incomplete) {
+    // Tallyfy announced guests and none arrived: the notice says so, never "No guests yet".
+    body = null
   } else if (items.length === 0) {
     body = (
       <EmptyState
@@ -105,11 +117,24 @@ export function Component() {
             </button>
           </div>
         )}
+        {groupsIncomplete && (
+          <IncompleteNotice
+            loaded={groups.length}
+            total={groupsCompleteness.total}
+            what="groups"
+            error={groupsCompleteness.error}
+            consequence="so the Groups column may miss some"
+            onRetry={() => void groupsQuery.refetch()}
+            retrying={groupsQuery.isFetching}
+          />
+        )}
         <GuestList
           orgId={orgId}
           items={items}
           list={list}
           grouped={grouped}
+          groupsIncomplete={groupsIncomplete}
+          incomplete={incomplete}
           onRetryGroups={() => void groupsQuery.refetch()}
         />
       </>
@@ -127,6 +152,16 @@ export function Component() {
           <InvalidRecordsNotice records={unreadable} />
         </Suspense>
       )}
+      {incomplete && (
+        <IncompleteNotice
+          loaded={guests.length}
+          total={completeness.total}
+          what="guests"
+          error={completeness.error}
+          onRetry={() => void guestsQuery.refetch()}
+          retrying={guestsQuery.isFetching}
+        />
+      )}
       {body}
     </div>
   )
@@ -137,12 +172,16 @@ function GuestList({
   items,
   list,
   grouped,
+  groupsIncomplete,
+  incomplete,
   onRetryGroups,
 }: {
   orgId: string
   items: readonly GuestListItem[]
   list: ListUrl<GuestListState>
   grouped: GroupedGuests | null
+  groupsIncomplete: boolean
+  incomplete: boolean
   onRetryGroups: () => void
 }) {
   const { q: query, status, group } = list.state
@@ -238,11 +277,13 @@ function GuestList({
           orgId={orgId}
           what="guests"
           unavailableReason={cannotTell ? 'Not known who is in no group' : undefined}
+          incomplete={incomplete || groupsIncomplete}
         />
       </ListToolbar>
       {cannotTell ? (
         <NoGroupNotKnown
           grouped={grouped}
+          groupsIncomplete={groupsIncomplete}
           onRetry={onRetryGroups}
           onShowAll={() => list.update({ group: null }, { replace: true })}
         />
@@ -269,15 +310,18 @@ function GuestList({
 /** "In no group" asked while the groups failed, or some were read without their guest list. */
 function NoGroupNotKnown({
   grouped,
+  groupsIncomplete,
   onRetry,
   onShowAll,
 }: {
   grouped: GroupedGuests | null
+  groupsIncomplete: boolean
   onRetry: () => void
   onShowAll: () => void
 }) {
-  const why =
-    grouped === null
+  const why = groupsIncomplete
+    ? 'Not every group could be loaded'
+    : grouped === null
       ? 'The groups could not be loaded'
       : grouped.unreadGuestLists === 1
         ? 'Tallyfy sent 1 group without its guest list'

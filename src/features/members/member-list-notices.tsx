@@ -1,8 +1,8 @@
 // The members page's passing states: an organization without members, the directory's progress
 // while it loads, a directory that stopped part-way, and a search or filters that kept nobody. They load just after the table (member-list-later.ts), not with it (the bundle budget).
-import { describeApiError } from '../../api/describe-error'
 import { NoMatchState } from '../../components/no-match-state'
 import { EmptyState } from '../../components/states'
+import { IncompleteNotice as ListIncompleteNotice } from '../../components/incomplete-notice'
 import { formatCount } from '../../lib/format'
 import { hasActiveFilters } from '../../lib/list-state'
 import type { MemberListUrl } from './use-member-list-url'
@@ -34,30 +34,14 @@ export function LoadingProgress({ loaded, total }: { loaded: number; total: numb
 
 // A failed refresh of a complete directory is announced by the shell's banner ("may be out of
 // date"); a directory that stopped part-way (a failure, or a server that sent fewer members than it
-// announced) needs its own words, because rows are missing.
-export function IncompleteNotice({
-  loaded,
-  total,
-  error,
-  onRetry,
-}: {
+// announced) needs its own words, because rows are missing: the same notice as every other list's.
+export function IncompleteNotice(props: {
   loaded: number
   total: number
   error: unknown
   onRetry: () => void
 }) {
-  const why = error != null ? describeApiError(error, 'members').message : null
-  return (
-    <div className="banner banner--warning members-notice" role="alert">
-      <span>
-        Loaded {formatCount(loaded)} of {formatCount(total)} members, so this list is incomplete.
-        {why && ` ${why}`}
-      </span>
-      <button type="button" className="button button--small" onClick={onRetry}>
-        Retry
-      </button>
-    </div>
-  )
+  return <ListIncompleteNotice {...props} what="members" />
 }
 
 export function NoMatches({ list, query }: { list: MemberListUrl; query: string }) {
