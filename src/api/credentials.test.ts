@@ -1,5 +1,5 @@
 import { act, renderHook } from '@testing-library/react'
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { credentialStore, useCredentials } from './credentials'
 import { retryNotice, useRetryNotice } from './retry-notice'
 
@@ -15,13 +15,19 @@ describe('credentialStore', () => {
   it('keeps a session in memory and sessionStorage only, unless asked to remember', () => {
     credentialStore.set(alice, { remember: false })
     expect(credentialStore.get()).toEqual(alice)
-    expect(JSON.parse(sessionStorage.getItem(KEY) ?? 'null')).toEqual(alice)
+    expect(JSON.parse(sessionStorage.getItem(KEY) ?? 'null')).toEqual({
+      ...alice,
+      signedInAt: expect.any(Number),
+    })
     expect(localStorage.getItem(KEY)).toBeNull()
   })
 
   it('remember puts it in localStorage; signing in again without remember removes that copy', () => {
     credentialStore.set(alice, { remember: true })
-    expect(JSON.parse(localStorage.getItem(KEY) ?? 'null')).toEqual(alice)
+    expect(JSON.parse(localStorage.getItem(KEY) ?? 'null')).toEqual({
+      ...alice,
+      signedInAt: expect.any(Number),
+    })
     credentialStore.set({ ...alice, token: 'token-b' }, { remember: false })
     expect(localStorage.getItem(KEY)).toBeNull()
     expect(credentialStore.get()?.token).toBe('token-b')
@@ -149,6 +155,122 @@ describe('signing out in another tab', () => {
     await vi.waitFor(() => expect(heard).toContainEqual({ type: 'end of test' }))
     expect(heard).toEqual([{ type: 'signed-out' }, { type: 'end of test' }])
     last.close()
+    tab.close()
+  })
+})
+
+const stored = (signedInAt?: number) => JSON.stringify({ ...alice, signedInAt })
+
+describe('the session limits (lib/session-limits.ts)', () => {
+  const MINUTE = 60_000
+  const DAY = 24 * 60 * MINUTE
+  const SIGN_IN = Date.parse('2026-11-01T09:00:00Z')
+
+  beforeEach(() => {
+    vi.useFakeTimers({ now: SIGN_IN, toFake: ['Date'] })
+  })
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  it('a sign-in records when it happened, beside the token, and counts as activity', () => {
+    credentialStore.set(alice, { remember: true })
+    expect(JSON.parse(localStorage.getItem(KEY) ?? 'null')).toEqual({ ...alice, signedInAt: SIGN_IN })
+    expect(credentialStore.timing()).toEqual({ remembered: true, signedInAt: SIGN_IN, lastActiveAt: SIGN_IN })
+    credentialStore.set(alice, { remember: false })
+    expect(credentialStore.timing()?.remembered).toBe(false)
+  })
+
+  it('activity is shared with every tab, and only ever moves forward', () => {
+    credentialStore.set(alice, { remember: false })
+    credentialStore.recordActivity(SIGN_IN + 5 * MINUTE)
+    credentialStore.recordActivity(SIGN_IN + MINUTE)
+    expect(localStorage.getItem('roster.lastActive')).toBe(String(SIGN_IN + 5 * MINUTE))
+    // Another tab's later input, read from the shared storage.
+    localStorage.setItem('roster.lastActive', String(SIGN_IN + 9 * MINUTE))
+    expect(credentialStore.timing()?.lastActiveAt).toBe(SIGN_IN + 9 * MINUTE)
+  })
+
+  it('a page loaded after 60 minutes without activity does not restore a session that is not remembered', async () => {
+    sessionStorage.setItem(KEY, stored(SIGN_IN))
+    localStorage.setItem('roster.lastActive', String(SIGN_IN + 10 * MINUTE))
+    vi.setSystemTime(SIGN_IN + 69 * MINUTE)
+    expect((await freshStore()).get()).toEqual(alice)
+    vi.setSystemTime(SIGN_IN + 70 * MINUTE)
+    const store = await freshStore()
+    expect(store.get()).toBeNull()
+    expect(sessionStorage.getItem(KEY)).toBeNull()
+    expect(localStorage.getItem('roster.lastActive')).toBeNull()
+    expect(store.lastEndReason()).toBe('idle')
+  })
+
+  it('a remembered session is restored after days without activity, but not 30 days after its sign-in', async () => {
+    localStorage.setItem(KEY, stored(SIGN_IN))
+    localStorage.setItem('roster.lastActive', String(SIGN_IN))
+    vi.setSystemTime(SIGN_IN + 30 * DAY - MINUTE)
+    expect((await freshStore()).get()).toEqual(alice)
+    localStorage.setItem('roster.lastActive', String(SIGN_IN + 30 * DAY - MINUTE))
+    vi.setSystemTime(SIGN_IN + 30 * DAY)
+    const store = await freshStore()
+    expect(store.get()).toBeNull()
+    expect(localStorage.getItem(KEY)).toBeNull()
+    expect(store.lastEndReason()).toBe('lifetime')
+  })
+
+  it('a session stored before sign-in times were kept starts its 30 days when first seen', async () => {
+    localStorage.setItem(KEY, JSON.stringify(alice))
+    expect((await freshStore()).get()).toEqual(alice)
+    expect(JSON.parse(localStorage.getItem(KEY) ?? 'null')).toEqual({ ...alice, signedInAt: SIGN_IN })
+    vi.setSystemTime(SIGN_IN + 30 * DAY)
+    expect((await freshStore()).get()).toBeNull()
+  })
+
+  it('the end at a limit clears what signing out clears, and tells every other tab why', async () => {
+    const tab = otherTab()
+    const heard: unknown[] = []
+    tab.addEventListener('message', (event: MessageEvent) => heard.push(event.data))
+    credentialStore.set(alice, { remember: true })
+    localStorage.setItem('roster.batch.org-a', '{}')
+    credentialStore.endSession('idle')
+    expect(credentialStore.get()).toBeNull()
+    expect(localStorage.length).toBe(0)
+    expect(credentialStore.lastEndReason()).toBe('idle')
+    await vi.waitFor(() => expect(heard).toEqual([{ type: 'signed-out', reason: 'idle' }]))
+    tab.close()
+  })
+
+  it('another tab’s end at a limit ends this tab’s session, for the same reason', async () => {
+    credentialStore.set(alice, { remember: true })
+    const tab = otherTab()
+    // oxlint-disable-next-line unicorn/require-post-message-target-origin -- a BroadcastChannel
+    tab.postMessage({ type: 'signed-out', reason: 'lifetime' })
+    await vi.waitFor(() => expect(credentialStore.get()).toBeNull())
+    expect(credentialStore.lastEndReason()).toBe('lifetime')
+    tab.close()
+  })
+
+  it('"Stay signed in" at the lifetime keeps the session in every tab, no longer remembered', async () => {
+    const tab = otherTab()
+    const heard: unknown[] = []
+    tab.addEventListener('message', (event: MessageEvent) => heard.push(event.data))
+    credentialStore.set(alice, { remember: true })
+    vi.setSystemTime(SIGN_IN + 30 * DAY - 30_000)
+    credentialStore.keepForThisVisit()
+    expect(localStorage.getItem(KEY)).toBeNull()
+    expect(JSON.parse(sessionStorage.getItem(KEY) ?? 'null')).toEqual({ ...alice, signedInAt: SIGN_IN })
+    expect(credentialStore.timing()).toEqual({
+      remembered: false,
+      signedInAt: SIGN_IN,
+      lastActiveAt: SIGN_IN + 30 * DAY - 30_000,
+    })
+    await vi.waitFor(() => expect(heard).toEqual([{ type: 'kept' }]))
+
+    // Told by another tab: this tab's session goes into its own sessionStorage, for a reload.
+    sessionStorage.clear()
+    // oxlint-disable-next-line unicorn/require-post-message-target-origin -- a BroadcastChannel
+    tab.postMessage({ type: 'kept' })
+    await vi.waitFor(() => expect(sessionStorage.getItem(KEY)).not.toBeNull())
+    expect(credentialStore.get()).toEqual(alice)
     tab.close()
   })
 })

@@ -93,6 +93,27 @@ describe('<AppLayout>', () => {
     expect(new URLSearchParams(router.location.search).get('returnTo')).toBe('/members')
   })
 
+  it('ends the session after 60 minutes without input, warning first; sign-in brings the person back', async () => {
+    // Time also runs on its own, for Testing Library's waits.
+    vi.useFakeTimers({ now: new Date('2026-12-06T09:00:00Z'), shouldAdvanceTime: true })
+    try {
+      signIn()
+      const router = renderApp('/groups')
+      await screen.findByRole('heading', { name: 'Groups' })
+      // The limits' code arrives once the page is on screen and the browser is idle.
+      await act(() => vi.advanceTimersByTimeAsync(59 * 60_000))
+      const warning = await screen.findByRole('alertdialog', { name: 'You’ll be signed out in a minute' })
+      expect(within(warning).getByRole('button', { name: 'Stay signed in' })).toHaveFocus()
+      await act(() => vi.advanceTimersByTimeAsync(60_000))
+      expect(await screen.findByRole('heading', { name: 'Sign in page' })).toBeInTheDocument()
+      expect(new URLSearchParams(router.location.search).get('returnTo')).toBe('/groups')
+      expect(credentialStore.get()).toBeNull()
+      expect(credentialStore.lastEndReason()).toBe('idle')
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
   it('shows the shell: skip link, navigation with the current page, organization, person, sign out', async () => {
     signIn()
     renderApp('/members')

@@ -10,6 +10,7 @@ import { AppHeader } from './layout/app-header'
 import { Banners } from './layout/banners'
 import { CommandPaletteShortcut } from './layout/command-palette-shortcut'
 import { MainWithFocus } from './layout/main-with-focus'
+import { SessionTimeoutLoader } from './layout/session-timeout-loader'
 
 /**
  * The signed-in shell: skip link, header, banners, main. The only sign-in guard: pages render
@@ -46,6 +47,8 @@ export function AppLayout() {
           <Banners />
           <MainWithFocus />
           <CommandPaletteShortcut onSignedOut={() => setSignedOut(true)} />
+          {/* The session's limits: a warning a minute ahead, then the end, in every tab. */}
+          <SessionTimeoutLoader onSignedOut={() => setSignedOut(true)} />
         </div>
       </NoticeHost>
     </SessionProvider>

@@ -245,6 +245,20 @@ describe('sign-in page', () => {
     expect(screen.queryByText('You signed out.')).toBeNull()
   })
 
+  it.each([
+    ['idle', 'You were signed out after 60 minutes without activity. Sign in again to carry on.'],
+    [
+      'lifetime',
+      'Roster remembers a sign-in on a device for 30 days, and this one’s time was up. Sign in again to carry on.',
+    ],
+  ] as const)('says why a session ended at its limit (%s)', async (limit, words) => {
+    credentialStore.set({ orgId: ORG, token: TOKEN, demo: false }, { remember: limit === 'lifetime' })
+    credentialStore.endSession(limit)
+    renderSignIn()
+    expect(await screen.findByText(words)).toBeInTheDocument()
+    expect(screen.queryByText('Your Tallyfy session has ended, sign in again.')).toBeNull()
+  })
+
   it('opens the demo organization without a Tallyfy account', async () => {
     renderSignIn()
     await userEvent.click(await screen.findByRole('button', { name: 'Explore the demo organization' }))

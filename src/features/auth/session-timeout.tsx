@@ -1,0 +1,166 @@
+// Ends a session at its limits (lib/session-limits.ts) and announces the end a minute ahead, with
+// "Stay signed in". Loaded once the first page is on screen (app/layout/session-timeout-loader.tsx):
+// a session already over when a page loads is refused by the credential store itself, so nothing
+// here is needed for the first render.
+//
+// Every tab runs its own clock from what all tabs share (the last activity, the sign-in time), so the
+// tabs warn and end together; the first to end tells the others (api/credentials.ts), whose own
+// timers may be late (a hidden tab's are throttled). Ending is `credentialStore.endSession(limit)`:
+// it clears what signing out clears, in every tab, and the sign-in page says why.
+import { useEffect, useId, useRef, useState } from 'react'
+import { credentialStore } from '../../api/credentials'
+import { Dialog } from '../../components/dialog'
+import {
+  IDLE_LIMIT_MINUTES,
+  REMEMBERED_LIMIT_DAYS,
+  sessionDeadline,
+  WARNING_MS,
+  type SessionDeadline,
+} from '../../lib/session-limits'
+import { useSignOut } from './sign-out-button'
+import './session-timeout.css'
+
+/** Pointer and keyboard input. Not scrolling by script, not focus moving, not requests. */
+const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'wheel'] as const
+/** Input is written for the other tabs at most this often: the shared time lags by no more. */
+const ACTIVITY_WRITE_MS = 5_000
+/** setTimeout fires at once past 2^31 - 1 ms (24.8 days), less than 30 days: long waits go in steps. */
+const MAX_WAIT_MS = 24 * 60 * 60_000
+
+export function SessionTimeout({ onSignedOut }: { onSignedOut: () => void }) {
+  const [warning, setWarning] = useState<SessionDeadline | null>(null)
+  const checkRef = useRef<() => void>(() => {})
+
+  // Timers, input and the other tabs are subscriptions to the browser, which is what an effect is for.
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined
+    let warningShown = false
+    let lastWrite = Number.NEGATIVE_INFINITY
+
+    const check = () => {
+      clearTimeout(timer)
+      const timing = credentialStore.timing()
+      if (!timing) return
+      const deadline = sessionDeadline(timing)
+      const now = Date.now()
+      if (deadline.at <= now) {
+        credentialStore.endSession(deadline.limit)
+        return
+      }
+      const warnAt = deadline.at - WARNING_MS
+      warningShown = now >= warnAt
+      setWarning((shown) =>
+        !warningShown ? null : shown?.at === deadline.at && shown.limit === deadline.limit ? shown : deadline,
+      )
+      timer = setTimeout(check, Math.min((warningShown ? deadline.at : warnAt) - now, MAX_WAIT_MS))
+    }
+    checkRef.current = check
+
+    const onInput = () => {
+      // While the warning is up only its buttons count: a key pressed to reach them must not hide it.
+      if (warningShown) return
+      const now = Date.now()
+      if (now - lastWrite < ACTIVITY_WRITE_MS) return
+      lastWrite = now
+      credentialStore.recordActivity(now)
+    }
+    // Another tab's activity, "Stay signed in" or sign-in: the deadline may have moved.
+    const onStorage = () => check()
+    // A hidden tab's timers run late, and a sleeping computer's not at all: look again on return.
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') check()
+    }
+
+    for (const type of ACTIVITY_EVENTS)
+      window.addEventListener(type, onInput, { capture: true, passive: true })
+    window.addEventListener('storage', onStorage)
+    document.addEventListener('visibilitychange', onVisible)
+    const unsubscribe = credentialStore.subscribe(check)
+    check()
+    return () => {
+      clearTimeout(timer)
+      for (const type of ACTIVITY_EVENTS) window.removeEventListener(type, onInput, { capture: true })
+      window.removeEventListener('storage', onStorage)
+      document.removeEventListener('visibilitychange', onVisible)
+      unsubscribe()
+    }
+  }, [])
+
+  const signOut = useSignOut(onSignedOut)
+  if (!warning) return null
+
+  const stay = () => {
+    if (warning.limit === 'lifetime') credentialStore.keepForThisVisit()
+    else credentialStore.recordActivity()
+    checkRef.current()
+  }
+  return <SessionWarning deadline={warning} onStay={stay} onSignOut={signOut} />
+}
+
+const clockTime = (at: number) => new Intl.DateTimeFormat(undefined, { timeStyle: 'short' }).format(at)
+
+function SessionWarning({
+  deadline,
+  onStay,
+  onSignOut,
+}: {
+  deadline: SessionDeadline
+  onStay: () => void
+  onSignOut: () => void
+}) {
+  const bodyId = useId()
+  const stayRef = useRef<HTMLButtonElement>(null)
+  const secondsLeft = useSecondsUntil(deadline.at)
+  const at = clockTime(deadline.at)
+  return (
+    // Escape and Close keep the session too: whoever pressed them is at the screen.
+    <Dialog
+      title="You’ll be signed out in a minute"
+      role="alertdialog"
+      describedBy={bodyId}
+      initialFocus={stayRef}
+      onClose={onStay}
+      className="dialog--alert"
+    >
+      <div id={bodyId} className="dialog__message">
+        {deadline.limit === 'idle' ? (
+          <p>
+            Roster signs you out after {IDLE_LIMIT_MINUTES} minutes without activity, so that nobody else can
+            use an unattended screen. You will be signed out at {at}.
+          </p>
+        ) : (
+          <p>
+            Roster remembers a sign-in on a device for {REMEMBERED_LIMIT_DAYS} days, and this one’s time is up
+            at {at}. Stay signed in to carry on while Roster is open; this device will no longer remember you.
+          </p>
+        )}
+      </div>
+      {/* A timer is not announced as it counts (role="timer" is not live): the text above says when. */}
+      <p role="timer" className="session-warning__countdown">
+        {secondsLeft} {secondsLeft === 1 ? 'second' : 'seconds'} left
+      </p>
+      <div className="dialog__actions">
+        <button type="button" className="button" onClick={onSignOut}>
+          Sign out
+        </button>
+        <button ref={stayRef} type="button" className="button button--primary" onClick={onStay}>
+          Stay signed in
+        </button>
+      </div>
+    </Dialog>
+  )
+}
+
+const secondsUntil = (at: number) => Math.max(0, Math.ceil((at - Date.now()) / 1000))
+
+/** Whole seconds until `at`, counting down once a second while shown. */
+function useSecondsUntil(at: number): number {
+  const [seconds, setSeconds] = useState(() => secondsUntil(at))
+  useEffect(() => {
+    const tick = () => setSeconds(secondsUntil(at))
+    tick()
+    const interval = setInterval(tick, 1000)
+    return () => clearInterval(interval)
+  }, [at])
+  return seconds
+}
