@@ -225,7 +225,7 @@ function Results({
             <option value="all">Everyone ({formatCount(state.results.length)})</option>
             {present.map((s) => (
               <option key={s} value={s}>
-                {outcomeLabel[s]} ({formatCount(state.counts[s])})
+                {outcomeWord(s, isUndo)} ({formatCount(state.counts[s])})
               </option>
             ))}
           </select>
@@ -253,7 +253,7 @@ function Results({
                   </th>
                   <td>
                     <span className={`badge bulk-outcome bulk-outcome--${result.status}`}>
-                      {outcomeLabel[result.status]}
+                      {outcomeWord(result.status, isUndo)}
                     </span>
                   </td>
                   <td className="bulk-results__detail">{result.detail ?? ''}</td>
@@ -306,6 +306,13 @@ function Results({
       </div>
     </div>
   )
+}
+
+/** An Undo's people were undone, or not undone (changed since): its own words for done and skipped. */
+function outcomeWord(status: ItemStatus, isUndo: boolean): string {
+  if (isUndo && status === 'done') return 'Undone'
+  if (isUndo && status === 'skipped') return 'Not undone'
+  return outcomeLabel[status]
 }
 
 function outcomeSummary(status: ItemStatus, count: number, isUndo: boolean): string {

@@ -218,8 +218,8 @@ function WhatHappens({
             {who} will join <strong>{action.group.name}</strong>.
           </p>
           <p className="bulk-confirm__note">
-            One change to the group, made on the group as Tallyfy holds it when it goes: anyone someone else
-            adds or removes meanwhile stays as they are.
+            One change to the group, applied to the group as Tallyfy holds it when it is sent: people someone
+            else adds or removes meanwhile stay as they are.
           </p>
         </>
       )
@@ -230,18 +230,13 @@ function WhatHappens({
             {who} will leave <strong>{action.group.name}</strong>.
           </p>
           <p className="bulk-confirm__note">
-            One change to the group, made on the group as Tallyfy holds it when it goes: anyone someone else
-            adds or removes meanwhile stays as they are.
+            One change to the group, applied to the group as Tallyfy holds it when it is sent: people someone
+            else adds or removes meanwhile stay as they are.
           </p>
         </>
       )
     case 'resend':
-      return (
-        <p className="bulk-confirm__lead">
-          Tallyfy will email {count === 1 ? 'the invitation' : `${formatCount(count)} invitations`} again, one
-          to each person{count === selected ? ' selected' : ' below who is still invited'}.
-        </p>
-      )
+      return <p className="bulk-confirm__lead">{who} will get their invitation email from Tallyfy again.</p>
     case 'withdraw':
       return (
         <>
