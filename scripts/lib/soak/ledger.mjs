@@ -1,0 +1,266 @@
+// The soak's record of every write it asked Roster for, checked against three witnesses: the Activity
+// panel (what the person was told), the demo's data (what Tallyfy holds) and the demo's request log
+// (what reached the server, and which fault met it).
+//
+// An intent names its effects as ledger keys (see truth.mjs `valueOf`) with the value each has once
+// the write is done, and the value before. Once the write has settled:
+// - Done: every effect holds, and exactly one write request was applied;
+// - Undone: every effect is back to its value before;
+// - Refused, Failed, Not sent: nothing changed, no write request applied;
+// - Uncertain: either, but the effects are unknown until a later write settles them;
+// - a write whose answer was lost (dropped, 5xx) shown Done, Refused or Failed must have been
+//   followed by a read of the record: anything else is a guess shown as a fact.
+// The model keeps the last known value of every key, checked again at the end after a full reload.
+
+import { isSignedOut, poll, readActivity, writesInFlight } from './ui.mjs'
+
+const UNKNOWN = Symbol('unknown')
+const show = (v) => (v === UNKNOWN ? 'unknown' : JSON.stringify(v))
+const LOST_ANSWER = new Set(['drop', '500', '502', '503', '504'])
+const OUTCOMES = {
+  'In progress': 'pending',
+  Done: 'done',
+  'Refused by Tallyfy': 'refused',
+  Uncertain: 'uncertain',
+  Undone: 'undone',
+  Failed: 'failed',
+  'Not sent': 'not-sent',
+}
+
+export function createLedger({ world, truth, mismatch }) {
+  /** Every write asked for (undo excluded: it settles on its write's own entry), oldest first. */
+  const intents = []
+  /** Key → last value the person was told is there (or UNKNOWN after an uncertain outcome). */
+  const model = new Map()
+  const tally = { writes: 0, undos: 0, outcomes: {} }
+  /** Intents made before the last full reload: the Activity record (memory only) no longer has them. */
+  let activityBase = 0
+
+  const statsLength = () => world.writeStats()?.writes.length ?? 0
+
+  function holds(effects, which) {
+    return effects.filter((e) => truth.valueOf(e.key) !== e[which])
+  }
+
+  /** The write requests of one intent, and what the server answered each (H1's stats when present). */
+  function requestsOf(entry, from, to) {
+    const writes = world.requests
+      .slice(from.requests, to.requests)
+      .filter((r) => r.method !== 'GET' && entry.writePath.test(r.path))
+    const stats = world.writeStats()
+    const answered = stats
+      ? stats.writes.slice(from.stats, to.stats).filter((w) => entry.writePath.test(w.path))
+      : null
+    // Without statistics, a write that met no fault counts as applied (the demo answers it).
+    const applied = answered
+      ? answered.filter((w) => w.status >= 200 && w.status < 300).length
+      : writes.filter((r) => r.fault === null || r.fault === 'drop').length
+    return { writes, applied }
+  }
+
+  /** Whether a write whose answer was lost was followed by a read of its record, before `to`. */
+  function rereadAfterLoss(entry, from, to) {
+    const slice = world.requests.slice(from.requests, to.requests)
+    const lost = slice.filter(
+      (r) => r.method !== 'GET' && entry.writePath.test(r.path) && LOST_ANSWER.has(r.fault ?? ''),
+    )
+    if (lost.length === 0) return { lost: false, reread: true }
+    const last = lost.at(-1).seq
+    return {
+      lost: true,
+      reread: slice.some((r) => r.seq > last && r.method === 'GET' && entry.readPath.test(r.path)),
+    }
+  }
+
+  const mark = () => ({ requests: world.requests.length, stats: statsLength() })
+
+  return {
+    intents,
+    tally,
+    model,
+
+    /**
+     * Called right before the click that sends a write. `effects`: [{ key, after, before? }];
+     * `label`: words the Activity entry must contain.
+     */
+    begin(intent) {
+      const effects = intent.effects.map((e) => ({ ...e, before: e.before ?? truth.valueOf(e.key) }))
+      const entry = {
+        ...intent,
+        effects,
+        index: intents.length,
+        from: mark(),
+        outcome: 'pending',
+        undo: null,
+      }
+      intents.push(entry)
+      tally.writes++
+      return entry
+    },
+
+    /** The write was never started (the form refused it before sending): forget it. */
+    abandon(entry) {
+      if (intents.at(-1) === entry) intents.pop()
+      tally.writes--
+    },
+
+    /** Called right before pressing Undo on a settled, done write. */
+    beginUndo(entry) {
+      entry.undo = { from: mark(), settled: false }
+      tally.undos++
+    },
+
+    /**
+     * Waits until nothing is in flight, then reads the Activity panel and settles every intent that
+     * has an outcome, checking each against the data and the request log. `limitMs`: how long a write
+     * may take under the faults (Retry-After, retries, latency) before it counts as stuck.
+     */
+    async settle(page, { limitMs = 120_000 } = {}) {
+      // The session ended (a 401): the run signs in again and settles then, from the kept record.
+      if (isSignedOut(page)) return
+      const idle = await poll(
+        () => writesInFlight(page),
+        (busy) => busy === false,
+        {
+          timeout: limitMs,
+          interval: 300,
+        },
+      )
+      if (isSignedOut(page)) return
+      if (!idle.ok) mismatch('stuck', `a write was still in progress after ${limitMs / 1000} s`)
+      const activity = await readActivity(page)
+      this.compare(activity)
+    },
+
+    compare(activity) {
+      const open = intents.filter((e) => e.outcome === 'pending' || (e.undo && !e.undo.settled))
+      if (open.length === 0) return
+      // Activity keeps the newest 500 entries of the organization; the oldest may have gone.
+      const expected = intents.length - activityBase
+      if (activity.length > expected) {
+        mismatch('activity', `Activity lists ${activity.length} changes, the soak made ${expected}`)
+        return
+      }
+      const offset = activityBase + expected - activity.length
+      const to = mark()
+      for (const entry of open) {
+        const shown = activity[entry.index - offset]
+        if (!shown) continue
+        if (!entry.labelIncludes.every((part) => shown.label.includes(part))) {
+          mismatch(
+            'activity',
+            `entry ${entry.index} reads “${shown.label}”, expected ${entry.labelIncludes.join(' … ')}`,
+          )
+          continue
+        }
+        const outcome = OUTCOMES[shown.outcome] ?? shown.outcome
+        if (entry.outcome === 'pending') this.settleWrite(entry, outcome, shown, to)
+        else if (entry.undo && !entry.undo.settled) this.settleUndo(entry, outcome, shown, to)
+      }
+    },
+
+    settleWrite(entry, outcome, shown, to) {
+      if (outcome === 'pending') {
+        mismatch('stuck', `“${shown.label}” still shows In progress while nothing is being saved`)
+        return
+      }
+      entry.outcome = outcome
+      entry.to = to
+      entry.canUndo = shown.undo
+      tally.outcomes[outcome] = (tally.outcomes[outcome] ?? 0) + 1
+      const { applied } = requestsOf(entry, entry.from, to)
+      const { lost, reread } = rereadAfterLoss(entry, entry.from, to)
+      if (applied > 1) mismatch('applied twice', `“${shown.label}” was applied ${applied} times`)
+      if (lost && !reread && outcome !== 'uncertain')
+        mismatch(
+          'uncertain',
+          `“${shown.label}” lost its answer and was shown ${shown.outcome} without a re-read`,
+        )
+      if (outcome === 'done') {
+        for (const e of holds(entry.effects, 'after'))
+          mismatch(
+            'lost write',
+            `“${shown.label}” shown Done, but ${e.key} is ${show(truth.valueOf(e.key))}, not ${show(e.after)}`,
+          )
+        if (applied === 0 && world.writeStats())
+          mismatch('lost write', `“${shown.label}” shown Done, but no write of it was applied`)
+        for (const e of entry.effects) model.set(e.key, e.after)
+      } else if (outcome === 'uncertain') {
+        for (const e of entry.effects) model.set(e.key, UNKNOWN)
+      } else if (outcome === 'refused' || outcome === 'failed' || outcome === 'not-sent') {
+        const [primary] = entry.effects
+        if (primary && truth.valueOf(primary.key) !== primary.before)
+          mismatch(
+            'shown failed',
+            `“${shown.label}” shown ${shown.outcome}, but Tallyfy holds the change (${primary.key})`,
+          )
+        if (applied > 0)
+          mismatch('shown failed', `“${shown.label}” shown ${shown.outcome}, but a write of it was applied`)
+      } else {
+        mismatch('activity', `“${shown.label}” has an outcome the soak does not know: ${shown.outcome}`)
+      }
+    },
+
+    settleUndo(entry, outcome, shown, to) {
+      if (outcome === 'pending') return
+      entry.undo.settled = true
+      const { applied } = requestsOf(entry, entry.undo.from, to)
+      const { lost, reread } = rereadAfterLoss(entry, entry.undo.from, to)
+      if (applied > 1) mismatch('applied twice', `Undo of “${shown.label}” was applied ${applied} times`)
+      if (outcome === 'undone') {
+        entry.outcome = 'undone'
+        for (const e of holds(entry.effects, 'before'))
+          mismatch(
+            'lost write',
+            `“${shown.label}” shown Undone, but ${e.key} is ${show(truth.valueOf(e.key))}`,
+          )
+        for (const e of entry.effects) model.set(e.key, e.before)
+      } else if (lost && !reread) {
+        for (const e of entry.effects) model.set(e.key, UNKNOWN)
+      } else if (/could not tell|uncertain|not sure|check/i.test(shown.detail) && lost) {
+        for (const e of entry.effects) model.set(e.key, UNKNOWN)
+      } else {
+        // Undo failed and said so: the write stands.
+        for (const e of holds(entry.effects, 'after'))
+          mismatch(
+            'lost write',
+            `Undo of “${shown.label}” failed, yet ${e.key} is ${show(truth.valueOf(e.key))}`,
+          )
+      }
+    },
+
+    /**
+     * After a full reload the Activity record starts over: a write not settled by then is never seen
+     * settled, so its effects are unknown (the end's checks skip them).
+     */
+    reloaded() {
+      for (const entry of intents.slice(activityBase)) {
+        if (entry.outcome === 'pending' || (entry.undo && !entry.undo.settled)) {
+          entry.outcome = 'unseen'
+          if (entry.undo) entry.undo.settled = true
+          for (const e of entry.effects) model.set(e.key, UNKNOWN)
+        }
+      }
+      activityBase = intents.length
+    },
+
+    /** Every key the person was last told about must still hold (at the end, after a full reload). */
+    verifyModel() {
+      let checked = 0
+      for (const [key, value] of model) {
+        if (value === UNKNOWN) continue
+        checked++
+        const now = truth.valueOf(key)
+        if (now !== value)
+          mismatch(
+            'lost write',
+            `${key} is ${show(now)}; the last write the person saw done left it ${show(value)}`,
+          )
+      }
+      return checked
+    },
+
+    /** Writes that never settled (still pending at the end). */
+    unsettled: () => intents.filter((e) => e.outcome === 'pending' || (e.undo && !e.undo.settled)),
+  }
+}
