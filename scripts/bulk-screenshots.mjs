@@ -1,7 +1,9 @@
 // Screenshots of the bulk actions (issue #21) for review: the selection bar, each action's dialog
 // with its preview of skips, a batch's progress (also while Tallyfy's rate limit holds it), its
-// results and its Undo, at desktop and phone widths, light and dark, on the browser demo.
+// results and its Undo, at desktop and phone widths, light and dark, on the browser demo. Each
+// picture is also checked with axe (WCAG 2.1 A/AA); violations are listed at the end.
 // Options: --port 4631  --out-dir /tmp/dist-h4  --shots /tmp/shots-h4  --skip-build
+import { AxeBuilder } from '@axe-core/playwright'
 import { mkdirSync } from 'node:fs'
 import { flag, option } from './lib/cli.mjs'
 import { withPreview } from './lib/preview-server.mjs'
@@ -45,6 +47,14 @@ async function main() {
           const file = `${shotsDir}/${name}-${size.width}-${theme}.png`
           await page.screenshot({ path: file, animations: 'disabled', caret: 'hide' })
           console.log(`  ${file}`)
+          const { violations } = await new AxeBuilder({ page })
+            .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+            .analyze()
+          for (const v of violations)
+            for (const node of v.nodes)
+              problems.push(
+                `${name}-${size.width}-${theme}: axe ${v.id}: ${v.help} at ${node.target.join(' ')}`,
+              )
         }
         const rows = () => page.locator('tbody tr a[href^="/members/"]').first().waitFor()
         const selectAllShown = async (path) => {

@@ -166,6 +166,21 @@ describe('group changes', () => {
     expect(writes).toHaveLength(1)
   })
 
+  it('a member since deleted, still in the group, is taken out on the way, and each person is told', async () => {
+    const group = org.groups[4]!
+    faults.set({ staleGroupMember: { groupId: group.id } })
+    const [a] = fresh(1, 'active', group)
+    const { state } = await act(
+      { kind: 'group-add', group: { id: group.id, name: group.name, memberIds: null } },
+      [a!.id],
+    )
+    expect(outcome(state)).toEqual({
+      [a!.id]: 'done: Also removed Unknown member #424242, who is no longer in the organization.',
+    })
+    // Refused once for the stale ID, then sent once without it.
+    expect(writes).toEqual([`PUT ${GROUPS}/${group.id}`, `PUT ${GROUPS}/${group.id}`])
+  })
+
   it('Undo takes out, in one PUT, only those still in the group as the batch left them', async () => {
     const group = org.groups[2]!
     const [a, b, c] = fresh(3, 'active', group)

@@ -306,11 +306,14 @@ function groupStep(
           perKey: Object.fromEntries(keys.map((key) => [key, { status: 'refused' as const, detail }])),
         }
       }
+      // Stale IDs taken out of the group on the way: said on everyone the change was done for.
+      const note = droppedNote(ctx.qc, ctx.orgId, result.dropped)
       const changed = new Set((adding ? result.change.addMembers : result.change.removeMembers) ?? [])
       const undo = kind.startsWith('undo-')
       const perKey: PerKey = {}
       for (const key of keys) {
-        if (changed.has(canonicalMemberId(key))) perKey[key] = { status: 'done' }
+        if (changed.has(canonicalMemberId(key)))
+          perKey[key] = note ? { status: 'done', detail: `${note}.` } : { status: 'done' }
         else if (checkFirst.has(key))
           perKey[key] = { status: 'done', detail: `${adding ? 'In' : 'Not in'} ${name} when read again` }
         else if (undo)
@@ -320,8 +323,7 @@ function groupStep(
           }
         else perKey[key] = { status: 'skipped', detail: adding ? `Already in ${name}` : `Not in ${name}` }
       }
-      const note = droppedNote(ctx.qc, ctx.orgId, result.dropped)
-      return { perKey, ...(note ? { detail: `${note}.` } : null) }
+      return { perKey }
     },
   }
 }
