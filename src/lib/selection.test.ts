@@ -58,6 +58,21 @@ describe('a selection', () => {
     expect(selection.ids()).toEqual(['a', 'b'])
   })
 
+  it('adopts a Set made ahead of time as the whole selection when nothing is selected, else adds it', () => {
+    const selection = createSelection()
+    const listener = vi.fn<() => void>()
+    selection.subscribe(listener)
+    selection.adopt(new Set(['a', 'b']))
+    expect(selection.ids()).toEqual(['a', 'b'])
+    expect(listener).toHaveBeenCalledTimes(1)
+    selection.adopt(new Set(['b', 'c']))
+    expect(selection.ids()).toEqual(['a', 'b', 'c'])
+    expect(listener).toHaveBeenCalledTimes(2)
+    selection.clear()
+    selection.adopt(new Set())
+    expect(listener).toHaveBeenCalledTimes(3)
+  })
+
   it('does not announce a change that changes nothing', () => {
     const selection = createSelection()
     const listener = vi.fn<() => void>()

@@ -10,6 +10,12 @@ export interface Selection {
   toggle(id: string): void
   /** Selects (`on`) or unselects many at once: "Select all shown", a Shift+click range. */
   set(ids: Iterable<string>, on: boolean): void
+  /**
+   * Selects these IDs as `set(ids, true)` does, but when nothing is selected yet the Set itself
+   * becomes the selection, without a copy (100,000 IDs made ahead of the click, see select-column.tsx).
+   * The caller hands the Set over and never uses it again.
+   */
+  adopt(ids: Set<string>): void
   clear(): void
   /** The selected IDs (a copy), in the order they were selected. */
   ids(): readonly string[]
@@ -28,7 +34,7 @@ export function createSelection(): Selection {
     // iteration carries on past a deleted entry.
     for (const listener of listeners) listener()
   }
-  return {
+  const selection: Selection = {
     has: (id) => selected.has(id),
     get size() {
       return selected.size
@@ -57,6 +63,14 @@ export function createSelection(): Selection {
       }
       if (any) changed()
     },
+    adopt(ids) {
+      if (selected.size > 0) {
+        selection.set(ids, true)
+        return
+      }
+      selected = ids
+      if (selected.size > 0) changed()
+    },
     clear() {
       if (selected.size === 0) return
       selected = new Set()
@@ -70,6 +84,7 @@ export function createSelection(): Selection {
       }
     },
   }
+  return selection
 }
 
 /**

@@ -24,8 +24,11 @@ export function useSelectionSummary(all: readonly SelectableRow[]): SelectionSum
   const { selection } = useSelectionControls()
   const shown = useShownRows()
   const version = useSelectionVersion(selection)
-  const selected = selectedAmong(selection, all)
-  return { selected, hidden: Math.max(0, selected - selectedAmong(selection, shown)), version }
+  const selectedShown = selectedAmong(selection, shown)
+  // The shown rows are some of all rows: when they hold the whole selection, nothing is hidden
+  // and no pass over every row is needed (select all shown, or any selection with no search).
+  const selected = selectedShown === selection.size ? selectedShown : selectedAmong(selection, all)
+  return { selected, hidden: Math.max(0, selected - selectedShown), version }
 }
 
 const focusable = 'button:not(:disabled), select:not(:disabled), input:not(:disabled), [href]'

@@ -253,13 +253,7 @@ function MemberList({
         <parts.SelectionBarSlot
           bar={parts.memberSelectionBar}
           render={(bar) => (
-            <bar.MemberSelectionBar
-              orgId={orgId}
-              table={table}
-              members={members}
-              sortedRows={sortedRows}
-              listState={state}
-            />
+            <bar.MemberSelectionBar orgId={orgId} table={table} sortedRows={sortedRows} listState={state} />
           )}
         />
       </parts.SelectionScope>
