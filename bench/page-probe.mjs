@@ -100,6 +100,29 @@ export function installProbe(expectedMembers) {
     bench.stopObserving = () => observer.disconnect()
   }
 
+  // Times the armed interaction until an element's text matches `source` (a RegExp source), or until
+  // no element matches `selector` when `absent`: the selection bar's count after "Select all shown".
+  // Records the DOM change (`matchedAt`) and the paint that shows it (`matchPaintedAt`).
+  bench.watchFor = (selector, source, absent = false) => {
+    const current = bench.current
+    const pattern = new RegExp(source)
+    const matches = () => {
+      const element = document.querySelector(selector)
+      return absent ? element === null : element !== null && pattern.test(element.textContent ?? '')
+    }
+    current.matchedAt = null
+    current.matchPaintedAt = null
+    const observer = new MutationObserver(() => {
+      if (current.matchedAt !== null || !matches()) return
+      current.matchedAt = performance.now()
+      observer.disconnect()
+      afterPaint(() => {
+        current.matchPaintedAt = performance.now()
+      })
+    })
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true })
+  }
+
   // Scrolls the window down by a fixed distance per frame and records the time between frames
   // (frames over 25 ms count as dropped). `pixelsPerFrame` of one viewport is a fast fling: every
   // frame shows only fresh rows, the worst case for a virtualised list; ~100 px is a wheel or

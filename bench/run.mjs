@@ -132,6 +132,50 @@ async function typeQueries(page) {
   return keystrokes
 }
 
+/**
+ * "Select all shown" at this size (issue #21): header checkbox click → the selection bar's count
+ * painted, a fling scroll with everyone selected, then a second click → the bar gone. The pointer
+ * rests on the checkbox first, as a person's does, which fetches the bar's code (on hover).
+ */
+async function selectAll(page) {
+  await page.evaluate(() => window.scrollTo(0, 0))
+  const header = page.getByRole('checkbox', { name: 'Select all shown' })
+  const barCode = page
+    .waitForResponse((r) => /member-selection-bar-[\w-]+\.js$/.test(r.url()), { timeout: 10_000 })
+    .catch(() => null)
+  await header.hover()
+  await barCode
+  // A person's pointer rests on the box a moment before the click (what is made ahead then is fair).
+  await page.waitForTimeout(quietMs)
+  const timeClick = async (source, absent) => {
+    await page.evaluate(
+      ([s, a]) => {
+        window.rosterBench.arm('select')
+        window.rosterBench.watchFor('[role="toolbar"] output', s, a)
+      },
+      [source, absent],
+    )
+    await header.click()
+    await waitForBench(page, () => window.rosterBench.current.matchPaintedAt != null, undefined, 30_000)
+    return page.evaluate(() => {
+      const c = window.rosterBench.current
+      return { ms: c.matchPaintedAt - c.start, domMs: c.matchedAt - c.start }
+    })
+  }
+  const count = await page.evaluate(() => {
+    const text = document.querySelector('.members-count')?.textContent ?? ''
+    return /^[\d.,\s\u00a0\u202f]+/.exec(text)?.[0].trim() ?? ''
+  })
+  const select = await timeClick(`^${count.replace(/[.,\s\u00a0\u202f]/g, '.')} selected`, false)
+  const scroll = await page.evaluate(
+    (frames) => window.rosterBench.scrollThrough(window.innerHeight, frames),
+    scrollFrames,
+  )
+  await page.evaluate(() => window.scrollTo(0, 0))
+  const unselect = await timeClick('', true)
+  return { select, unselect, scroll }
+}
+
 async function oneRun(browser, baseURL, size, runIndex) {
   const loadTimeout = Math.max(60_000, size * 2)
   const context = await browser.newContext({
@@ -212,6 +256,9 @@ async function oneRun(browser, baseURL, size, runIndex) {
       (frames) => window.rosterBench.scrollThrough(120, frames),
       scrollFrames,
     )
+
+    // 7. Select all shown → the bar's count painted; scrolling with everyone selected; unselect all.
+    result.selectAll = await selectAll(page)
   } catch (error) {
     result.error = String(error?.message ?? error).split('\n')[0]
   }
@@ -251,6 +298,18 @@ function summarizeSize(runResults) {
         ),
     ),
     heapUsedMB: summarize(ok.map((r) => r.heap?.usedMB)),
+    selectAll: summarize(ok.map((r) => r.selectAll?.select.ms)),
+    unselectAll: summarize(ok.map((r) => r.selectAll?.unselect.ms)),
+    selectedScrollFrame: summarize(ok.flatMap((r) => r.selectAll?.scroll.intervals ?? [])),
+    selectedScrollDroppedPct: summarize(
+      ok
+        .filter((r) => r.selectAll)
+        .map(
+          (r) =>
+            (100 * r.selectAll.scroll.intervals.filter((d) => d > 25).length) /
+            r.selectAll.scroll.intervals.length,
+        ),
+    ),
     failedRuns: runResults.length - ok.length,
   }
 }
@@ -277,6 +336,10 @@ function printTable(summary) {
     ['wheel scroll: frame interval (ms)', 'wheelFrame', () => ''],
     ['wheel scroll: dropped frames >25 ms (%)', 'wheelDroppedPct', () => ''],
     ['JS heap after load, after GC (MB)', 'heapUsedMB', () => ''],
+    ['select all shown → bar count painted (ms)', 'selectAll', (s) => (s === 100000 ? '≤ 50' : '')],
+    ['unselect all → bar gone (ms)', 'unselectAll', () => ''],
+    ['fling scroll, all selected: frame (ms)', 'selectedScrollFrame', () => ''],
+    ['fling scroll, all selected: dropped (%)', 'selectedScrollDroppedPct', () => ''],
   ]
   const sizeList = Object.keys(summary).map(Number)
   const label = 40

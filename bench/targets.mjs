@@ -83,6 +83,17 @@ export function targetRows({ summary, raw, wayIn, overview = null, budget, httpH
       loadOf(100000),
     )
   }
+  {
+    const s = summary[100000]?.selectAll
+    add(
+      'select all shown → bar count painted, 100,000',
+      s?.n ? `${ms(s.median)} (p95 ${ms(s.p95)})` : 'not run',
+      'p95 ≤ 50 ms',
+      s?.n ? s.p95 <= 50 : null,
+      '',
+      loadOf(100000),
+    )
+  }
   if (wayIn) {
     const ok = wayIn.runs.filter((r) => !r.error)
     const median = percentile(
