@@ -61,6 +61,8 @@ export class SelectionControls {
   /** A row's checkbox: toggles it, or with Shift sets the range from the last row clicked to it. */
   toggleRow = (id: string, extendRange: boolean) => {
     const { selection, anchor } = this
+    // Made for a select-all from nothing, which this row's change rules out: let it go.
+    this.prepared = null
     if (extendRange && anchor !== null && anchor !== id) {
       selection.set(rangeIds(idsOf(this.shown), anchor, id), !selection.has(id))
     } else {
