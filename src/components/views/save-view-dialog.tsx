@@ -9,6 +9,7 @@ import {
   type SaveViewRefusal,
   type SavedView,
 } from '../../lib/saved-views'
+import { useSubmitGuard } from '../../lib/use-submit-guard'
 import { listNames, viewNameKey, type ViewList } from '../../lib/views'
 import { Dialog, DialogFooter } from '../dialog'
 import { FormField } from '../form-field'
@@ -33,11 +34,16 @@ export default function SaveViewDialog({ orgId, list, search, hidden, onClose }:
   // Replacing needs a second Save for the same name: the first one says the name is taken.
   const confirmingReplace = refusal?.reason === 'exists' && viewNameKey(refusal.name) === viewNameKey(name)
 
+  // Saved once: a second press before the dialog has closed would save (or replace) again.
+  const guard = useSubmitGuard()
+
   const submit = (event: FormEvent) => {
     event.preventDefault()
+    if (!guard.claim()) return
     const view: SavedView = { list, name, search, ...(hidden ? { hidden } : {}) }
     const result = saveView(orgId, view, { replace: confirmingReplace })
     if (!result.ok) {
+      guard.release()
       setRefusal({ reason: result.reason, name })
       inputRef.current?.focus()
       return

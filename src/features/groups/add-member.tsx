@@ -10,6 +10,7 @@ import { Avatar } from '../../components/avatar'
 import { Combobox } from '../../components/combobox'
 import { canonicalMemberId } from '../../lib/member-id'
 import { matchesAllTerms, normalize, splitTerms } from '../../lib/text'
+import { useSubmitGuard } from '../../lib/use-submit-guard'
 import type { MembershipActions } from './use-membership-actions'
 
 const MAX_OPTIONS = 12
@@ -27,6 +28,9 @@ export function AddMember({
   actions: MembershipActions
 }) {
   const [text, setText] = useState('')
+  // The same person chosen twice (a double click on the option) is added once; the next person
+  // can be chosen while the first is still on its way.
+  const guard = useSubmitGuard()
   const query = useDeferredValue(text)
   const directoryQuery = useQuery(memberQueries.directory(orgId))
   const members = directoryQuery.data?.members ?? noMembers
@@ -73,16 +77,18 @@ export function AddMember({
         hint="Type a name or an email, then choose with the arrow keys and Enter."
         onSelect={(m) => {
           setText('')
-          void actions
-            .change(
-              { addMembers: [String(m.id)] },
-              {
-                done: `Added ${m.fullName} to ${groupName}.`,
-                undone: `${m.fullName} is out of ${groupName} again.`,
-                failed: `Could not add ${m.fullName} to ${groupName}`,
-              },
-            )
-            .catch(() => undefined)
+          guard.run(
+            () =>
+              actions.change(
+                { addMembers: [String(m.id)] },
+                {
+                  done: `Added ${m.fullName} to ${groupName}.`,
+                  undone: `${m.fullName} is out of ${groupName} again.`,
+                  failed: `Could not add ${m.fullName} to ${groupName}`,
+                },
+              ),
+            String(m.id),
+          )
         }}
       />
     </div>

@@ -11,6 +11,7 @@ import { useNotice } from '../../components/notices'
 import { settleGroup } from '../../api/groups/cache'
 import { checkLogoFile } from './logo-file'
 import { refusalMessage } from '../../api/writes/refusal'
+import { useSubmitGuard } from '../../lib/use-submit-guard'
 
 const GroupFormDialog = lazy(() => import('./group-form-dialog'))
 const DeleteGroupDialog = lazy(() => import('./delete-group-dialog'))
@@ -70,6 +71,8 @@ function LogoUpload({
   const qc = useQueryClient()
   const notify = useNotice()
   const [problem, setProblem] = useState<string | null>(null)
+  // A second file chosen before the input re-renders disabled waits for the first.
+  const guard = useSubmitGuard()
   const upload = useMutation({
     ...groupMutations.uploadLogo(orgId, group.id),
     onSuccess: (saved) => {
@@ -100,7 +103,7 @@ function LogoUpload({
           if (!file) return
           const refusal = checkLogoFile(file)
           setProblem(refusal)
-          if (!refusal) upload.mutate(file)
+          if (!refusal) guard.run(() => upload.mutateAsync(file))
         }}
       />
       {problem ? (

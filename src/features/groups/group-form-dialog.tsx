@@ -10,6 +10,7 @@ import { Dialog, DialogFooter } from '../../components/dialog'
 import { FormField, fieldErrorsOf } from '../../components/form-field'
 import { useNotice } from '../../components/notices'
 import { paths } from '../../lib/paths'
+import { useSubmitGuard } from '../../lib/use-submit-guard'
 import { rememberGroup, settleGroup } from '../../api/groups/cache'
 import { activity } from '../../api/writes/activity'
 
@@ -45,7 +46,7 @@ export default function GroupFormDialog({ orgId, group, onClose }: GroupFormDial
   const nameRef = useRef<HTMLInputElement>(null)
   const descriptionRef = useRef<HTMLTextAreaElement>(null)
   // A second click can arrive before React re-renders the disabled button: one request, always.
-  const sending = useRef(false)
+  const guard = useSubmitGuard()
 
   const create = useMutation({
     ...groupMutations.create(orgId),
@@ -81,22 +82,21 @@ export default function GroupFormDialog({ orgId, group, onClose }: GroupFormDial
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    if (sending.current || mutation.isPending) return
+    if (guard.busy() || mutation.isPending) return
     const details = { name: name.trim(), description: description.trim() }
     const found = validateGroupDetails(details)
     setLocalErrors(found)
     if (found.name) return nameRef.current?.focus()
     if (found.description) return descriptionRef.current?.focus()
-    sending.current = true
-    const onSettled = () => {
-      sending.current = false
-    }
     const focusInvalid = (error: unknown) => {
       if (fieldErrorsOf(error, 'name').length) nameRef.current?.focus()
       else if (fieldErrorsOf(error, 'description').length) descriptionRef.current?.focus()
     }
-    if (group) update.mutate({ details, notify }, { onSettled, onError: focusInvalid })
-    else create.mutate(details, { onSettled, onError: focusInvalid })
+    guard.run(() =>
+      group
+        ? update.mutateAsync({ details, notify }, { onError: focusInvalid })
+        : create.mutateAsync(details, { onError: focusInvalid }),
+    )
   }
 
   return (

@@ -5,6 +5,7 @@ import { FormField, fieldErrorsOf } from '../../components/form-field'
 import { guestKey, isValidEmail } from '../../lib/email'
 import { formatCount } from '../../lib/format'
 import type { GroupBackLinkState } from '../../lib/group-back-link'
+import { useSubmitGuard } from '../../lib/use-submit-guard'
 import type { GuestEntry } from './guests'
 import { ListNotRead } from './list-not-read'
 import type { MembershipActions } from './use-membership-actions'
@@ -99,12 +100,14 @@ function AddGuest({
   const [email, setEmail] = useState('')
   const [error, setError] = useState<string | string[] | null>(null)
   // While a guest is being added the field is already empty, so a second click (a double click)
-  // would be refused as "enter an address": it is ignored instead, until Tallyfy has answered.
+  // would be refused as "enter an address": it is ignored instead, until Tallyfy has answered. The
+  // state disables the button; the guard refuses a click that comes before it re-renders.
   const [adding, setAdding] = useState(false)
+  const guard = useSubmitGuard()
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    if (adding) return
+    if (adding || guard.busy()) return
     const value = email.trim()
     if (value === '') return fail('Enter the guest’s email address.')
     if (!isValidEmail(value)) return fail(`“${value}” is not an email address. Check it for typos or spaces.`)
@@ -113,24 +116,26 @@ function AddGuest({
     setError(null)
     setEmail('')
     setAdding(true)
-    admin.actions
-      .change(
-        { addGuests: [value] },
-        {
-          done: `Added guest ${value} to ${admin.groupName}.`,
-          undone: `${value} is no longer a guest of ${admin.groupName}.`,
-          failed: `Could not add guest ${value}`,
-        },
-      )
-      .catch((e: unknown) => {
-        // Tallyfy's words on the field too (the notice says it as well), with the address back.
-        const onField = fieldErrorsOf(e, 'guests')
-        if (onField.length) {
-          setError(onField)
-          setEmail((current) => current || value)
-        }
-      })
-      .finally(() => setAdding(false))
+    guard.run(() =>
+      admin.actions
+        .change(
+          { addGuests: [value] },
+          {
+            done: `Added guest ${value} to ${admin.groupName}.`,
+            undone: `${value} is no longer a guest of ${admin.groupName}.`,
+            failed: `Could not add guest ${value}`,
+          },
+        )
+        .catch((e: unknown) => {
+          // Tallyfy's words on the field too (the notice says it as well), with the address back.
+          const onField = fieldErrorsOf(e, 'guests')
+          if (onField.length) {
+            setError(onField)
+            setEmail((current) => current || value)
+          }
+        })
+        .finally(() => setAdding(false)),
+    )
   }
 
   function fail(message: string) {

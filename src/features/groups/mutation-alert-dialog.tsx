@@ -1,10 +1,12 @@
 // The confirmation step of a group's destructive write (delete the group, remove its logo): an
-// alert dialog whose confirm button sends the mutation once, stays disabled while it runs, and
-// shows Tallyfy's refusal in the dialog so the person can retry or cancel.
+// alert dialog whose confirm button sends the mutation once (a second press before the button
+// re-renders disabled is refused), stays disabled while it runs, and shows Tallyfy's refusal in the
+// dialog so the person can retry or cancel.
 import type { ReactNode } from 'react'
 import type { UseMutationResult } from '@tanstack/react-query'
 import { AlertDialog } from '../../components/dialog'
 import { refusalMessage } from '../../api/writes/refusal'
+import { useSubmitGuard } from '../../lib/use-submit-guard'
 
 export function MutationAlertDialog({
   mutation,
@@ -20,6 +22,7 @@ export function MutationAlertDialog({
   /** Names what will be lost. */
   children: ReactNode
 }) {
+  const guard = useSubmitGuard()
   return (
     <AlertDialog
       title={title}
@@ -28,7 +31,7 @@ export function MutationAlertDialog({
       error={mutation.error ? refusalMessage(mutation.error, { what: 'group' }) : null}
       onCancel={onClose}
       onConfirm={() => {
-        if (!mutation.isPending) mutation.mutate()
+        if (!mutation.isPending) guard.run(() => mutation.mutateAsync())
       }}
     >
       {children}

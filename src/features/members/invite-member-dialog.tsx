@@ -19,6 +19,7 @@ import {
 } from './invite-validation'
 import { useInviteMember } from './use-member-writes'
 import { refusalMessage } from '../../api/writes/refusal'
+import { useSubmitGuard } from '../../lib/use-submit-guard'
 
 const FIELD_ORDER: readonly InviteField[] = ['email', 'firstName', 'lastName', 'role', 'message']
 
@@ -35,6 +36,8 @@ export function InviteMemberDialog({
   const [errors, setErrors] = useState<InviteErrors>({})
   const [formError, setFormError] = useState<string | null>(null)
   const invite = useInviteMember(orgId)
+  // A second click can arrive before React re-renders the disabled button: one invitation, always.
+  const guard = useSubmitGuard()
   const form = useRef<HTMLFormElement>(null)
   const emailRef = useRef<HTMLInputElement>(null)
 
@@ -50,7 +53,7 @@ export function InviteMemberDialog({
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
-    if (invite.isPending) return
+    if (guard.busy() || invite.isPending) return
     setFormError(null)
     const input = toInviteInput(draft)
     if (!input) {
@@ -58,19 +61,21 @@ export function InviteMemberDialog({
       return
     }
     setErrors({})
-    invite.mutate(input, {
-      onSuccess: (member) => onInvited(member, input.email),
-      onError: (error) => {
-        const fromServer =
-          isApiError(error) && error.status === 422
-            ? inviteErrorsFromServer(error.fieldErrors)
-            : { fields: {}, other: [] }
-        if (Object.keys(fromServer.fields).length > 0) showErrors(fromServer.fields)
-        const other = fromServer.other.join(' ')
-        if (other || Object.keys(fromServer.fields).length === 0)
-          setFormError(other || refusalMessage(error, { what: 'member' }))
-      },
-    })
+    guard.run(() =>
+      invite.mutateAsync(input, {
+        onSuccess: (member) => onInvited(member, input.email),
+        onError: (error) => {
+          const fromServer =
+            isApiError(error) && error.status === 422
+              ? inviteErrorsFromServer(error.fieldErrors)
+              : { fields: {}, other: [] }
+          if (Object.keys(fromServer.fields).length > 0) showErrors(fromServer.fields)
+          const other = fromServer.other.join(' ')
+          if (other || Object.keys(fromServer.fields).length === 0)
+            setFormError(other || refusalMessage(error, { what: 'member' }))
+        },
+      }),
+    )
   }
 
   const bind = (field: InviteField) => ({

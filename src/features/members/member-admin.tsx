@@ -10,6 +10,7 @@ import { AlertDialog } from '../../components/dialog'
 import { roleLabel } from '../../components/domain/badge'
 import { RoleOptions } from '../../components/domain/role-options'
 import { isWritableRole, type WritableRole } from '../../lib/roles'
+import { useSubmitGuard } from '../../lib/use-submit-guard'
 import { useNotice } from '../../components/notices'
 import { useIsAdmin } from '../auth/session'
 import { changeRole, disableMember, enableMember } from './member-write-actions'
@@ -39,22 +40,26 @@ function MemberAdminControls({ orgId, member, isSelf }: { orgId: string; member:
   const [confirming, setConfirming] = useState<'self-demotion' | 'disable' | null>(null)
   const [dialogError, setDialogError] = useState<string | null>(null)
   const name = member.fullName
+  // One write at a time from these controls, even when a second click beats the disabled button.
+  const guard = useSubmitGuard()
 
   const sendRole = (role: WritableRole) => {
-    setError(null)
-    changeRole(ctx, member, role, { isSelf })
-      .then(
-        () => setConfirming(null),
-        (e: unknown) => {
-          setConfirming(null)
-          setError(refusalMessage(e, { what: 'member' }))
-        },
-      )
-      .finally(settled)
+    guard.run(() => {
+      setError(null)
+      return changeRole(ctx, member, role, { isSelf })
+        .then(
+          () => setConfirming(null),
+          (e: unknown) => {
+            setConfirming(null)
+            setError(refusalMessage(e, { what: 'member' }))
+          },
+        )
+        .finally(settled)
+    })
   }
 
   const onChangeRole = () => {
-    if (!isWritableRole(selected) || selected === member.role || busy) return
+    if (!isWritableRole(selected) || selected === member.role || busy || guard.busy()) return
     if (isSelf && member.role === 'admin' && selected !== 'admin') {
       setConfirming('self-demotion')
       return
@@ -63,20 +68,24 @@ function MemberAdminControls({ orgId, member, isSelf }: { orgId: string; member:
   }
 
   const onDisable = () => {
-    setDialogError(null)
-    disableMember(ctx, member)
-      .then(
-        () => setConfirming(null),
-        (e: unknown) => setDialogError(refusalMessage(e, { what: 'member' })),
-      )
-      .finally(settled)
+    guard.run(() => {
+      setDialogError(null)
+      return disableMember(ctx, member)
+        .then(
+          () => setConfirming(null),
+          (e: unknown) => setDialogError(refusalMessage(e, { what: 'member' })),
+        )
+        .finally(settled)
+    })
   }
 
   const onEnable = () => {
-    setError(null)
-    enableMember(ctx, member)
-      .catch((e: unknown) => setError(refusalMessage(e, { what: 'member' })))
-      .finally(settled)
+    guard.run(() => {
+      setError(null)
+      return enableMember(ctx, member)
+        .catch((e: unknown) => setError(refusalMessage(e, { what: 'member' })))
+        .finally(settled)
+    })
   }
 
   const disabled = member.status === 'disabled'
