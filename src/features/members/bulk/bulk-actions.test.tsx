@@ -327,6 +327,24 @@ describe('while and after it runs', () => {
   })
 })
 
+describe('the session', () => {
+  it('signing out closes the dialog and forgets the results and their names', async () => {
+    const user = userEvent.setup()
+    renderBar(fresh(1).map((m) => m.id))
+    await user.click(within(bar()).getByRole('button', { name: 'Disable' }))
+    await user.click(screen.getByRole('button', { name: 'Disable 1 member' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Disable 1 member' })
+    await within(dialog).findByRole('heading', { name: 'Finished' })
+    const entry = activity.list(DEMO_ORG_ID)[0]!
+    act(() => credentialStore.endSession('signed-out'))
+    expect(screen.queryByRole('dialog')).toBeNull()
+    // Signed in again, the old "Show results" has nothing left to show.
+    act(() => credentialStore.set({ orgId: DEMO_ORG_ID, token: DEMO_TOKEN, demo: true }, { remember: false }))
+    act(() => entry.open?.run())
+    expect(await screen.findByRole('dialog')).toHaveTextContent('These results are no longer kept')
+  })
+})
+
 describe('Resume', () => {
   it('is not offered while the batch still runs in this tab; once it is stopped, it is', async () => {
     const user = userEvent.setup()

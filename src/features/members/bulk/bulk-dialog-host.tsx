@@ -8,6 +8,7 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
 import { useId, useRef, useSyncExternalStore } from 'react'
 import { createRoot, type Root } from 'react-dom/client'
+import { credentialStore } from '../../../api/credentials'
 import type { Member } from '../../../api/types'
 import { Dialog } from '../../../components/dialog'
 import type { BulkKind } from '../../../lib/bulk-preview'
@@ -101,6 +102,13 @@ export function unmountBulkDialogHost() {
 
 // The runner's Activity entries reopen batches through here ("Show results").
 setBatchViewer(showBatch)
+
+// The dialog belongs to the session that opened it: when that ends (sign-out, expiry, another
+// organization), it closes, and the sign-in page is not left under it.
+credentialStore.subscribe(() => {
+  const now = credentialStore.get()
+  if (state.view && now?.orgId !== state.ctx?.orgId) closeBulkDialog()
+})
 
 function Host() {
   const { view, ctx, session } = useSyncExternalStore(subscribe, getState, getState)

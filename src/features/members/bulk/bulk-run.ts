@@ -3,6 +3,7 @@
 // batch is about beyond the runner's own state (names to show, the group's name, whether it can be
 // undone) lives here, per batch ID, for the session.
 import type { QueryClient } from '@tanstack/react-query'
+import { credentialStore } from '../../../api/credentials'
 import { cachedGroup } from '../../../api/groups/cache'
 import { memberQueries } from '../../../api/members/queries'
 import type { Member } from '../../../api/types'
@@ -46,6 +47,16 @@ const runs = new Map<string, BulkRun>()
 export const bulkRuns = {
   get: (id: string): BulkRun | undefined => runs.get(id),
 }
+
+// An explicit sign-out forgets the organization's batches (their names are personal data), as the
+// runner and Activity do; an expiry keeps them for whoever signs in to that organization again.
+let signedIn = credentialStore.get()
+credentialStore.subscribe(() => {
+  const next = credentialStore.get()
+  if (signedIn && next === null && credentialStore.endingReason() !== 'expired')
+    for (const [id, run] of runs) if (run.handle.orgId === signedIn.orgId) runs.delete(id)
+  signedIn = next
+})
 
 /** Opens a batch's progress and results (the dialog host registers itself: it loads with this chunk). */
 let showBatch: (ctx: CacheContext, id: string) => void = () => {}
