@@ -136,6 +136,8 @@ test.describe('selecting members', () => {
     { label: 'phone', width: 390, height: 844 },
   ]) {
     test(`axe finds nothing on the bars, light and dark, ${viewport.label}`, async ({ page }) => {
+      // Four axe runs over a page of rows; a loaded machine takes its time.
+      test.setTimeout(120_000)
       await page.setViewportSize({ width: viewport.width, height: viewport.height })
       await openDemo(page, { members: 300, path: '/members?q=an' })
       const problems: string[] = []
