@@ -1,32 +1,37 @@
 import { useSyncExternalStore } from 'react'
-import { sessionDeadline, type SessionLimit, type SessionTiming } from '../lib/session-limits'
+import {
+  LAST_ACTIVE_KEY,
+  SESSION_CHANNEL,
+  sessionDeadline,
+  type SessionLimit,
+  type SessionMessage,
+  type SessionTiming,
+} from '../lib/session-limits'
 import type { Credentials } from './types'
 
 // The personal access token lives in memory and sessionStorage (gone when the tab closes); only an
 // explicit "remember me" puts it in localStorage. It never goes into a URL, a log or a query key.
-// Beside it, the time of the sign-in (a remembered session ends 30 days after it) and, shared by every
-// tab, the time of the latest activity (one that is not remembered ends 60 minutes after that): see
-// lib/session-limits.ts. features/auth/session-timeout.tsx keeps the time and warns; this store
-// refuses a session already over when a page loads.
+// Beside it, the time of the sign-in (a remembered session ends 30 days after it); every tab shares
+// the time of the latest activity (one that is not remembered ends 60 minutes after that): see
+// lib/session-limits.ts. features/auth/session-timeout.tsx keeps that time, warns and ends a session
+// at its limit; this store only refuses one already over when a page loads.
 
 const STORAGE_KEY = 'roster.credentials'
-const LAST_ACTIVE_KEY = 'roster.lastActive'
+
+/** Why a session ended: a 401 (`expired`), Sign out, or one of the limits of lib/session-limits.ts. */
+export type SessionEndReason = 'expired' | 'signed-out' | SessionLimit
 
 // Signing out in one tab signs out every tab of this browser, whether their tokens are remembered
-// (localStorage, shared) or not (sessionStorage, per tab): a message on this channel, which also
-// carries a session's end at one of its limits (`reason`), and "Stay signed in" at the end of a
-// remembered session's lifetime (`kept`: every tab keeps the session for its visit). Browsers without
-// BroadcastChannel keep today's per-tab behaviour.
-const SESSION_CHANNEL = 'roster.session'
-type SessionMessage = { type: 'signed-out'; reason?: SessionLimit } | { type: 'kept' }
-
-function openSessionChannel(onMessage: (message: SessionMessage) => void): BroadcastChannel | null {
+// (localStorage, shared) or not (sessionStorage, per tab): a message on this channel, with the reason
+// (Sign out, or a limit). Browsers without BroadcastChannel keep today's per-tab behaviour.
+function openSessionChannel(onEnded: (reason: SessionEndReason) => void): BroadcastChannel | null {
   if (typeof BroadcastChannel === 'undefined') return null
   try {
     const channel = new BroadcastChannel(SESSION_CHANNEL)
-    channel.addEventListener('message', (event: MessageEvent<unknown>) => {
-      const message = readMessage(event.data)
-      if (message) onMessage(message)
+    channel.addEventListener('message', (event: MessageEvent<Partial<Record<string, unknown>> | null>) => {
+      const { type, reason } = event.data ?? {}
+      // From a tab of an older release, a sign-out without a reason.
+      if (type === 'signed-out') onEnded(reason === 'idle' || reason === 'lifetime' ? reason : 'signed-out')
     })
     // Node (tests) would otherwise keep running for the open channel.
     ;(channel as { unref?: () => void }).unref?.()
@@ -35,17 +40,6 @@ function openSessionChannel(onMessage: (message: SessionMessage) => void): Broad
     return null
   }
 }
-
-function readMessage(data: unknown): SessionMessage | null {
-  if (!data || typeof data !== 'object') return null
-  const { type, reason } = data as Record<string, unknown>
-  if (type === 'kept') return { type }
-  if (type !== 'signed-out') return null
-  return reason === 'idle' || reason === 'lifetime' ? { type, reason } : { type }
-}
-
-/** Why a session ended: a 401 (`expired`), Sign out, or one of the limits of lib/session-limits.ts. */
-export type SessionEndReason = 'expired' | 'signed-out' | SessionLimit
 
 // What else an explicit sign-out takes from this browser: per-organization data that must not outlive
 // the session on a shared computer (a batch's journal, api/writes/batch-journal.ts). Here rather than
@@ -78,8 +72,8 @@ function storageOf(kind: 'session' | 'local'): Storage | null {
 
 interface Stored {
   credentials: Credentials
-  /** Epoch ms; null when stored before sign-in times were kept. */
-  signedInAt: number | null
+  /** Epoch ms; 0 when stored before sign-in times were kept (its age unknown, so its lifetime is up). */
+  signedInAt: number
 }
 
 function read(storage: Storage | null): Stored | null {
@@ -98,7 +92,7 @@ function read(storage: Storage | null): Stored | null {
     if (typeof orgId !== 'string' || !orgId.trim() || typeof token !== 'string' || !token.trim()) return null
     return {
       credentials: { orgId, token, demo: demo === true },
-      signedInAt: typeof signedInAt === 'number' && Number.isFinite(signedInAt) ? signedInAt : null,
+      signedInAt: typeof signedInAt === 'number' ? signedInAt : 0,
     }
   } catch {
     // Corrupted by hand or by an older version: behave as signed out rather than crash.
@@ -106,7 +100,7 @@ function read(storage: Storage | null): Stored | null {
   }
 }
 
-function write(storage: Storage | null, value: Credentials | null, signedInAt = 0) {
+function write(storage: Storage | null, value: Credentials | null, signedInAt: number) {
   if (!storage) return
   try {
     if (value) storage.setItem(STORAGE_KEY, JSON.stringify({ ...value, signedInAt }))
@@ -116,33 +110,19 @@ function write(storage: Storage | null, value: Credentials | null, signedInAt = 
   }
 }
 
-function readLastActive(): number | null {
+/** The latest input in any tab (session-timeout.tsx writes it), or 0. */
+function readLastActive(): number {
   try {
-    const value = Number(storageOf('local')?.getItem(LAST_ACTIVE_KEY) ?? Number.NaN)
-    return Number.isFinite(value) ? value : null
+    return Number(storageOf('local')?.getItem(LAST_ACTIVE_KEY)) || 0
   } catch {
-    return null
+    return 0
   }
 }
-
-function writeLastActive(at: number | null) {
-  try {
-    const storage = storageOf('local')
-    if (at === null) storage?.removeItem(LAST_ACTIVE_KEY)
-    else storage?.setItem(LAST_ACTIVE_KEY, String(at))
-  } catch {
-    // This tab's memory still has it; other tabs see their own activity only.
-  }
-}
-
-const sameSession = (a: Credentials, b: Credentials) => a.orgId === b.orgId && a.token === b.token
 
 function createCredentialStore() {
   // undefined: storage not read yet (read lazily so tests and SSR-less imports do not touch storage early).
   let current: Credentials | null | undefined
-  // This tab's copies; storage holds the ones every tab shares (timing() reads both).
   let signedInAt = 0
-  let lastActiveAt = 0
   let endReason: SessionEndReason | null = null
   const listeners = new Set<Listener>()
 
@@ -150,119 +130,81 @@ function createCredentialStore() {
     for (const listener of listeners) listener()
   }
 
-  /** The first read, at page load: a session already over at one of its limits is not restored. */
-  function restore(): Credentials | null {
-    const stored = read(storageOf('session')) ?? read(storageOf('local'))
-    if (!stored) return null
-    const now = Date.now()
-    current = stored.credentials
-    lastActiveAt = readLastActive() ?? now
-    if (stored.signedInAt === null) {
-      // Signed in before sign-in times were kept: the lifetime starts at this first sight, for good.
-      signedInAt = now
-      for (const kind of ['session', 'local'] as const) {
-        const copy = read(storageOf(kind))
-        if (copy && sameSession(copy.credentials, current)) write(storageOf(kind), current, now)
-      }
-    } else {
-      signedInAt = stored.signedInAt
-    }
-    const timing = store.timing()
-    const deadline = timing && sessionDeadline(timing)
-    if (deadline && deadline.at <= now) {
-      // Nobody is subscribed yet (this is the first read), so nobody is told; the sign-in page says why.
-      end(deadline.limit, { tell: false })
-      return null
-    }
-    return current
-  }
-
-  /** Clears the session and what signing out clears, and tells the other tabs unless it was a 401. */
-  function end(reason: SessionEndReason, { tell }: { tell: boolean }) {
-    endReason = reason
-    current = null
-    write(storageOf('session'), null)
-    write(storageOf('local'), null)
-    writeLastActive(null)
-    if (reason !== 'expired') forgetOnSignOut()
-    if (tell) notify()
-    // A 401 is this tab's news; every other tab finds out with its own next request.
-    if (reason === 'expired') return
-    const message: SessionMessage =
-      reason === 'signed-out' ? { type: reason } : { type: 'signed-out', reason }
-    // oxlint-disable-next-line unicorn/require-post-message-target-origin -- a BroadcastChannel, not a window
-    channel?.postMessage(message)
-  }
-
   const store = {
     get(): Credentials | null {
-      if (current === undefined) current = restore()
+      if (current === undefined) {
+        const stored = read(storageOf('session')) ?? read(storageOf('local'))
+        current = stored?.credentials ?? null
+        signedInAt = stored?.signedInAt ?? 0
+        // The first read, at page load (before anyone subscribes): a session already over at one of
+        // its limits is not restored, and the sign-in page says why.
+        const timing = store.timing()
+        const deadline = timing && sessionDeadline(timing)
+        if (deadline && deadline.at <= Date.now()) store.endSession(deadline.limit)
+      }
       return current
     },
 
+    /** A sign-in: it also counts as activity. */
     set(credentials: Credentials, opts: { remember: boolean }): void {
       current = { orgId: credentials.orgId, token: credentials.token, demo: credentials.demo }
       endReason = null
-      signedInAt = Date.now()
-      lastActiveAt = signedInAt
-      writeLastActive(signedInAt)
+      const now = Date.now()
+      signedInAt = now
       write(storageOf('session'), current, signedInAt)
       // Not remembering must also forget an earlier "remember me" on this browser.
       write(storageOf('local'), opts.remember ? current : null, signedInAt)
+      try {
+        storageOf('local')?.setItem(LAST_ACTIVE_KEY, String(now))
+      } catch {
+        // Then the idle time counts from the sign-in, in this tab.
+      }
+      notify()
+    },
+
+    /**
+     * This browser stops remembering the session; this tab keeps it (and its sign-in time) until it
+     * closes. "Stay signed in" at the end of a remembered session's lifetime, in every tab
+     * (session-timeout.tsx). The session stays the same object, so writes queued in it still go.
+     */
+    stopRemembering(): void {
+      if (!current) return
+      write(storageOf('session'), current, signedInAt)
+      write(storageOf('local'), null, 0)
       notify()
     },
 
     clear(): void {
       current = null
-      write(storageOf('session'), null)
-      write(storageOf('local'), null)
-      writeLastActive(null)
+      write(storageOf('session'), null, 0)
+      write(storageOf('local'), null, 0)
       notify()
     },
 
     endSession(reason: SessionEndReason): void {
-      end(reason, { tell: true })
+      endReason = reason
+      store.clear()
+      // A 401 is this tab's news; every other tab finds out with its own next request.
+      if (reason === 'expired') return
+      forgetOnSignOut()
+      // oxlint-disable-next-line unicorn/require-post-message-target-origin -- a BroadcastChannel, not a window
+      channel?.postMessage({ type: 'signed-out', reason } satisfies SessionMessage)
     },
 
     /**
-     * What the limits are measured from (lib/session-limits.ts `sessionDeadline`), or null when
-     * signed out. Remembered: this browser's localStorage holds this very session (so "Stay signed in"
-     * at the end of its lifetime, or a later sign-in without "remember me", makes it one that is not).
+     * What the limits count from (lib/session-limits.ts `sessionDeadline`), or null when signed out.
+     * Remembered while this browser's localStorage holds this very session.
      */
     timing(): SessionTiming | null {
       const credentials = store.get()
-      if (!credentials) return null
-      const local = read(storageOf('local'))
-      const remembered = local !== null && sameSession(local.credentials, credentials)
-      lastActiveAt = Math.max(lastActiveAt, readLastActive() ?? 0)
-      return {
-        remembered,
-        signedInAt: (remembered ? local.signedInAt : null) ?? signedInAt,
-        lastActiveAt,
-      }
-    },
-
-    /** Pointer or keyboard input in this tab (features/auth/session-timeout.tsx): shared with every tab. */
-    recordActivity(at: number = Date.now()): void {
-      if (!store.get() || at <= lastActiveAt) return
-      lastActiveAt = at
-      writeLastActive(at)
-    },
-
-    /**
-     * "Stay signed in" when a remembered session reaches its lifetime: this browser stops remembering
-     * it (the lifetime bounds how long a device holds the token), and every open tab keeps it for its
-     * visit, as a session that is not remembered (ended by 60 minutes without activity, or by closing
-     * the tab). To be remembered again, sign in again.
-     */
-    keepForThisVisit(): void {
-      if (!store.get()) return
-      write(storageOf('session'), current ?? null, signedInAt)
-      write(storageOf('local'), null)
-      store.recordActivity()
-      notify()
-      // oxlint-disable-next-line unicorn/require-post-message-target-origin -- a BroadcastChannel, not a window
-      channel?.postMessage({ type: 'kept' } satisfies SessionMessage)
+      const local = read(storageOf('local'))?.credentials
+      return credentials
+        ? {
+            remembered: local?.orgId === credentials.orgId && local.token === credentials.token,
+            signedInAt,
+            lastActiveAt: Math.max(signedInAt, readLastActive()),
+          }
+        : null
     },
 
     /** Why the session is ending, for listeners told of the change (does not forget it). */
@@ -284,18 +226,11 @@ function createCredentialStore() {
       }
     },
   }
-  const channel = openSessionChannel((message) => {
+  // Another tab signed out, or its session reached a limit: end this tab's session too, for the same
+  // reason, without telling the others again.
+  const channel = openSessionChannel((reason) => {
     if (store.get() === null) return
-    if (message.type === 'kept') {
-      // Another tab chose "Stay signed in": this tab keeps the session too, now in its own
-      // sessionStorage (localStorage no longer holds it), so a reload of this tab keeps it as well.
-      write(storageOf('session'), current ?? null, signedInAt)
-      notify()
-      return
-    }
-    // Another tab signed out, or its session reached a limit: end this tab's session too, for the
-    // same reason, without telling the others again.
-    endReason = message.reason ?? 'signed-out'
+    endReason = reason
     store.clear()
     // Again here: a batch running in this tab may have written its journal after the other tab cleared it.
     forgetOnSignOut()

@@ -23,6 +23,17 @@ export const WARNING_MS = MINUTE_MS
 /** Which limit ends a session: inactivity, or the remembered session's lifetime. */
 export type SessionLimit = 'idle' | 'lifetime'
 
+/** localStorage: epoch ms of the latest pointer or keyboard input in any tab (or of the sign-in). */
+export const LAST_ACTIVE_KEY = 'roster.lastActive'
+
+/**
+ * The BroadcastChannel every tab of Roster listens on. `signed-out`: a session ended here, so it ends
+ * in every tab, for the same reason (api/credentials.ts). `kept`: "Stay signed in" at the end of a
+ * remembered session's lifetime, so every tab keeps it for its visit (features/auth/session-timeout.tsx).
+ */
+export const SESSION_CHANNEL = 'roster.session'
+export type SessionMessage = { type: 'signed-out'; reason: 'signed-out' | SessionLimit } | { type: 'kept' }
+
 export interface SessionTiming {
   /** The token is in localStorage (this browser remembers it). */
   remembered: boolean

@@ -164,12 +164,14 @@ describe('a remembered session', () => {
 
   it('"Stay signed in" keeps it for this visit, no longer remembered: from then on 60 minutes idle end it', () => {
     signIn(true)
+    const session = credentialStore.get()
     pass(30 * DAY - 30_000)
     fireEvent.click(stayButton())
     expect(warning()).toBeNull()
     expect(localStorage.getItem(KEY)).toBeNull()
     expect(JSON.parse(sessionStorage.getItem(KEY) ?? 'null')).toMatchObject(alice)
     expect(credentialStore.timing()?.remembered).toBe(false)
+    expect(credentialStore.get()).toBe(session) // the same session: writes queued in it still go
 
     pass(MINUTE) // past the 30 days
     expect(credentialStore.get()).toEqual(alice)
@@ -178,5 +180,34 @@ describe('a remembered session', () => {
     pass(MINUTE)
     expect(credentialStore.get()).toBeNull()
     expect(credentialStore.lastEndReason()).toBe('idle')
+  })
+
+  it('"Stay signed in" in one tab keeps the session in every tab', async () => {
+    const otherTab = new BroadcastChannel('roster.session')
+    const heard: unknown[] = []
+    otherTab.addEventListener('message', (event: MessageEvent) => heard.push(event.data))
+    signIn(true)
+    pass(30 * DAY - 30_000)
+    fireEvent.click(stayButton())
+    await vi.waitFor(() => expect(heard).toContainEqual({ type: 'kept' }))
+    otherTab.close()
+  })
+
+  it('"Stay signed in" in another tab takes the warning away here and keeps the session for this visit', async () => {
+    signIn(true)
+    pass(30 * DAY - 30_000)
+    expect(warning()).toBeInTheDocument()
+    sessionStorage.clear() // this tab read the session from localStorage only
+    const otherTab = new BroadcastChannel('roster.session')
+    // What the other tab does: its own input time, then this browser no longer remembers the session.
+    localStorage.setItem('roster.lastActive', String(Date.now()))
+    localStorage.removeItem(KEY)
+    // oxlint-disable-next-line unicorn/require-post-message-target-origin -- a BroadcastChannel
+    otherTab.postMessage({ type: 'kept' })
+    await vi.waitFor(() => expect(warning()).toBeNull())
+    expect(JSON.parse(sessionStorage.getItem(KEY) ?? 'null')).toMatchObject(alice)
+    pass(MINUTE)
+    expect(credentialStore.get()).toEqual(alice)
+    otherTab.close()
   })
 })

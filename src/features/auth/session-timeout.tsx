@@ -7,18 +7,26 @@
 // tabs warn and end together; the first to end tells the others (api/credentials.ts), whose own
 // timers may be late (a hidden tab's are throttled). Ending is `credentialStore.endSession(limit)`:
 // it clears what signing out clears, in every tab, and the sign-in page says why.
+//
+// "Stay signed in" before 60 minutes without activity counts as activity. Before a remembered
+// session's 30 days are up it keeps the session for this visit, in every open tab, but this browser
+// stops remembering it (the lifetime bounds how long a device holds the token): from then on it is a
+// session that is not remembered, ended by 60 minutes without activity or by closing the tab. To be
+// remembered again, sign in again.
 import { useEffect, useId, useRef, useState } from 'react'
 import { credentialStore } from '../../api/credentials'
 import { Dialog } from '../../components/dialog'
 import {
   IDLE_LIMIT_MINUTES,
+  LAST_ACTIVE_KEY,
   REMEMBERED_LIMIT_DAYS,
+  SESSION_CHANNEL,
   sessionDeadline,
   WARNING_MS,
   type SessionDeadline,
+  type SessionMessage,
 } from '../../lib/session-limits'
 import { useSignOut } from './sign-out-button'
-import './session-timeout.css'
 
 /** Pointer and keyboard input. Not scrolling by script, not focus moving, not requests. */
 const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'wheel'] as const
@@ -27,21 +35,47 @@ const ACTIVITY_WRITE_MS = 5_000
 /** setTimeout fires at once past 2^31 - 1 ms (24.8 days), less than 30 days: long waits go in steps. */
 const MAX_WAIT_MS = 24 * 60 * 60_000
 
+/** Input here, written where every tab reads it (they hear of it through the storage event). */
+function shareActivity(at: number) {
+  try {
+    localStorage.setItem(LAST_ACTIVE_KEY, String(at))
+  } catch {
+    // This tab still counts it (SessionTimeout's own copy); other tabs go by their own input.
+  }
+}
+
+function openChannel(): BroadcastChannel | null {
+  try {
+    return new BroadcastChannel(SESSION_CHANNEL)
+  } catch {
+    return null
+  }
+}
+
 export function SessionTimeout({ onSignedOut }: { onSignedOut: () => void }) {
   const [warning, setWarning] = useState<SessionDeadline | null>(null)
-  const checkRef = useRef<() => void>(() => {})
+  const stayRef = useRef<(limit: SessionDeadline['limit']) => void>(() => {})
 
   // Timers, input and the other tabs are subscriptions to the browser, which is what an effect is for.
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined
     let warningShown = false
     let lastWrite = Number.NEGATIVE_INFINITY
+    // This tab's latest input, in case localStorage refuses to hold it.
+    let lastInputHere = 0
+    const recordActivity = (at: number) => {
+      lastInputHere = at
+      shareActivity(at)
+    }
 
     const check = () => {
       clearTimeout(timer)
       const timing = credentialStore.timing()
       if (!timing) return
-      const deadline = sessionDeadline(timing)
+      const deadline = sessionDeadline({
+        ...timing,
+        lastActiveAt: Math.max(timing.lastActiveAt, lastInputHere),
+      })
       const now = Date.now()
       if (deadline.at <= now) {
         credentialStore.endSession(deadline.limit)
@@ -54,7 +88,6 @@ export function SessionTimeout({ onSignedOut }: { onSignedOut: () => void }) {
       )
       timer = setTimeout(check, Math.min((warningShown ? deadline.at : warnAt) - now, MAX_WAIT_MS))
     }
-    checkRef.current = check
 
     const onInput = () => {
       // While the warning is up only its buttons count: a key pressed to reach them must not hide it.
@@ -62,7 +95,22 @@ export function SessionTimeout({ onSignedOut }: { onSignedOut: () => void }) {
       const now = Date.now()
       if (now - lastWrite < ACTIVITY_WRITE_MS) return
       lastWrite = now
-      credentialStore.recordActivity(now)
+      recordActivity(now)
+    }
+    // Another tab chose "Stay signed in" at the lifetime: this tab keeps the session too.
+    const channel = openChannel()
+    const onMessage = (event: MessageEvent<SessionMessage | null>) => {
+      if (event.data?.type === 'kept') credentialStore.stopRemembering()
+    }
+    channel?.addEventListener('message', onMessage)
+    stayRef.current = (limit) => {
+      recordActivity(Date.now())
+      if (limit === 'lifetime') {
+        credentialStore.stopRemembering()
+        // oxlint-disable-next-line unicorn/require-post-message-target-origin -- a BroadcastChannel, not a window
+        channel?.postMessage({ type: 'kept' } satisfies SessionMessage)
+      }
+      check()
     }
     // Another tab's activity, "Stay signed in" or sign-in: the deadline may have moved.
     const onStorage = () => check()
@@ -82,6 +130,7 @@ export function SessionTimeout({ onSignedOut }: { onSignedOut: () => void }) {
       for (const type of ACTIVITY_EVENTS) window.removeEventListener(type, onInput, { capture: true })
       window.removeEventListener('storage', onStorage)
       document.removeEventListener('visibilitychange', onVisible)
+      channel?.close()
       unsubscribe()
     }
   }, [])
@@ -89,11 +138,7 @@ export function SessionTimeout({ onSignedOut }: { onSignedOut: () => void }) {
   const signOut = useSignOut(onSignedOut)
   if (!warning) return null
 
-  const stay = () => {
-    if (warning.limit === 'lifetime') credentialStore.keepForThisVisit()
-    else credentialStore.recordActivity()
-    checkRef.current()
-  }
+  const stay = () => stayRef.current(warning.limit)
   return <SessionWarning deadline={warning} onStay={stay} onSignOut={signOut} />
 }
 
@@ -122,23 +167,17 @@ function SessionWarning({
       onClose={onStay}
       className="dialog--alert"
     >
-      <div id={bodyId} className="dialog__message">
-        {deadline.limit === 'idle' ? (
-          <p>
-            Roster signs you out after {IDLE_LIMIT_MINUTES} minutes without activity, so that nobody else can
-            use an unattended screen. You will be signed out at {at}.
-          </p>
-        ) : (
-          <p>
-            Roster remembers a sign-in on a device for {REMEMBERED_LIMIT_DAYS} days, and this one’s time is up
-            at {at}. Stay signed in to carry on while Roster is open; this device will no longer remember you.
-          </p>
-        )}
+      <div className="dialog__message">
+        <p id={bodyId}>
+          {deadline.limit === 'idle'
+            ? `Roster signs you out after ${IDLE_LIMIT_MINUTES} minutes without activity, so that nobody else can use an unattended screen. You will be signed out at ${at}.`
+            : `Roster remembers a sign-in on a device for ${REMEMBERED_LIMIT_DAYS} days, and this one’s time is up at ${at}. Stay signed in to carry on while Roster is open; this device will no longer remember you.`}
+        </p>
+        {/* Not announced as it counts (role="timer" is not live): the text above says when. */}
+        <p role="timer">
+          {secondsLeft} {secondsLeft === 1 ? 'second' : 'seconds'} left
+        </p>
       </div>
-      {/* A timer is not announced as it counts (role="timer" is not live): the text above says when. */}
-      <p role="timer" className="session-warning__countdown">
-        {secondsLeft} {secondsLeft === 1 ? 'second' : 'seconds'} left
-      </p>
       <div className="dialog__actions">
         <button type="button" className="button" onClick={onSignOut}>
           Sign out
