@@ -4,12 +4,12 @@
 // member again when its answer was lost (api/members/mutations.ts), and recorded in the Activity
 // record from start to outcome.
 //
-// This runs outside React's lifetime on purpose, like a group's membership changes: a
-// MutationObserver on the query client, notices from the layout's host, outcomes in the Activity
+// This runs outside React's lifetime on purpose, like a group's membership changes: a write on
+// the query client (runWrite), notices from the layout's host, outcomes in the Activity
 // record. Leaving the member page therefore neither cancels a write nor loses its outcome or its
 // Undo, and the notice's Undo and the Activity panel's are one (`activity.undo`), run at most once.
 
-import { MutationObserver, type MutationOptions, type QueryClient } from '@tanstack/react-query'
+import type { MutationOptions, QueryClient } from '@tanstack/react-query'
 import {
   applyAnswer,
   applyOptimistic,
@@ -24,6 +24,7 @@ import {
 import { isRoleChangedSince, memberMutations, type RoleUndo } from '../../api/members/mutations'
 import type { Member } from '../../api/types'
 import { activity, type WriteRecord } from '../../api/writes/activity'
+import { runWrite } from '../../api/writes/run-write'
 import { refusalMessage } from '../../api/writes/refusal'
 import { roleLabel } from '../../components/domain/badge'
 import type { Notify } from '../../components/notices'
@@ -54,18 +55,21 @@ function patchAndSend<TVariables>(
   patch: MemberPatch,
   settle?: (snapshot: MemberSnapshot) => void,
 ): Promise<Member | null> {
-  const observer = new MutationObserver<Member | null, Error, TVariables, MemberSnapshot>(qc, {
-    ...options,
-    onMutate: () => applyOptimistic(qc, orgId, memberId, patch),
-    // After an uncertain failure the old values come back too: they are what was last known for sure,
-    // and the message tells the admin to check the member.
-    onError: (_error, _variables, snapshot) => rollback(qc, orgId, snapshot),
-    onSuccess: (answer, _variables, snapshot) => {
-      applyAnswer(qc, orgId, answer, snapshot)
-      settle?.(snapshot)
+  return runWrite<Member | null, TVariables, MemberSnapshot>(
+    qc,
+    {
+      ...options,
+      onMutate: () => applyOptimistic(qc, orgId, memberId, patch),
+      // After an uncertain failure the old values come back too: they are what was last known for sure,
+      // and the message tells the admin to check the member.
+      onError: (_error, _variables, snapshot) => rollback(qc, orgId, snapshot),
+      onSuccess: (answer, _variables, snapshot) => {
+        applyAnswer(qc, orgId, answer, snapshot)
+        settle?.(snapshot)
+      },
     },
-  })
-  return observer.mutate(variables)
+    variables,
+  )
 }
 
 // ─── One write to one member, with its cache work: the member page and the bulk actions share these,
@@ -119,8 +123,7 @@ export const sendEnable = (ctx: CacheContext, memberId: number) =>
 
 /** Tallyfy emails the invitation again; the member as answered (if sent back) replaces the cached row. */
 export async function sendResendInvite(ctx: CacheContext, memberId: number): Promise<void> {
-  const observer = new MutationObserver(ctx.qc, memberMutations.resendInvite(ctx.orgId, memberId))
-  const answer = await observer.mutate()
+  const answer = await runWrite(ctx.qc, memberMutations.resendInvite(ctx.orgId, memberId), undefined)
   if (answer) applyAnswer(ctx.qc, ctx.orgId, answer)
 }
 
@@ -129,8 +132,7 @@ export async function sendResendInvite(ctx: CacheContext, memberId: number): Pro
  * every group (not before: a row that vanished and came back after a refusal would be worse).
  */
 export async function sendWithdrawInvite(ctx: CacheContext, memberId: number): Promise<void> {
-  const observer = new MutationObserver(ctx.qc, memberMutations.withdrawInvite(ctx.orgId, memberId))
-  await observer.mutate()
+  await runWrite(ctx.qc, memberMutations.withdrawInvite(ctx.orgId, memberId), undefined)
   removeMember(ctx.qc, ctx.orgId, memberId)
 }
 

@@ -10,7 +10,6 @@
 //
 // People whose write may already have happened (the journal says 'sent' or 'uncertain', or Retry of
 // an uncertain one) are read first: when the change is there they are done, and nothing is sent.
-import { MutationObserver } from '@tanstack/react-query'
 import { cachedGroup, patchGroup, patchMemberGroups, settleGroup } from '../../../api/groups/cache'
 import { droppedNote, groupMutations, groupWriteMessage } from '../../../api/groups/mutations'
 import { groupQueries } from '../../../api/groups/queries'
@@ -21,6 +20,7 @@ import { tallyfyWords } from '../../../api/describe-error'
 import { isNotFound } from '../../../api/errors'
 import type { Member } from '../../../api/types'
 import type { BatchStep, ItemStatus } from '../../../api/writes/batch'
+import { runWrite } from '../../../api/writes/run-write'
 import { isNoLongerApplies, isUncertainWrite, UncertainWriteError } from '../../../api/writes/uncertain'
 import { roleLabel } from '../../../components/domain/badge'
 import {
@@ -265,21 +265,24 @@ async function sendGroupChange(ctx: CacheContext, groupId: string, change: Membe
   const guess = current ? effectiveMembershipChange(current, change) : change
   applyLocally(ctx, groupId, guess)
   const update = groupMutations.update(orgId, groupId)
-  const observer = new MutationObserver(qc, {
-    ...update,
-    onSuccess: (result) => {
-      // Another change to this group is still queued: its answer will be the newer truth.
-      if (qc.isMutating({ mutationKey: update.mutationKey }) <= 1) settleGroup(qc, orgId, result.group)
-    },
-    onError: (error) => {
-      applyLocally(ctx, groupId, invertMembershipChange(guess))
-      // What the group holds is unknown: the next look at it reads it again.
-      if (isUncertainWrite(error))
-        void qc.invalidateQueries({ queryKey: groupQueries.detail(orgId, groupId).queryKey })
-    },
-  })
   // The batch is the Activity entry: the update must not record itself as well.
-  return observer.mutate({ change, recorded: true })
+  return runWrite(
+    qc,
+    {
+      ...update,
+      onSuccess: (result) => {
+        // Another change to this group is still queued: its answer will be the newer truth.
+        if (qc.isMutating({ mutationKey: update.mutationKey }) <= 1) settleGroup(qc, orgId, result.group)
+      },
+      onError: (error) => {
+        applyLocally(ctx, groupId, invertMembershipChange(guess))
+        // What the group holds is unknown: the next look at it reads it again.
+        if (isUncertainWrite(error))
+          void qc.invalidateQueries({ queryKey: groupQueries.detail(orgId, groupId).queryKey })
+      },
+    },
+    { change, recorded: true },
+  )
 }
 
 function groupStep(
