@@ -13,14 +13,31 @@ function withSearch(path: string, search?: PathSearch): string {
   return query ? `${path}?${query}` : path
 }
 
+// A lone surrogate cannot be put into a URL (encodeURIComponent throws): JSON can still carry one.
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+
+/** Any text as a URL component; never throws. */
+const encodeText = (value: string) => encodeURIComponent(value.replace(loneSurrogate, '\uFFFD'))
+
+/**
+ * One path segment from any text an API or a person may send (an ID, an email): encoded, never
+ * throwing (a lone surrogate becomes U+FFFD), and never "." or "..", which every URL parser resolves
+ * to another page (even as %2E): those are written double-encoded, so the page reads "%2E" and says
+ * not found, as it does for any value no record has.
+ */
+export function pathSegment(value: string): string {
+  const encoded = encodeText(value)
+  return encoded === '.' || encoded === '..' ? encoded.replaceAll('.', '%252E') : encoded
+}
+
 export const paths = {
   signIn: (returnTo?: string) =>
-    returnTo && returnTo !== '/' ? `/sign-in?returnTo=${encodeURIComponent(returnTo)}` : '/sign-in',
+    returnTo && returnTo !== '/' ? `/sign-in?returnTo=${encodeText(returnTo)}` : '/sign-in',
   overview: (search?: PathSearch) => withSearch('/overview', search),
   members: (search?: PathSearch) => withSearch('/members', search),
-  member: (memberId: number | string) => `/members/${encodeURIComponent(String(memberId))}`,
+  member: (memberId: number | string) => `/members/${pathSegment(String(memberId))}`,
   groups: (search?: PathSearch) => withSearch('/groups', search),
-  group: (groupId: string) => `/groups/${encodeURIComponent(groupId)}`,
+  group: (groupId: string) => `/groups/${pathSegment(groupId)}`,
   guests: (search?: PathSearch) => withSearch('/guests', search),
-  guest: (email: string) => `/guests/${encodeURIComponent(email)}`,
+  guest: (email: string) => `/guests/${pathSegment(email)}`,
 } as const
