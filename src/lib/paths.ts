@@ -13,17 +13,20 @@ function withSearch(path: string, search?: PathSearch): string {
   return query ? `${path}?${query}` : path
 }
 
-// A lone surrogate cannot be put into a URL (encodeURIComponent throws): JSON can still carry one.
-const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
-
-/** Any text as a URL component; never throws. */
-const encodeText = (value: string) => encodeURIComponent(value.replace(loneSurrogate, '\uFFFD'))
+/** Any text as a URL component; never throws (a lone surrogate, which JSON can carry, cannot be encoded). */
+function encodeText(value: string): string {
+  try {
+    return encodeURIComponent(value)
+  } catch {
+    return encodeURIComponent(value.replace(/[\uD800-\uDFFF]/g, '\uFFFD'))
+  }
+}
 
 /**
  * One path segment from any text an API or a person may send (an ID, an email): encoded, never
- * throwing (a lone surrogate becomes U+FFFD), and never "." or "..", which every URL parser resolves
- * to another page (even as %2E): those are written double-encoded, so the page reads "%2E" and says
- * not found, as it does for any value no record has.
+ * throwing, and never "." or "..", which every URL parser resolves to another page (even as %2E):
+ * those are written double-encoded, so the page reads "%2E" and says not found, as it does for any
+ * value no record has.
  */
 export function pathSegment(value: string): string {
   const encoded = encodeText(value)
