@@ -123,6 +123,10 @@ function createCredentialStore() {
   // undefined: storage not read yet (read lazily so tests and SSR-less imports do not touch storage early).
   let current: Credentials | null | undefined
   let signedInAt = 0
+  // Whether this tab's session is the one this browser remembers. Kept here rather than read from
+  // localStorage each time: another tab's end clears that storage a moment before this tab hears
+  // why, and a session must not change its limit in that moment.
+  let remembered = false
   let endReason: SessionEndReason | null = null
   const listeners = new Set<Listener>()
 
@@ -133,9 +137,12 @@ function createCredentialStore() {
   const store = {
     get(): Credentials | null {
       if (current === undefined) {
-        const stored = read(storageOf('session')) ?? read(storageOf('local'))
+        const local = read(storageOf('local'))
+        const stored = read(storageOf('session')) ?? local
         current = stored?.credentials ?? null
         signedInAt = stored?.signedInAt ?? 0
+        remembered =
+          local?.credentials.orgId === current?.orgId && local?.credentials.token === current?.token
         // The first read, at page load (before anyone subscribes): a session already over at one of
         // its limits is not restored, and the sign-in page says why.
         const timing = store.timing()
@@ -151,6 +158,7 @@ function createCredentialStore() {
       endReason = null
       const now = Date.now()
       signedInAt = now
+      remembered = opts.remember
       write(storageOf('session'), current, signedInAt)
       // Not remembering must also forget an earlier "remember me" on this browser.
       write(storageOf('local'), opts.remember ? current : null, signedInAt)
@@ -169,6 +177,7 @@ function createCredentialStore() {
      */
     stopRemembering(): void {
       if (!current) return
+      remembered = false
       write(storageOf('session'), current, signedInAt)
       write(storageOf('local'), null, 0)
       notify()
@@ -191,19 +200,10 @@ function createCredentialStore() {
       channel?.postMessage({ type: 'signed-out', reason } satisfies SessionMessage)
     },
 
-    /**
-     * What the limits count from (lib/session-limits.ts `sessionDeadline`), or null when signed out.
-     * Remembered while this browser's localStorage holds this very session.
-     */
+    /** What the limits count from (lib/session-limits.ts `sessionDeadline`), or null when signed out. */
     timing(): SessionTiming | null {
-      const credentials = store.get()
-      const local = read(storageOf('local'))?.credentials
-      return credentials
-        ? {
-            remembered: local?.orgId === credentials.orgId && local.token === credentials.token,
-            signedInAt,
-            lastActiveAt: Math.max(signedInAt, readLastActive()),
-          }
+      return store.get()
+        ? { remembered, signedInAt, lastActiveAt: Math.max(signedInAt, readLastActive()) }
         : null
     },
 

@@ -199,8 +199,8 @@ describe('a remembered session', () => {
     expect(warning()).toBeInTheDocument()
     sessionStorage.clear() // this tab read the session from localStorage only
     const otherTab = new BroadcastChannel('roster.session')
-    // What the other tab does: its own input time, then this browser no longer remembers the session.
-    localStorage.setItem('roster.lastActive', String(Date.now()))
+    // What the other tab does: this browser no longer remembers the session. Its note of the input
+    // may reach this tab's view of localStorage later than the message: the message is enough.
     localStorage.removeItem(KEY)
     // oxlint-disable-next-line unicorn/require-post-message-target-origin -- a BroadcastChannel
     otherTab.postMessage({ type: 'kept' })
@@ -209,5 +209,15 @@ describe('a remembered session', () => {
     pass(MINUTE)
     expect(credentialStore.get()).toEqual(alice)
     otherTab.close()
+  })
+
+  it('ends for its lifetime, not for inactivity, when another tab’s end has cleared the storage first', () => {
+    signIn(true)
+    pass(30 * DAY - 30_000)
+    // The other tab ended the session a moment ago; its message has not arrived yet.
+    localStorage.clear()
+    pass(30_000)
+    expect(credentialStore.get()).toBeNull()
+    expect(credentialStore.lastEndReason()).toBe('lifetime')
   })
 })

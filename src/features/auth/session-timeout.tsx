@@ -100,7 +100,11 @@ export function SessionTimeout({ onSignedOut }: { onSignedOut: () => void }) {
     // Another tab chose "Stay signed in" at the lifetime: this tab keeps the session too.
     const channel = openChannel()
     const onMessage = (event: MessageEvent<SessionMessage | null>) => {
-      if (event.data?.type === 'kept') credentialStore.stopRemembering()
+      if (event.data?.type !== 'kept') return
+      // Someone just pressed a button: activity, even before that tab's note of it reaches this one's
+      // view of localStorage (which can lag behind another tab's writes).
+      lastInputHere = Date.now()
+      credentialStore.stopRemembering()
     }
     channel?.addEventListener('message', onMessage)
     stayRef.current = (limit) => {
