@@ -121,6 +121,21 @@ if (nginx) {
   skipped++
 }
 
+// Three minutes of `npm run soak`, so the script stays alive: the build above, the demo's faults, a
+// session that expires once, and nothing lost (docs/reliability.md). Its servers take free ports of
+// their own, so it can never meet Playwright's; it counts as one test.
+check('soak, 3 minutes under faults (npm run soak)', 'node', [
+  'scripts/soak.mjs',
+  '--minutes',
+  '3',
+  '--seed',
+  String(Number(process.env.ROSTER_SOAK_SEED ?? 1)),
+  '--out-dir',
+  'dist',
+  '--reuse-build',
+  '--quiet',
+])
+
 console.log('\n━━ summary')
 for (const line of results) console.log(line)
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`)

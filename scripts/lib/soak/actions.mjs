@@ -337,7 +337,7 @@ const changeRole = {
       readPath: memberPath(ctx, wire.id),
       effects: [{ key: `role:${wire.id}`, after: to }],
     })
-    await page.getByRole('button', { name: 'Change role' }).click()
+    await ledger.send(entry, () => page.getByRole('button', { name: 'Change role' }).click())
     await settled(ctx, entry, () => pageChecks.member(ctx, wire.id))
   },
 }
@@ -364,7 +364,7 @@ const disableMember = {
         ...truth.groupsOf(wire.id).map((g) => ({ key: `in:${g.id}:${wire.id}`, after: false })),
       ],
     })
-    await confirm.getByRole('button', { name: 'Disable', exact: true }).click()
+    await ledger.send(entry, () => confirm.getByRole('button', { name: 'Disable', exact: true }).click())
     await settled(ctx, entry, () => pageChecks.member(ctx, wire.id))
   },
 }
@@ -386,7 +386,7 @@ const enableMember = {
       readPath: memberPath(ctx, wire.id),
       effects: [{ key: `status:${wire.id}`, after: wire.activated_at ? 'active' : 'invited' }],
     })
-    await page.getByRole('button', { name: 'Enable member' }).click()
+    await ledger.send(entry, () => page.getByRole('button', { name: 'Enable member' }).click())
     await settled(ctx, entry, () => pageChecks.member(ctx, wire.id))
   },
 }
@@ -415,7 +415,7 @@ const invite = {
       readPath: new RegExp(`^/organizations/${ctx.world.orgId}/users$`),
       effects: [{ key: `member:${email}`, after: true }],
     })
-    await dialog.getByRole('button', { name: 'Send invitation' }).click()
+    await ledger.send(entry, () => dialog.getByRole('button', { name: 'Send invitation' }).click())
     await ledger.settle(page)
     // A refused or failed invitation keeps the dialog open with the reason: a person closes it.
     if (await dialog.isVisible()) await dialog.getByRole('button', { name: 'Cancel' }).click()
@@ -469,8 +469,10 @@ const addToGroup = {
       readPath: groupPath(ctx, group.id),
       effects: [{ key: `in:${group.id}:${wire.id}`, after: true }],
     })
-    await combobox.press('ArrowDown')
-    await combobox.press('Enter')
+    await ledger.send(entry, async () => {
+      await combobox.press('ArrowDown')
+      await combobox.press('Enter')
+    })
     await settled(ctx, entry, () => pageChecks.group(ctx, group.id))
   },
 }
@@ -495,7 +497,7 @@ const removeFromGroup = {
       readPath: groupPath(ctx, group.id),
       effects: [{ key: `in:${group.id}:${wire.id}`, after: false }],
     })
-    await remove.first().click()
+    await ledger.send(entry, () => remove.first().click())
     await settled(ctx, entry, () => pageChecks.group(ctx, group.id))
   },
 }
@@ -517,7 +519,7 @@ const addGuest = {
       readPath: groupPath(ctx, group.id),
       effects: [{ key: `guest:${group.id}:${email}`, after: true }],
     })
-    await page.getByRole('button', { name: 'Add guest', exact: true }).click()
+    await ledger.send(entry, () => page.getByRole('button', { name: 'Add guest', exact: true }).click())
     await settled(ctx, entry, () => pageChecks.group(ctx, group.id))
   },
 }
@@ -542,7 +544,7 @@ const removeGuest = {
       readPath: groupPath(ctx, group.id),
       effects: [{ key: `guest:${group.id}:${email.toLowerCase()}`, after: false }],
     })
-    await remove.first().click()
+    await ledger.send(entry, () => remove.first().click())
     await settled(ctx, entry, () => pageChecks.group(ctx, group.id))
   },
 }

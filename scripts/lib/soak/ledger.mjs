@@ -35,6 +35,8 @@ export function createLedger({ world, truth, mismatch }) {
   const tally = { writes: 0, undos: 0, outcomes: {} }
   /** Intents made before the last full reload: the Activity record (memory only) no longer has them. */
   let activityBase = 0
+  /** The last shortfall of Activity entries reported (each is said once). */
+  let shortfall = 0
 
   const statsLength = () => world.writeStats()?.writes.length ?? 0
 
@@ -100,8 +102,19 @@ export function createLedger({ world, truth, mismatch }) {
 
     /** The write was never started (the form refused it before sending): forget it. */
     abandon(entry) {
-      if (intents.at(-1) === entry) intents.pop()
+      if (intents.at(-1) !== entry) return
+      intents.pop()
       tally.writes--
+    },
+
+    /** Performs the click that sends `entry`; if it cannot be done, nothing was sent. */
+    async send(entry, click) {
+      try {
+        await click()
+      } catch (error) {
+        this.abandon(entry)
+        throw error
+      }
     },
 
     /** Called right before pressing Undo on a settled, done write. */
@@ -116,30 +129,41 @@ export function createLedger({ world, truth, mismatch }) {
      * may take under the faults (Retry-After, retries, latency) before it counts as stuck.
      */
     async settle(page, { limitMs = 120_000 } = {}) {
-      // The session ended (a 401): the run signs in again and settles then, from the kept record.
-      if (isSignedOut(page)) return
-      const idle = await poll(
-        () => writesInFlight(page),
-        (busy) => busy === false,
-        {
-          timeout: limitMs,
-          interval: 300,
-        },
-      )
-      if (isSignedOut(page)) return
-      if (!idle.ok) mismatch('stuck', `a write was still in progress after ${limitMs / 1000} s`)
-      const activity = await readActivity(page)
-      this.compare(activity)
+      const deadline = Date.now() + limitMs
+      for (;;) {
+        // The session ended (a 401): the run signs in again and settles then, from the kept record.
+        if (isSignedOut(page)) return
+        const idle = await poll(
+          () => writesInFlight(page),
+          (busy) => busy === false,
+          { timeout: Math.max(0, deadline - Date.now()), interval: 300 },
+        )
+        if (isSignedOut(page)) return
+        const final = !idle.ok || Date.now() >= deadline
+        if (!idle.ok) mismatch('stuck', `a write was still in progress after ${limitMs / 1000} s`)
+        // A write may show In progress a moment before the header counts it (or after): read again
+        // until every entry has its outcome, and call it stuck only when the time is up.
+        const waiting = this.compare(await readActivity(page), { final })
+        if (!waiting || final) return
+        await new Promise((resolve) => setTimeout(resolve, 500))
+      }
     },
 
-    compare(activity) {
+    /** Settles what the Activity panel shows; true while an entry of the soak's still shows In progress. */
+    compare(activity, { final = true } = {}) {
       const open = intents.filter((e) => e.outcome === 'pending' || (e.undo && !e.undo.settled))
-      if (open.length === 0) return
+      if (open.length === 0) return false
+      let waiting = false
       // Activity keeps the newest 500 entries of the organization; the oldest may have gone.
       const expected = intents.length - activityBase
       if (activity.length > expected) {
         mismatch('activity', `Activity lists ${activity.length} changes, the soak made ${expected}`)
-        return
+        return false
+      }
+      // Fewer entries than writes, below the cap: a write the person made is missing from the record.
+      if (activity.length < Math.min(expected, 500) && shortfall !== expected - activity.length) {
+        shortfall = expected - activity.length
+        mismatch('activity', `Activity lists ${activity.length} changes, the soak made ${expected}`)
       }
       const offset = activityBase + expected - activity.length
       const to = mark()
@@ -147,6 +171,9 @@ export function createLedger({ world, truth, mismatch }) {
         const shown = activity[entry.index - offset]
         if (!shown) continue
         if (!entry.labelIncludes.every((part) => shown.label.includes(part))) {
+          // Said once: the entry is set aside, so later reads do not repeat it.
+          entry.outcome = 'mislabelled'
+          if (entry.undo) entry.undo.settled = true
           mismatch(
             'activity',
             `entry ${entry.index} reads “${shown.label}”, expected ${entry.labelIncludes.join(' … ')}`,
@@ -154,14 +181,25 @@ export function createLedger({ world, truth, mismatch }) {
           continue
         }
         const outcome = OUTCOMES[shown.outcome] ?? shown.outcome
+        if (outcome === 'pending' && !final) {
+          waiting = true
+          continue
+        }
+        shown.where = `entry ${entry.index + 1} of ${intents.length}, Activity lists ${activity.length}`
         if (entry.outcome === 'pending') this.settleWrite(entry, outcome, shown, to)
         else if (entry.undo && !entry.undo.settled) this.settleUndo(entry, outcome, shown, to)
       }
+      return waiting
     },
 
     settleWrite(entry, outcome, shown, to) {
       if (outcome === 'pending') {
-        mismatch('stuck', `“${shown.label}” still shows In progress while nothing is being saved`)
+        if (!entry.stuck)
+          mismatch(
+            'stuck',
+            `“${shown.label}” still shows In progress while nothing is being saved (${shown.where})`,
+          )
+        entry.stuck = true
         return
       }
       entry.outcome = outcome

@@ -114,6 +114,7 @@ export const firstNumber = (text) => {
 
 /** Whether anything is still being saved: the Activity button says "N in progress" then. */
 export async function writesInFlight(page) {
+  assertSignedIn(page)
   const text = await page.getByRole('button', { name: /^Activity/ }).textContent({ timeout: 5_000 })
   return /in progress/.test(text ?? '')
 }
