@@ -14,6 +14,8 @@
 //          (the way in over HTTP: a preview proxying /api to the demo API, see way-in.mjs)
 //          --overview-members 100000 --overview-runs 30 (0 skips it): the overview's figures, computed in
 //          Node (overview.mjs)
+//          --batch-runs 3 (0 skips it) --batch-size 500 --batch-members 2000 --batch-latency 40: a bulk
+//          role change's pace over HTTP (batch-rate.mjs), on the same ports as the way in
 //          --http (and its options, below): the directory over real HTTP instead of the in-browser demo
 import { execFileSync, spawn } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
@@ -22,6 +24,7 @@ import { demo, flag, option } from '../scripts/lib/cli.mjs'
 import { withPreview } from '../scripts/lib/preview-server.mjs'
 import { installProbe } from './page-probe.mjs'
 import { measureOverview } from './overview.mjs'
+import { measureBatchRate } from './batch-rate.mjs'
 import { measureBudget, printTargets, targetRows } from './targets.mjs'
 import { measureWayIn } from './way-in.mjs'
 
@@ -36,6 +39,10 @@ const scrollFrames = Number(option('scroll-frames', '180'))
 const skipBuild = flag('skip-build')
 const wayInMembers = Number(option('way-in-members', '10000'))
 const wayInRuns = Number(option('way-in-runs', String(runs)))
+const batchRuns = Number(option('batch-runs', '3'))
+const batchSize = Number(option('batch-size', '500'))
+const batchMembers = Number(option('batch-members', '2000'))
+const batchLatency = Number(option('batch-latency', '40'))
 const httpPort = Number(option('http-port', String(port + 1)))
 const apiPort = Number(option('api-port', String(port + 2)))
 const overviewMembers = Number(option('overview-members', '100000'))
@@ -391,6 +398,7 @@ async function main() {
   let failures = 0
   let chromiumVersion = 'unknown'
   let wayIn = null
+  let batchRate = null
   // Pure computation, so it runs first, before the browser and the preview server add their load.
   const overview =
     overviewRuns > 0
@@ -434,13 +442,28 @@ async function main() {
         log: console.log,
       })
     }
+    if (batchRuns > 0) {
+      // After the way in, whose servers it closed: the same ports.
+      batchRate = await measureBatchRate({
+        browser,
+        outDir,
+        httpPort,
+        apiPort,
+        runs: batchRuns,
+        size: batchSize,
+        members: batchMembers,
+        latencyMs: batchLatency,
+        log: console.log,
+      })
+      if (batchRate.runs.some((r) => r.error)) failures++
+    }
   })
 
   printTable(summary)
   const budget = measureBudget(outDir)
   // The heap over HTTP at 100,000 is measured by the directory's HTTP scenario when it is part of the
   // bench; until then the demo's figure stands in (see targets.mjs).
-  const targetTable = targetRows({ summary, raw, wayIn, overview, budget, httpHeap100k: null })
+  const targetTable = targetRows({ summary, raw, wayIn, overview, budget, httpHeap100k: null, batchRate })
   printTargets(targetTable)
   const loads = Object.values(raw).flatMap((list) => list.map((r) => r.loadAverageBefore))
   const busiest = Math.max(...loads)
@@ -480,6 +503,7 @@ async function main() {
     },
     summary,
     wayIn,
+    batchRate,
     overview,
     budget,
     targetTable,

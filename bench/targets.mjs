@@ -32,9 +32,17 @@ function percentile(values, p) {
  * way-in.mjs returned (or null); `overview` what overview.mjs's measureOverview returned (or null);
  * `budget` measureBudget's result; `httpHeap100k` the heap after loading 100,000 members over HTTP
  * in MB when another part of the bench measured it, else null (then the demo's figure stands in,
- * which includes the demo data set itself).
+ * which includes the demo data set itself). `batchRate` is what batch-rate.mjs returned (or null).
  */
-export function targetRows({ summary, raw, wayIn, overview = null, budget, httpHeap100k = null }) {
+export function targetRows({
+  summary,
+  raw,
+  wayIn,
+  overview = null,
+  budget,
+  httpHeap100k = null,
+  batchRate = null,
+}) {
   const rows = []
   const loadOf = (size) => {
     const loads = (raw[size] ?? []).flatMap((r) => [r.loadAverageBefore, r.loadAverageAfter])
@@ -92,6 +100,29 @@ export function targetRows({ summary, raw, wayIn, overview = null, budget, httpH
       s?.n ? s.p95 <= 50 : null,
       '',
       loadOf(100000),
+    )
+  }
+  {
+    // A rate: the median run, and the slowest run (the p95 of the durations) beside it.
+    const ok = batchRate?.runs.filter((r) => !r.error) ?? []
+    const rates = ok.map((r) => r.perSecond)
+    const median = percentile(rates, 50)
+    const slowest = percentile(
+      rates.map((r) => -r),
+      95,
+    )
+    const loads = (batchRate?.runs ?? []).flatMap((r) => [r.loadAverageBefore, r.loadAverageAfter])
+    add(
+      `batch rate, ${(batchRate?.size ?? 500).toLocaleString('en-US')} role changes over HTTP at ${batchRate?.latencyMs ?? 40} ms`,
+      !batchRate
+        ? 'not run'
+        : ok.length
+          ? `${median.toFixed(1)}/s (slowest run ${(-slowest).toFixed(1)}/s)`
+          : 'failed',
+      'median ≥ 80/s',
+      ok.length ? median >= 80 : null,
+      'ceiling 100/s (4 in flight)',
+      loads.length ? `${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}` : '',
     )
   }
   if (wayIn) {
