@@ -228,3 +228,67 @@ export function journalWriter(
     },
   }
 }
+
+// A batch's journal is shared by every tab of the browser, so a batch still running in one tab looks,
+// to another, like one a reload cut short. The running tab holds a Web Lock named after the batch
+// until it ends; the lock goes with the tab when it closes or crashes, so a Resume is offered exactly
+// when nobody is running the batch. Without Web Locks (old browsers, jsdom) nothing is held and the
+// check says no one runs it: what the page did before.
+
+/** The Web Lock a tab holds while it runs a batch. */
+export const batchLockName = (orgId: string, id: string) => `${journalKey(orgId)}.${id}`
+
+const locks = (): LockManager | null =>
+  typeof navigator !== 'undefined' && 'locks' in navigator ? navigator.locks : null
+
+/**
+ * Holds the batch's lock until `until` settles. `ifAvailable`: when another holder has it (a Resume
+ * that took it first), this one goes without, since the holder already speaks for the batch.
+ */
+export function holdBatchLock(orgId: string, id: string, until: Promise<unknown>): void {
+  const manager = locks()
+  if (!manager) return
+  void manager
+    .request(batchLockName(orgId, id), { ifAvailable: true }, () => until.then(noop, noop))
+    .catch(noop)
+}
+
+/**
+ * Runs `start` while holding the batch's lock, unless a tab holds it already (the batch runs there):
+ * then `start` is not called and this resolves false. `start` returns what to hold the lock until.
+ */
+export function withBatchLock(
+  orgId: string,
+  id: string,
+  start: () => Promise<unknown> | null,
+): Promise<boolean> {
+  const manager = locks()
+  if (!manager) return Promise.resolve(start() !== null)
+  return new Promise<boolean>((resolve) => {
+    manager
+      .request(batchLockName(orgId, id), { ifAvailable: true }, (lock) => {
+        if (!lock) {
+          resolve(false)
+          return undefined
+        }
+        const running = start()
+        resolve(running !== null)
+        return running?.then(noop, noop)
+      })
+      .catch(() => resolve(false))
+  })
+}
+
+/** Whether some tab of this browser runs the batch now (holds its lock). */
+export async function isBatchRunning(orgId: string, id: string): Promise<boolean> {
+  const manager = locks()
+  if (!manager) return false
+  try {
+    const { held = [] } = await manager.query()
+    return held.some((lock) => lock.name === batchLockName(orgId, id))
+  } catch {
+    return false
+  }
+}
+
+function noop() {}

@@ -7,6 +7,7 @@ import { retryNotice } from '../retry-notice'
 import { activity, type WriteOutcome, type WriteRecord } from './activity'
 import {
   isPersonalKey,
+  holdBatchLock,
   journalWriter,
   readJournal,
   type JournalItem,
@@ -565,7 +566,9 @@ export function startBatch(
   registry.delete(id)
   registry.set(id, handle)
 
-  // The skips and a Resume's earlier outcomes are in the journal before anything is sent.
+  // The skips and a Resume's earlier outcomes are in the journal before anything is sent; while it
+  // runs, this tab holds the batch's lock, so another tab offers no Resume of it.
+  if (journal) holdBatchLock(orgId, id, done)
   journal?.writeNow()
   pump()
   return handle

@@ -2,7 +2,7 @@
 // that says what will happen and who will be skipped (counts and names), its confirm button names
 // the real number, then the batch's progress and a result per person, against the demo's handlers.
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
-import { act, render, screen, waitFor, within } from '@testing-library/react'
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { http } from 'msw'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -22,7 +22,7 @@ import {
 } from '../../../demo/data'
 import { createDemoServer } from '../../../demo/node'
 import { createTestQueryClient, renderPage } from '../../../test/render-page'
-import { journalKey } from '../../../api/writes/batch-journal'
+import { batchLockName, journalKey } from '../../../api/writes/batch-journal'
 import { UnfinishedBatch } from './unfinished-batch'
 import { BulkActions } from './bulk-actions'
 import { unmountBulkDialogHost } from './bulk-dialog-host'
@@ -396,6 +396,50 @@ describe('Resume', () => {
     )
     expect(writes).toHaveLength(2)
     expect(localStorage.getItem(journalKey(DEMO_ORG_ID))).toBeNull()
+  })
+
+  it('is not offered while another tab of the browser runs the batch (it holds the batch’s lock)', async () => {
+    // Web Locks as the browser has them: a held lock is seen by every tab, and goes with its tab.
+    const held = new Set<string>()
+    const locks = {
+      query: async () => ({ held: [...held].map((name) => ({ name, mode: 'exclusive' })), pending: [] }),
+      request: async (name: string, _options: unknown, callback: (lock: unknown) => unknown) => {
+        if (held.has(name)) return callback(null)
+        held.add(name)
+        try {
+          return await callback({ name })
+        } finally {
+          held.delete(name)
+        }
+      },
+    }
+    Object.defineProperty(navigator, 'locks', { configurable: true, value: locks })
+    try {
+      const [one] = fresh(1)
+      journal({ [one!.id]: 'sent' })
+      held.add(batchLockName(DEMO_ORG_ID, 'b-cut-short'))
+      await import('./resume-notice')
+      renderPage(
+        { '/members': <UnfinishedBatch orgId={DEMO_ORG_ID} /> },
+        { path: '/members', queryClient: qc, orgId: DEMO_ORG_ID },
+      )
+      // Once the page knows you are an administrator (who alone is offered Resume), and the lock asked.
+      await waitFor(() => expect(qc.getQueryData(meQueries.current(DEMO_ORG_ID).queryKey)).toBeDefined())
+      await act(async () => {})
+      expect(screen.queryByRole('button', { name: 'Resume' })).toBeNull()
+      cleanup()
+
+      // The other tab closed: its lock went with it, and the batch is offered here.
+      held.clear()
+      renderPage(
+        { '/members': <UnfinishedBatch orgId={DEMO_ORG_ID} /> },
+        { path: '/members', queryClient: qc, orgId: DEMO_ORG_ID },
+      )
+      expect(await screen.findByRole('button', { name: 'Resume' })).toBeEnabled()
+      expect(writes).toEqual([])
+    } finally {
+      Reflect.deleteProperty(navigator, 'locks')
+    }
   })
 
   it('Discard forgets the batch', async () => {

@@ -4,9 +4,15 @@
 // twice. Discard forgets the journal. Shown to admins (only they could have started it), and not
 // while the batch is still running in this tab.
 import { useQueryClient } from '@tanstack/react-query'
-import { useState, useSyncExternalStore } from 'react'
+import { useEffect, useState, useSyncExternalStore } from 'react'
 import { batches } from '../../../api/writes/batch'
-import { discardJournal, readJournal, unfinishedKeys } from '../../../api/writes/batch-journal'
+import {
+  discardJournal,
+  isBatchRunning,
+  readJournal,
+  unfinishedKeys,
+  withBatchLock,
+} from '../../../api/writes/batch-journal'
 import { formatCount } from '../../../lib/format'
 import { useIsAdmin } from '../../auth/session'
 import { showBatch } from './bulk-dialog-host'
@@ -27,7 +33,22 @@ export default function ResumeNotice({ orgId }: { orgId: string }) {
   const ended = useSyncExternalStore(running ? running.subscribe : noop, () =>
     running ? isEnded(running.getState()) : true,
   )
-  if (!journal || !isAdmin || !isBatchKind(journal.kind) || !ended) return null
+  // A batch another tab of this browser is running (it holds the batch's lock) is not cut short:
+  // offering Resume here could send its people twice. Asked once per journal; null while asking.
+  const journalId = journal?.id ?? null
+  const [runningElsewhere, setRunningElsewhere] = useState<{ id: string; running: boolean } | null>(null)
+  useEffect(() => {
+    if (journalId === null) return
+    let live = true
+    void isBatchRunning(orgId, journalId).then((running) => {
+      if (live) setRunningElsewhere({ id: journalId, running })
+    })
+    return () => {
+      live = false
+    }
+  }, [orgId, journalId])
+  const elsewhere = runningElsewhere?.id === journalId ? runningElsewhere.running : null
+  if (!journal || !isAdmin || !isBatchKind(journal.kind) || !ended || elsewhere !== false) return null
   const { verifyFirst, toSend } = unfinishedKeys(journal)
   const left = verifyFirst.length + toSend.length
   if (left === 0) return null
@@ -35,9 +56,16 @@ export default function ResumeNotice({ orgId }: { orgId: string }) {
 
   const resume = () => {
     const ctx = { qc, orgId }
-    const run = resumeBatch(ctx, journal)
+    // Taken under the batch's lock: a tab that started the same Resume a moment earlier wins, and this
+    // one then says so instead of sending anything.
+    void withBatchLock(orgId, journal.id, () => {
+      const run = resumeBatch(ctx, journal)
+      if (run) showBatch(ctx, run.handle.id)
+      return run ? run.handle.done : null
+    }).then((started) => {
+      if (!started) setRunningElsewhere({ id: journal.id, running: true })
+    })
     setDismissed(true)
-    if (run) showBatch(ctx, run.handle.id)
   }
 
   return (
