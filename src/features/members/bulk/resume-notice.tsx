@@ -40,8 +40,8 @@ export default function ResumeNotice({ orgId }: { orgId: string }) {
   useEffect(() => {
     if (journalId === null) return
     let live = true
-    void isBatchRunning(orgId, journalId).then((running) => {
-      if (live) setRunningElsewhere({ id: journalId, running })
+    void isBatchRunning(orgId, journalId).then((held) => {
+      if (live) setRunningElsewhere({ id: journalId, running: held })
     })
     return () => {
       live = false
