@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { completeDirectory, makeMember } from '../../test/member-factory'
 import { makeGroup } from '../../test/group-factory'
 import { groupQueries } from '../groups/queries'
@@ -8,6 +8,8 @@ import {
   addInvited,
   applyAnswer,
   applyOptimistic,
+  directoryGatherPolicy,
+  gatherDirectoryWrites,
   groupsWithoutMember,
   mergeAnswer,
   patchDirectoryMember,
@@ -180,5 +182,59 @@ describe('removeMember (a withdrawn invitation)', () => {
     const qc = new QueryClient()
     removeMember(qc, ORG, 2)
     expect(qc.getQueryCache().getAll()).toEqual([])
+  })
+})
+
+describe('gathered directory writes (a batch)', () => {
+  afterEach(() => vi.useRealTimers())
+
+  it('the directory changes once per gathering, in the order the writes were made, and at the end', async () => {
+    vi.useFakeTimers()
+    const qc = setup()
+    let changes = 0
+    const unsubscribe = qc.getQueryCache().subscribe((event) => {
+      if (
+        event.type === 'updated' &&
+        event.query.queryHash === JSON.stringify(memberQueries.directory(ORG).queryKey)
+      )
+        changes++
+    })
+    const release = gatherDirectoryWrites(qc, ORG)
+    const first = await applyOptimistic(qc, ORG, 1, rolePatch('light'))
+    await applyOptimistic(qc, ORG, 2, rolePatch('standard'))
+    applyAnswer(qc, ORG, { ...ana, role: 'light', rawRole: 'light' }, first)
+    // Nothing yet: the table is not re-rendered per write.
+    expect(changes).toBe(0)
+    expect(rows(qc)[0]).toBe(ana)
+    // A member's page follows at once.
+    expect(qc.getQueryData(memberQueries.detail(ORG, 2).queryKey)).toMatchObject({ role: 'standard' })
+
+    await vi.advanceTimersByTimeAsync(directoryGatherPolicy.minMs)
+    expect(changes).toBe(1)
+    expect(rows(qc)[0]).toMatchObject({ role: 'light' })
+    expect(rows(qc)[1]).toMatchObject({ role: 'standard' })
+
+    // A write that then fails rolls back over what was gathered before it; the end applies what waits.
+    const third = await applyOptimistic(qc, ORG, 3, { status: 'active' })
+    rollback(qc, ORG, third)
+    release()
+    expect(changes).toBe(2)
+    expect(rows(qc)[2]).toMatchObject({ status: 'disabled' })
+    unsubscribe()
+
+    // After the batch, writes are immediate again.
+    await applyOptimistic(qc, ORG, 3, { status: 'active' })
+    expect(rows(qc)[2]).toMatchObject({ status: 'active' })
+  })
+
+  it('a snapshot taken while a write to the same member waits reads the member as that write left them', async () => {
+    vi.useFakeTimers()
+    const qc = setup()
+    const release = gatherDirectoryWrites(qc, ORG)
+    await applyOptimistic(qc, ORG, 2, rolePatch('standard'))
+    const undo = await applyOptimistic(qc, ORG, 2, rolePatch('admin'))
+    rollback(qc, ORG, undo)
+    release()
+    expect(rows(qc)[1]).toMatchObject({ role: 'standard' })
   })
 })

@@ -5,6 +5,7 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { credentialStore } from '../../../api/credentials'
 import { cachedGroup } from '../../../api/groups/cache'
+import { gatherDirectoryWrites } from '../../../api/members/cache'
 import { memberQueries } from '../../../api/members/queries'
 import type { Member } from '../../../api/types'
 import { startBatch, type BatchHandle, type BatchState, type ItemResult } from '../../../api/writes/batch'
@@ -107,11 +108,15 @@ export function runBulk(ctx: CacheContext, opts: RunOptions): BulkRun {
     verifyFirst: opts.verifyFirst,
     resendUncertain: opts.resendUncertain,
   })
+  // The directory's rows follow the batch in gathered updates, not one re-render of /members per
+  // write (api/members/cache.ts): that work, not Tallyfy, set the pace of a batch.
+  const release = gatherDirectoryWrites(ctx.qc, ctx.orgId)
   const handle = startBatch(
     { orgId: ctx.orgId, kind, params, label, skipped: opts.skipped },
     steps,
     opts.resumeOf !== undefined ? { resumeOf: opts.resumeOf } : {},
   )
+  void handle.done.then(release, release)
   const run: BulkRun = { handle, kind, params, label, groupName, names: opts.names, undoneBy: null }
   runs.set(handle.id, run)
   handle.record.setOpen('Show results', () => showBatch(ctx, handle.id))
