@@ -11,12 +11,13 @@
 //
 // Options: --minutes N (default 60), --seed N (default 1), --members N (default 400), --port P and
 // --api-port P (default: free ports), --out-dir D (default dist-soak), --reuse-build (use D as it is
-// when it holds a build), --headed, --quiet, --shots DIR (a screenshot of every stumble). Exits 1 when anything disagreed.
+// when it holds a build), --headed, --quiet, --shots DIR (a screenshot of every stumble), --only
+// word,word (only the actions whose names hold one of them). Exits 1 when anything disagreed.
 
 import { flag, option } from './lib/cli.mjs'
-import { openGroup, openMember, pageChecks, pickAction } from './lib/soak/actions.mjs'
+import { actions, openGroup, openMember, pageChecks, pickAction } from './lib/soak/actions.mjs'
 import { createFaultSchedule, seededRandom } from './lib/soak/faults.mjs'
-import { createLedger } from './lib/soak/ledger.mjs'
+import { createLedger, effectsOf } from './lib/soak/ledger.mjs'
 import { createTruth } from './lib/soak/truth.mjs'
 import {
   assertSignedIn,
@@ -41,6 +42,13 @@ const outDir = option('out-dir', 'dist-soak')
 const quiet = flag('quiet')
 /** Where to keep a screenshot of each stumble (for whoever looks into one). */
 const shotsDir = option('shots')
+/** Only the actions whose names contain one of these words (to try a new action): --only bulk,browse */
+const only = option('only')?.split(',').filter(Boolean)
+const chosenActions = only ? actions.filter((a) => only.some((word) => a.name.includes(word))) : actions
+if (chosenActions.length === 0) {
+  console.error(`soak: no action matches --only ${only?.join(',')}`)
+  process.exit(2)
+}
 for (const [name, value] of Object.entries({ minutes, seed, members })) {
   if (!Number.isFinite(value) || value <= 0) {
     console.error(`soak: --${name} expects a positive number`)
@@ -200,7 +208,7 @@ while (Date.now() < deadline) {
   } else if (expiryAsked === sessionsRenewed) {
     schedule.tick()
   }
-  const action = pickAction(rng)
+  const action = pickAction(rng, chosenActions)
   actionCount++
   byAction[action.name] = (byAction[action.name] ?? 0) + 1
   log(`${action.name} (fault: ${schedule.current?.name ?? 'none'})`)
@@ -241,7 +249,7 @@ const keysChecked = ledger.verifyModel()
 // Every record a write touched, once more as its page shows it after the reload.
 const touched = new Map()
 for (const entry of ledger.intents) {
-  for (const { key } of entry.effects) {
+  for (const { key } of effectsOf(entry)) {
     const [kind, a] = key.split(':')
     if (kind === 'role' || kind === 'status') touched.set(`member:${a}`, () => pageChecks.member(ctx, a))
     if (kind === 'in' || kind === 'guest') touched.set(`group:${a}`, () => pageChecks.group(ctx, a))

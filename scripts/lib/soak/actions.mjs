@@ -14,6 +14,7 @@ import {
   poll,
   retryWhileFailing,
   undoFromActivity,
+  whenShown,
 } from './ui.mjs'
 
 const BOT_MEMBER_ID = 1021
@@ -329,7 +330,7 @@ const changeRole = {
     const wire = rng.pick(candidates)
     const view = await openMember(ctx, wire)
     const to = rng.pick(writableRoles.filter((r) => r !== view.role))
-    await page.getByRole('combobox', { name: 'Role' }).selectOption(to)
+    await (await whenShown(page, page.getByRole('combobox', { name: 'Role' }))).selectOption(to)
     const entry = ledger.begin({
       kind: 'role',
       labelIncludes: [`Change ${view.fullName}'s role to ${roleLabels[to]}`],
@@ -350,7 +351,7 @@ const disableMember = {
     const { page, rng, ledger, truth } = ctx
     const wire = rng.pick(writableMembers(ctx, (w) => w.status === 'active'))
     const view = await openMember(ctx, wire)
-    await page.getByRole('button', { name: 'Disable member' }).click()
+    await (await whenShown(page, page.getByRole('button', { name: 'Disable member' }))).click()
     const confirm = page.getByRole('alertdialog', { name: `Disable ${view.fullName}?` })
     await confirm.waitFor({ timeout: 10_000 })
     const entry = ledger.begin({
@@ -386,7 +387,8 @@ const enableMember = {
       readPath: memberPath(ctx, wire.id),
       effects: [{ key: `status:${wire.id}`, after: wire.activated_at ? 'active' : 'invited' }],
     })
-    await ledger.send(entry, () => page.getByRole('button', { name: 'Enable member' }).click())
+    const enable = page.getByRole('button', { name: 'Enable member' })
+    await ledger.send(entry, async () => (await whenShown(page, enable)).click())
     await settled(ctx, entry, () => pageChecks.member(ctx, wire.id))
   },
 }
@@ -456,7 +458,7 @@ const addToGroup = {
     const { group, wire } = target
     const view = truth.view(wire.id)
     await openGroup(ctx, group)
-    const combobox = page.getByRole('combobox', { name: 'Add member' })
+    const combobox = await whenShown(page, page.getByRole('combobox', { name: 'Add member' }))
     await combobox.fill(wire.email)
     await page
       .getByRole('option', { name: new RegExp(escapeRe(view.fullName)) })
@@ -489,7 +491,7 @@ const removeFromGroup = {
     const view = truth.view(wire.id)
     await openGroup(ctx, group)
     const remove = page.getByRole('button', { name: `Remove ${view.fullName}`, exact: true })
-    await remove.first().waitFor({ timeout: 15_000 })
+    await whenShown(page, remove)
     const entry = ledger.begin({
       kind: 'remove member',
       labelIncludes: [`Remove ${view.fullName} from ${group.name}`],
@@ -511,7 +513,7 @@ const addGuest = {
     const group = rng.pick(ctx.truth.org.groups)
     const email = `soak.guest.${ctx.seed}.${++ctx.n.guests}@example.com`
     await openGroup(ctx, group)
-    await page.getByLabel('Guest email').fill(email)
+    await (await whenShown(page, page.getByLabel('Guest email'))).fill(email)
     const entry = ledger.begin({
       kind: 'add guest',
       labelIncludes: [email, group.name],
@@ -536,7 +538,7 @@ const removeGuest = {
     const email = rng.pick(group.guests)
     await openGroup(ctx, group)
     const remove = page.getByRole('button', { name: `Remove ${email}`, exact: true })
-    await remove.first().waitFor({ timeout: 15_000 })
+    await whenShown(page, remove)
     const entry = ledger.begin({
       kind: 'remove guest',
       labelIncludes: [email, group.name],
@@ -546,6 +548,95 @@ const removeGuest = {
     })
     await ledger.send(entry, () => remove.first().click())
     await settled(ctx, entry, () => pageChecks.group(ctx, group.id))
+  },
+}
+
+const bulkOutcomes = {
+  done: 'done',
+  skipped: 'skipped',
+  refused: 'refused',
+  'refused by tallyfy': 'refused',
+  uncertain: 'uncertain',
+  failed: 'failed',
+  'not sent': 'not-sent',
+}
+
+/**
+ * A batch from the selection bar: 2–4 people ticked one by one (found by their address), then
+ * Change role for all of them. The batch runner's own results say how it went for each person, and
+ * each is checked like a single write.
+ */
+const bulkRoleChange = {
+  name: 'change the role of several (bulk)',
+  weight: 2,
+  write: true,
+  async run(ctx) {
+    const { page, rng, ledger, truth } = ctx
+    await openList(page, 'Members')
+    await waitForDirectory(page)
+    const bar = page.getByRole('toolbar', { name: 'Selected members' })
+    // Whatever an earlier step left selected goes first.
+    if (await bar.isVisible()) await bar.getByRole('button', { name: 'Clear selection' }).click()
+    const to = rng.pick(writableRoles)
+    const pool = writableMembers(ctx, (w, v) => w.status !== 'disabled' && v.role !== to)
+    const people = []
+    for (let i = rng.int(2, 4); i > 0 && pool.length > 0; i--)
+      people.push(pool.splice(rng.int(0, pool.length - 1), 1)[0])
+    if (people.length < 2) return
+    for (const wire of people) {
+      const view = truth.view(wire.id)
+      await search(page, 'members').fill(wire.email)
+      await page
+        .getByRole('checkbox', { name: `Select ${view.fullName}`, exact: true })
+        .first()
+        .check()
+    }
+    await search(page, 'members').fill('')
+    await bar.getByText(`${people.length} selected`).waitFor({ timeout: 10_000 })
+    await bar.getByRole('button', { name: 'Change role', exact: true }).click()
+    const dialog = page.getByRole('dialog', { name: 'Change role' })
+    await dialog.getByRole('combobox', { name: 'New role' }).selectOption(to)
+    const items = people.map((wire) => ({
+      name: truth.view(wire.id).fullName,
+      writePath: new RegExp(`/users/${wire.id}/role$`),
+      readPath: new RegExp(`^/organizations/${ctx.world.orgId}/users(/${wire.id})?$`),
+      effects: [{ key: `role:${wire.id}`, after: to }],
+    }))
+    const entry = ledger.begin({
+      kind: 'bulk role',
+      labelIncludes: [`role to ${roleLabels[to]}`],
+      writePath: /\/users\/\d+\/role$/,
+      readPath: /\/users/,
+      effects: [],
+      items,
+    })
+    await ledger.send(entry, () =>
+      dialog.getByRole('button', { name: `Change role of ${people.length} members`, exact: true }).click(),
+    )
+    // The batch's results: each person's outcome, once the progress bar is gone.
+    const results = page.getByRole('table', { name: 'Result for each person' })
+    const finished = await poll(
+      async () => {
+        assertSignedIn(page)
+        return (await page.getByRole('progressbar').count()) === 0 && (await results.count()) > 0
+      },
+      Boolean,
+      { timeout: 180_000, interval: 500 },
+    )
+    if (finished.ok) {
+      const rows = await results.locator('tbody tr').evaluateAll((trs) =>
+        trs.map((tr) => ({
+          name: tr.querySelector('th')?.firstChild?.textContent ?? tr.querySelector('th')?.textContent ?? '',
+          outcome: tr.querySelector('.bulk-outcome')?.textContent ?? '',
+        })),
+      )
+      for (const item of entry.items) {
+        const row =
+          rows.find((r) => r.name.trim() === item.name) ?? rows.find((r) => r.name.includes(item.name))
+        if (row) item.outcome = bulkOutcomes[row.outcome.trim().toLowerCase()] ?? row.outcome
+      }
+    }
+    await ledger.settle(page)
   },
 }
 
@@ -560,7 +651,7 @@ const undoLast = {
   async run(ctx) {
     const { page, ledger } = ctx
     const last = ledger.intents.at(-1)
-    if (!last || last.outcome !== 'done' || !last.canUndo || last.undo) return
+    if (!last || last.outcome !== 'done' || !last.canUndo || last.undo || last.items) return
     ledger.beginUndo(last)
     await undoFromActivity(page, last.canUndo)
     await ledger.settle(page)
@@ -584,6 +675,7 @@ export const actions = [
   removeFromGroup,
   addGuest,
   removeGuest,
+  bulkRoleChange,
   undoLast,
 ]
 

@@ -15,6 +15,8 @@
 import { isSignedOut, poll, readActivity, writesInFlight } from './ui.mjs'
 
 const UNKNOWN = Symbol('unknown')
+/** What a write changes: its own effects, and each person's of a batch. */
+export const effectsOf = (entry) => [...entry.effects, ...(entry.items ?? []).flatMap((item) => item.effects)]
 const show = (v) => (v === UNKNOWN ? 'unknown' : JSON.stringify(v))
 const LOST_ANSWER = new Set(['drop', '500', '502', '503', '504'])
 const OUTCOMES = {
@@ -74,6 +76,9 @@ export function createLedger({ world, truth, mismatch }) {
     }
   }
 
+  /** Each effect with the value it has before the write (unless the action knows it). */
+  const withBefore = (effects) => effects.map((e) => ({ ...e, before: e.before ?? truth.valueOf(e.key) }))
+
   const mark = () => ({ requests: world.requests.length, stats: statsLength() })
 
   return {
@@ -86,10 +91,13 @@ export function createLedger({ world, truth, mismatch }) {
      * `label`: words the Activity entry must contain.
      */
     begin(intent) {
-      const effects = intent.effects.map((e) => ({ ...e, before: e.before ?? truth.valueOf(e.key) }))
+      const effects = withBefore(intent.effects)
+      // A batch: one Activity entry, and per person what it changes (outcomes from its results).
+      const items = intent.items?.map((item) => ({ ...item, effects: withBefore(item.effects) }))
       const entry = {
         ...intent,
         effects,
+        items,
         index: intents.length,
         from: mark(),
         outcome: 'pending',
@@ -204,38 +212,51 @@ export function createLedger({ world, truth, mismatch }) {
       }
       entry.outcome = outcome
       entry.to = to
-      entry.canUndo = shown.undo
+      entry.canUndo = entry.items ? null : shown.undo
       tally.outcomes[outcome] = (tally.outcomes[outcome] ?? 0) + 1
-      const { applied } = requestsOf(entry, entry.from, to)
-      const { lost, reread } = rereadAfterLoss(entry, entry.from, to)
-      if (applied > 1) mismatch('applied twice', `“${shown.label}” was applied ${applied} times`)
+      if (!entry.items) return this.verify(entry, outcome, shown.label, shown.outcome, to)
+      // A batch: its entry is Done when anyone was done; each person's own outcome (from the batch's
+      // results) is what is checked.
+      for (const item of entry.items) {
+        const itemOutcome = item.outcome ?? 'missing'
+        if (itemOutcome === 'missing') {
+          mismatch('activity', `“${shown.label}”: no result shown for ${item.name}`)
+          continue
+        }
+        if (itemOutcome !== 'skipped')
+          this.verify(item, itemOutcome, `${shown.label}: ${item.name}`, itemOutcome, to, entry.from)
+      }
+    },
+
+    /** One write (or one person of a batch) against the data and the request log. */
+    verify(subject, outcome, label, shownAs, to, from = subject.from) {
+      const { applied } = requestsOf(subject, from, to)
+      const { lost, reread } = rereadAfterLoss(subject, from, to)
+      if (applied > 1) mismatch('applied twice', `“${label}” was applied ${applied} times`)
       if (lost && !reread && outcome !== 'uncertain')
-        mismatch(
-          'uncertain',
-          `“${shown.label}” lost its answer and was shown ${shown.outcome} without a re-read`,
-        )
+        mismatch('uncertain', `“${label}” lost its answer and was shown ${shownAs} without a re-read`)
       if (outcome === 'done') {
-        for (const e of holds(entry.effects, 'after'))
+        for (const e of holds(subject.effects, 'after'))
           mismatch(
             'lost write',
-            `“${shown.label}” shown Done, but ${e.key} is ${show(truth.valueOf(e.key))}, not ${show(e.after)}`,
+            `“${label}” shown Done, but ${e.key} is ${show(truth.valueOf(e.key))}, not ${show(e.after)}`,
           )
         if (applied === 0 && world.writeStats())
-          mismatch('lost write', `“${shown.label}” shown Done, but no write of it was applied`)
-        for (const e of entry.effects) model.set(e.key, e.after)
+          mismatch('lost write', `“${label}” shown Done, but no write of it was applied`)
+        for (const e of subject.effects) model.set(e.key, e.after)
       } else if (outcome === 'uncertain') {
-        for (const e of entry.effects) model.set(e.key, UNKNOWN)
+        for (const e of subject.effects) model.set(e.key, UNKNOWN)
       } else if (outcome === 'refused' || outcome === 'failed' || outcome === 'not-sent') {
-        const [primary] = entry.effects
+        const [primary] = subject.effects
         if (primary && truth.valueOf(primary.key) !== primary.before)
           mismatch(
             'shown failed',
-            `“${shown.label}” shown ${shown.outcome}, but Tallyfy holds the change (${primary.key})`,
+            `“${label}” shown ${shownAs}, but Tallyfy holds the change (${primary.key})`,
           )
         if (applied > 0)
-          mismatch('shown failed', `“${shown.label}” shown ${shown.outcome}, but a write of it was applied`)
+          mismatch('shown failed', `“${label}” shown ${shownAs}, but a write of it was applied`)
       } else {
-        mismatch('activity', `“${shown.label}” has an outcome the soak does not know: ${shown.outcome}`)
+        mismatch('activity', `“${label}” has an outcome the soak does not know: ${shownAs}`)
       }
     },
 
@@ -276,7 +297,7 @@ export function createLedger({ world, truth, mismatch }) {
         if (entry.outcome === 'pending' || (entry.undo && !entry.undo.settled)) {
           entry.outcome = 'unseen'
           if (entry.undo) entry.undo.settled = true
-          for (const e of entry.effects) model.set(e.key, UNKNOWN)
+          for (const e of effectsOf(entry)) model.set(e.key, UNKNOWN)
         }
       }
       activityBase = intents.length

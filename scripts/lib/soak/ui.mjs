@@ -91,6 +91,26 @@ export async function arrive(page, name, { timeout = 60_000 } = {}) {
 }
 
 /**
+ * Waits until `locator` is on screen; a page (or part) that could not load meanwhile offers Retry,
+ * and a person presses it while the fault lasts.
+ */
+export async function whenShown(page, locator, { timeout = 60_000 } = {}) {
+  const shown = await poll(
+    async () => {
+      assertSignedIn(page)
+      if (await locator.first().isVisible()) return true
+      const retry = main(page).getByRole('button', { name: 'Retry', exact: true }).first()
+      if (await retry.isVisible()) await retry.click({ timeout: 2_000 })
+      return false
+    },
+    Boolean,
+    { timeout, interval: 500 },
+  )
+  if (!shown.ok) throw new Error(`not shown within ${timeout / 1000} s: ${String(locator)}`)
+  return locator.first()
+}
+
+/**
  * A page that could not load shows Retry; a person presses it (faults are still on, so it may take a
  * few presses). Returns how many presses it took.
  */
@@ -135,7 +155,7 @@ export async function readActivity(page) {
       label: li.querySelector('.activity-item__label')?.textContent ?? '',
       outcome: li.querySelector('.activity-outcome')?.textContent ?? '',
       detail: li.querySelector('.activity-item__detail')?.textContent ?? '',
-      undo: li.querySelector('button')?.getAttribute('aria-label') ?? null,
+      undo: li.querySelector('button[aria-label^="Undo:"]')?.getAttribute('aria-label') ?? null,
     })),
   )
   await page.keyboard.press('Escape')
