@@ -72,7 +72,8 @@ function Progress({ run, state, onClose }: { run: BulkRun; state: BatchState; on
   const noteId = useId()
   // The confirm button that was pressed is gone: Stop is the one thing to do now.
   useEffect(() => stopRef.current?.focus(), [])
-  const done = state.results.length
+  // The counts, not the list: listing everyone settled at every answer would cost more than the answer.
+  const done = Object.values(state.counts).reduce((sum, n) => sum + n, 0)
   const total = state.total
   const waitingUntil = state.phase === 'waiting' ? state.waitingUntil : null
   const now = useNow(waitingUntil !== null)
