@@ -12,6 +12,7 @@
 // and the results' rendering are left out), and from the demo's statistics the writes it answered
 // and the most in flight at once.
 import { fileURLToPath } from 'node:url'
+import { writeFileSync } from 'node:fs'
 import os from 'node:os'
 import { preview, runnerImport } from 'vite'
 
@@ -164,11 +165,21 @@ async function oneBatch(browser, baseURL, api, { members, size, latencyMs, perPa
     const cdp = await context.newCDPSession(page)
     await cdp.send('Performance.enable')
     const before = await mainThreadMs(cdp)
+    // ROSTER_BENCH_PROFILE=file.cpuprofile: a CPU profile of the batch (the first run's), for DevTools.
+    const profilePath = runIndex === 0 ? process.env.ROSTER_BENCH_PROFILE : undefined
+    if (profilePath) {
+      await cdp.send('Profiler.enable')
+      await cdp.send('Profiler.start')
+    }
     await confirm.click()
     await page.waitForFunction(() => (window.rosterBatchProbe?.resultsAt ?? 0) > 0, undefined, {
       timeout: 600_000,
       polling: 100,
     })
+    if (profilePath) {
+      const { profile } = await cdp.send('Profiler.stop')
+      writeFileSync(profilePath, JSON.stringify(profile))
+    }
     const probe = await page.evaluate(() => window.rosterBatchProbe)
     result.ms = probe.resultsAt - probe.clickAt
     result.perSecond = result.sent / (result.ms / 1000)
