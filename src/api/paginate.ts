@@ -1,3 +1,4 @@
+import { queryOptions, type QueryKey } from '@tanstack/react-query'
 import { ApiError, isApiError } from './errors'
 import type { InvalidRecord, Page } from './wire'
 import type { Pagination } from './wire'
@@ -333,4 +334,20 @@ export async function loadAllPages<T>(
     loaded,
     error,
   }
+}
+
+/**
+ * A value a list's load writes beside the list (the records it could not read, whether it came
+ * whole), so the list itself stays a plain array every cache patch understands. Never fetched alone:
+ * it holds `empty` until the list has loaded once, and lives as long as the list may.
+ */
+export function besideList<T, const K extends QueryKey>(queryKey: K, empty: T) {
+  return queryOptions({
+    queryKey,
+    queryFn: ({ client }): T => client.getQueryData<T>(queryKey) ?? empty,
+    staleTime: Infinity,
+    // Kept as long as the list it belongs to may be (pages other than the list's own observe it and
+    // keep it cached); sign-out and an organization change clear it with the rest.
+    gcTime: Infinity,
+  })
 }

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query'
 import { apiGet } from '../client'
-import { loadAllPages } from '../paginate'
+import { besideList, loadAllPages } from '../paginate'
 import { parseGroup, parseGroupPage } from './schema'
 import { orgKeys } from '../keys'
 import type { Group, InvalidRecordInfo, ListCompleteness } from '../types'
@@ -44,28 +44,14 @@ export const groupQueries = {
 
   /** Groups of the last list load that could not be read; written by `list`, never fetched alone. */
   unreadable: (orgId: string) =>
-    queryOptions({
-      queryKey: [...groupQueries.all(orgId), 'unreadable'] as const,
-      queryFn: ({ client, queryKey }): InvalidRecordInfo[] =>
-        client.getQueryData<InvalidRecordInfo[]>(queryKey) ?? [],
-      staleTime: Infinity,
-      // Kept as long as the list it belongs to may be (pages other than Groups observe the list and
-      // keep it cached); sign-out and an organization change clear it with the rest.
-      gcTime: Infinity,
-    }),
+    besideList([...groupQueries.all(orgId), 'unreadable'] as const, [] as InvalidRecordInfo[]),
 
   /**
    * Whether the last list load got every group, and if not how many of how many; written by `list`,
    * never fetched alone (null until the list has loaded once).
    */
   completeness: (orgId: string) =>
-    queryOptions({
-      queryKey: [...groupQueries.all(orgId), 'completeness'] as const,
-      queryFn: ({ client, queryKey }): ListCompleteness | null =>
-        client.getQueryData<ListCompleteness>(queryKey) ?? null,
-      staleTime: Infinity,
-      gcTime: Infinity,
-    }),
+    besideList([...groupQueries.all(orgId), 'completeness'] as const, null as ListCompleteness | null),
 
   detail: (orgId: string, groupId: string) =>
     queryOptions({

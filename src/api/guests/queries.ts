@@ -2,7 +2,7 @@ import { queryOptions } from '@tanstack/react-query'
 import { guestKey } from '../../lib/email'
 import { apiGet } from '../client'
 import { orgKeys } from '../keys'
-import { loadAllPages } from '../paginate'
+import { besideList, loadAllPages } from '../paginate'
 import { parseGuest, parseGuestPage } from './schema'
 import type { InvalidRecordInfo, ListCompleteness } from '../types'
 
@@ -45,26 +45,14 @@ export const guestQueries = {
 
   /** Guests of the last list load that could not be read; written by `list`, never fetched alone. */
   unreadable: (orgId: string) =>
-    queryOptions({
-      queryKey: [...guestQueries.all(orgId), 'unreadable'] as const,
-      queryFn: ({ client, queryKey }): InvalidRecordInfo[] =>
-        client.getQueryData<InvalidRecordInfo[]>(queryKey) ?? [],
-      staleTime: Infinity,
-      gcTime: Infinity,
-    }),
+    besideList([...guestQueries.all(orgId), 'unreadable'] as const, [] as InvalidRecordInfo[]),
 
   /**
    * Whether the last list load got every guest, and if not how many of how many; written by `list`,
    * never fetched alone (null until the list has loaded once).
    */
   completeness: (orgId: string) =>
-    queryOptions({
-      queryKey: [...guestQueries.all(orgId), 'completeness'] as const,
-      queryFn: ({ client, queryKey }): ListCompleteness | null =>
-        client.getQueryData<ListCompleteness>(queryKey) ?? null,
-      staleTime: Infinity,
-      gcTime: Infinity,
-    }),
+    besideList([...guestQueries.all(orgId), 'completeness'] as const, null as ListCompleteness | null),
 
   /** Tallyfy answers this GET with 201 (documented); apiRequest accepts every 2xx. */
   detail: (orgId: string, email: string) =>

@@ -26,8 +26,8 @@ export function tableToCsv<T extends object>(
   return toCsv(header, records)
 }
 
-/** Hands the text to the browser as a file download. */
-function downloadText(text: string, fileName: string, type = 'text/csv;charset=utf-8') {
+/** Hands the text to the browser as a file download (Export CSV, a batch's results). */
+export function downloadText(text: string, fileName: string, type = 'text/csv;charset=utf-8') {
   const url = URL.createObjectURL(new Blob([text], { type }))
   const link = document.createElement('a')
   link.href = url

@@ -14,7 +14,8 @@ import { activity } from '../../../api/writes/activity'
 import { formatCount } from '../../../lib/format'
 import type { CacheContext } from '../member-write-actions'
 import { bulkRuns, canUndo, isEnded, retryFailed, type BulkRun } from './bulk-run'
-import { downloadCsv, outcomeLabel, resultsCsv, resultsFileName } from './results-csv'
+import { downloadText } from '../../../components/data-table/csv-export'
+import { outcomeLabel, resultsCsv, resultsFileName } from './results-csv'
 
 const statuses: readonly ItemStatus[] = ['done', 'skipped', 'refused', 'uncertain', 'failed', 'not-sent']
 const PAGE = 100
@@ -277,7 +278,10 @@ function Results({
           type="button"
           className="button"
           onClick={() =>
-            downloadCsv(resultsCsv(state.results, run.names), resultsFileName(orgName, run.label, new Date()))
+            downloadText(
+              resultsCsv(state.results, run.names),
+              resultsFileName(orgName, run.label, new Date()),
+            )
           }
         >
           Download results

@@ -32,17 +32,3 @@ export function resultsCsv(results: readonly ItemResult[], names: ReadonlyMap<st
 /** "roster-northwind-disable-45-members-results-2026-12-06.csv" */
 export const resultsFileName = (organization: string, label: string, date: Date) =>
   csvFileName(organization, `${label} results`, date)
-
-/** Hands the text to the browser as a file download. */
-export function downloadCsv(text: string, fileName: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }))
-  const link = document.createElement('a')
-  link.href = url
-  link.download = fileName
-  link.hidden = true
-  document.body.append(link)
-  link.click()
-  link.remove()
-  // The download has started from the click; the URL can go once the event loop moves on.
-  window.setTimeout(() => URL.revokeObjectURL(url), 0)
-}
