@@ -22,7 +22,9 @@ export function parseRetryAfter(value: string | null, now: number = Date.now()):
  * or nested objects and lists. The UI wants one flat map from a dotted path to messages.
  */
 export function flattenFieldErrors(errors: unknown, prefix = ''): Record<string, string[]> {
-  const out: Record<string, string[]> = {}
+  // No prototype: a field Tallyfy names "constructor" or "__proto__" is a field like any other (on a
+  // plain object it found Object's own and threw, or set the prototype).
+  const out: Record<string, string[]> = Object.create(null)
   const add = (key: string, message: string) => {
     const k = key || '_'
     ;(out[k] ??= []).push(message)
@@ -78,8 +80,13 @@ export function errorFromHttp(
   const nested = asRecord(body?.error)
   const rawMessage = body?.message ?? nested?.message
   const rawCode = body?.code ?? nested?.code
-  const code = typeof rawCode === 'string' && rawCode.trim() ? rawCode.trim() : null
+  // Everything of the body a person may read goes without a token it echoes back: the code, the
+  // message, each field's messages.
+  const code = typeof rawCode === 'string' && rawCode.trim() ? redact(rawCode.trim(), opts.secret) : null
   const fieldErrors = body?.errors === undefined ? {} : flattenFieldErrors(body.errors)
+  if (opts.secret)
+    for (const [field, messages] of Object.entries(fieldErrors))
+      fieldErrors[field] = messages.map((message) => redact(message, opts.secret))
   const shown = status >= 500 ? null : safeMessage(rawMessage)
   // Shown as Tallyfy wrote it, except a token it echoes back.
   const serverMessage = shown === null ? null : redact(shown, opts.secret)

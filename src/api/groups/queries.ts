@@ -1,4 +1,5 @@
 import { queryOptions } from '@tanstack/react-query'
+import { pathSegment } from '../../lib/paths'
 import { apiGet } from '../client'
 import { besideList, loadAllPages } from '../paginate'
 import { parseGroup, parseGroupPage } from './schema'
@@ -9,8 +10,9 @@ import type { Group, InvalidRecordInfo, ListCompleteness } from '../types'
 const GROUP_PAGE_SIZE = 100
 
 export const groupsPath = (orgId: string) => `/organizations/${encodeURIComponent(orgId)}/groups`
-export const groupPath = (orgId: string, groupId: string) =>
-  `${groupsPath(orgId)}/${encodeURIComponent(groupId)}`
+// One path segment whatever the ID (pathSegment: a lone surrogate never throws, "." and ".." never
+// climb to another endpoint).
+export const groupPath = (orgId: string, groupId: string) => `${groupsPath(orgId)}/${pathSegment(groupId)}`
 
 export const groupQueries = {
   all: (orgId: string) => [...orgKeys(orgId), 'groups'] as const,

@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query'
 import { guestKey } from '../../lib/email'
+import { pathSegment } from '../../lib/paths'
 import { apiGet } from '../client'
 import { orgKeys } from '../keys'
 import { besideList, loadAllPages } from '../paginate'
@@ -12,8 +13,9 @@ import type { InvalidRecordInfo, ListCompleteness } from '../types'
 const GUEST_PAGE_SIZE = 999
 
 const guestsPath = (orgId: string) => `/organizations/${encodeURIComponent(orgId)}/guests`
-// Guests are addressed by their URL-encoded email.
-const guestPath = (orgId: string, email: string) => `${guestsPath(orgId)}/${encodeURIComponent(email)}`
+// Guests are addressed by their URL-encoded email, one path segment whatever it holds (pathSegment:
+// "." and ".." would otherwise ask another endpoint, a lone surrogate would throw).
+const guestPath = (orgId: string, email: string) => `${guestsPath(orgId)}/${pathSegment(email)}`
 
 export const guestQueries = {
   all: (orgId: string) => [...orgKeys(orgId), 'guests'] as const,
