@@ -6,7 +6,15 @@ import { errorFromHttp } from '../describe-error'
 import { ApiError } from '../errors'
 import { retryNotice } from '../retry-notice'
 import { activity } from './activity'
-import { batches, startBatch, useBatch, type BatchSpec, type BatchStep, type StepAnswer } from './batch'
+import {
+  batches,
+  batchPolicy,
+  startBatch,
+  useBatch,
+  type BatchSpec,
+  type BatchStep,
+  type StepAnswer,
+} from './batch'
 import { journalKey, journalPolicy, readJournal, unfinishedKeys } from './batch-journal'
 import { NoLongerAppliesError, UncertainWriteError } from './uncertain'
 
@@ -286,6 +294,9 @@ describe('the batch in Activity', () => {
     expect(activity.list(ORG)).toHaveLength(1)
     expect(entry()).toMatchObject({ outcome: 'pending', progress: { done: 1, total: 4 } })
     await server.answer('1')
+    // Told to the screen at most every notifyEveryMs, not at every answer.
+    expect(entry()?.progress).toEqual({ done: 1, total: 4 })
+    await vi.advanceTimersByTimeAsync(batchPolicy.notifyEveryMs)
     expect(entry()?.progress).toEqual({ done: 2, total: 4 })
     await server.answer('2')
     await server.fail('3', refusal(403, { message: 'No.' }))
@@ -300,6 +311,26 @@ describe('the batch in Activity', () => {
     expect(entry()).toMatchObject({ canUndo: true, open: { label: 'Show results' } })
     expect(activity.undo(handle.record.id)).toBe(true)
     expect(undo).toHaveBeenCalledTimes(1)
+  })
+
+  it('tells who shows it at most every notifyEveryMs while answers pour in, and at once when it ends', async () => {
+    const server = stubServer()
+    const handle = startBatch(spec(), server.steps(keys(6)))
+    const heard = vi.fn<() => void>()
+    handle.subscribe(heard)
+    await server.answer('1')
+    await server.answer('2')
+    await server.answer('3')
+    expect(heard).not.toHaveBeenCalled()
+    expect(handle.getState().counts.done).toBe(3)
+    await vi.advanceTimersByTimeAsync(batchPolicy.notifyEveryMs)
+    expect(heard).toHaveBeenCalledTimes(1)
+    await server.answer('4')
+    await server.answer('5')
+    await server.answer('6')
+    await handle.done
+    expect(heard).toHaveBeenCalledTimes(2)
+    expect(handle.getState().phase).toBe('finished')
   })
 
   it('says how it went wrong when nobody was done', async () => {
@@ -323,7 +354,10 @@ describe('useBatch and the registry', () => {
     const first = result.current
     expect(first).toBe(handle.getState())
     expect(handle.getState()).toBe(first)
-    await act(() => server.answer('1'))
+    await act(async () => {
+      await server.answer('1')
+      await vi.advanceTimersByTimeAsync(batchPolicy.notifyEveryMs)
+    })
     expect(result.current).not.toBe(first)
     expect(result.current?.counts.done).toBe(1)
     expect(batches.get(handle.id)).toBe(handle)

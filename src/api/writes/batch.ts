@@ -109,6 +109,8 @@ export const batchPolicy = {
   rateLimitRepeats: 10,
   /** Steps marked 'sent' ahead of need in one journal write (a crash only costs their re-read on Resume). */
   journalLookahead: 8,
+  /** Progress is told to the screen at most this often (each telling re-renders the dialog and Activity). */
+  notifyEveryMs: 100,
 }
 
 const STATUSES: readonly ItemStatus[] = ['done', 'skipped', 'refused', 'uncertain', 'failed', 'not-sent']
@@ -361,10 +363,22 @@ export function startBatch(
 
   let state = buildState()
 
-  function publish(phase?: BatchPhase) {
-    state = buildState(phase)
+  // Answers land many times a second: the state is always current (getState), but who shows it (the
+  // dialog, Activity) hears at most every `batchPolicy.notifyEveryMs`; a change of phase at once.
+  let notifyTimer: ReturnType<typeof setTimeout> | null = null
+  let lastNotified = Number.NEGATIVE_INFINITY
+  function notify() {
+    if (notifyTimer !== null) clearTimeout(notifyTimer)
+    notifyTimer = null
+    lastNotified = Date.now()
     record.progress(settledCount, state.total)
     for (const listener of Array.from(listeners)) listener()
+  }
+  function publish(phase?: BatchPhase) {
+    const before = state.phase
+    state = buildState(phase)
+    if (state.phase !== before || Date.now() - lastNotified >= batchPolicy.notifyEveryMs) notify()
+    else notifyTimer ??= setTimeout(notify, lastNotified + batchPolicy.notifyEveryMs - Date.now())
   }
 
   /**
@@ -529,6 +543,8 @@ export function startBatch(
     const phase: BatchPhase =
       halt !== null ? 'halted' : stopRequested || sessionEnded ? 'stopped' : 'finished'
     state = buildState(phase)
+    if (notifyTimer !== null) clearTimeout(notifyTimer)
+    notifyTimer = null
     journal?.finish()
     const summary = describeCounts(state.counts)
     record.progress(settledCount, state.total)
