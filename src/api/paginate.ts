@@ -342,6 +342,7 @@ export async function loadAllPages<T>(
  * it holds `empty` until the list has loaded once, and lives as long as the list may.
  */
 export function besideList<T, const K extends QueryKey>(queryKey: K, empty: T) {
+  // oxlint-disable-next-line @tanstack/query/exhaustive-deps -- `empty` is what to show before the list has loaded, not an input of what is read
   return queryOptions({
     queryKey,
     queryFn: ({ client }): T => client.getQueryData<T>(queryKey) ?? empty,
