@@ -8,7 +8,7 @@ import { groupQueries } from '../../api/groups/queries'
 import { guestQueries } from '../../api/guests/queries'
 import { parseGuest } from '../../api/guests/schema'
 import { memberQueries } from '../../api/members/queries'
-import type { Group, Guest, MemberDirectory } from '../../api/types'
+import type { Group, Guest, ListCompleteness, MemberDirectory } from '../../api/types'
 import { computeOverview } from '../../lib/overview'
 import { makeGroup } from '../../test/group-factory'
 import { completeDirectory, makeMember } from '../../test/member-factory'
@@ -308,6 +308,45 @@ describe('while the data is partial', () => {
       '/groups',
     )
     expect(within(groupsCard).getByRole('link', { name: '1 empty group' })).toBeInTheDocument()
+  })
+
+  it('says when the guests and groups lists behind its figures stopped short, with Retry', async () => {
+    const queryClient = createTestQueryClient()
+    queryClient.setQueryData(memberQueries.directory(orgId).queryKey, completeDirectory(members))
+    queryClient.setQueryData(groupQueries.list(orgId).queryKey, groups)
+    const short = (total: number): ListCompleteness => ({ complete: false, total, error: null })
+    queryClient.setQueryData(groupQueries.completeness(orgId).queryKey, short(7))
+    queryClient.setQueryData(guestQueries.list(orgId).queryKey, guests)
+    queryClient.setQueryData(guestQueries.completeness(orgId).queryKey, short(43))
+    let guestReads = 0
+    server.use(
+      http.get(`*/api/organizations/${orgId}/guests`, () => {
+        guestReads++
+        return HttpResponse.json({ data: [] })
+      }),
+    )
+    renderPage({ '/overview': <OverviewRoute /> }, { path: '/overview', queryClient })
+
+    const guestsCard = screen.getByRole('region', { name: 'Guests' })
+    const guestsShort = within(guestsCard).getByRole('alert')
+    expect(guestsShort).toHaveTextContent('Figures from 3 of 43 guests, so they are incomplete.')
+    // Guests in groups that did not load look groupless: the figure says it may be too high.
+    expect(
+      within(guestsCard).getByText('Guests in no group may be fewer: some groups did not load.'),
+    ).toBeInTheDocument()
+    const groupsCard = screen.getByRole('region', { name: 'Groups' })
+    expect(within(groupsCard).getByRole('alert')).toHaveTextContent(
+      'Figures from 3 of 7 groups, so they are incomplete.',
+    )
+
+    await userEvent.click(within(guestsShort).getByRole('button', { name: 'Retry' }))
+    await vi.waitFor(() => expect(guestReads).toBe(1))
+  })
+
+  it('says nothing of short lists when the guests and groups came whole', () => {
+    renderOverview()
+    expect(screen.queryByRole('alert')).toBeNull()
+    expect(screen.queryByText(/some groups did not load/)).toBeNull()
   })
 
   it('does not count guests as groupless until the groups are in', () => {

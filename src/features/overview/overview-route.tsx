@@ -8,7 +8,7 @@ import { describeApiError } from '../../api/describe-error'
 import { groupQueries } from '../../api/groups/queries'
 import { guestQueries } from '../../api/guests/queries'
 import { memberQueries } from '../../api/members/queries'
-import type { MemberDirectory } from '../../api/types'
+import type { ListCompleteness, MemberDirectory } from '../../api/types'
 import { PageTitle } from '../../components/page-title'
 import { EmptyState, ErrorState, LoadingState } from '../../components/states'
 import { formatCount } from '../../lib/format'
@@ -92,6 +92,10 @@ function OverviewBody({
 }) {
   const groupsQuery = useQuery(groupQueries.list(orgId))
   const guestsQuery = useQuery(guestQueries.list(orgId))
+  // A list that stopped short (a page failed, or fewer came than Tallyfy announced) still gives
+  // figures, and says they are short, as the list's own page does.
+  const groupsShort = shortOf(groupsQuery.data, useQuery(groupQueries.completeness(orgId)).data)
+  const guestsShort = shortOf(guestsQuery.data, useQuery(guestQueries.completeness(orgId)).data)
   const [inactiveDays, setInactiveDays] = useInactiveDays()
 
   // Pages of a large directory can land faster than the figures are summed; React skips to the newest.
@@ -149,16 +153,60 @@ function OverviewBody({
             figures={figures}
             guestsState={listState(guestsQuery)}
             groupsState={listState(groupsQuery)}
+            short={guestsShort}
+            groupsShort={groupsShort !== null}
             onRetry={() => void guestsQuery.refetch()}
+            retrying={guestsQuery.isFetching}
           />
           <GroupsCard
             figures={figures}
             groupsState={listState(groupsQuery)}
+            short={groupsShort}
             onRetry={() => void groupsQuery.refetch()}
+            retrying={groupsQuery.isFetching}
           />
         </div>
       </section>
     </>
+  )
+}
+
+/** How far a loaded list stopped short of what Tallyfy announced; null when it is whole (or not loaded). */
+interface ListShort {
+  loaded: number
+  total: number | null
+  error: unknown
+}
+
+function shortOf(list: readonly unknown[] | undefined, completeness: ListCompleteness | null | undefined) {
+  if (list === undefined || !completeness || completeness.complete) return null
+  return { loaded: list.length, total: completeness.total, error: completeness.error } satisfies ListShort
+}
+
+/** "Figures from 10 of 43 guests, so they are incomplete." with why and Retry, inside a card. */
+function ShortNote({
+  short,
+  what,
+  onRetry,
+  retrying,
+}: {
+  short: ListShort
+  what: 'guests' | 'groups'
+  onRetry: () => void
+  retrying: boolean
+}) {
+  const of = short.total !== null && short.total > short.loaded ? ` of ${formatCount(short.total)}` : ''
+  const why = short.error != null ? describeApiError(short.error, what).message : null
+  return (
+    <div className="breakdown__note breakdown__note--warning" role="alert">
+      <span>
+        Figures from {formatCount(short.loaded)}
+        {of} {what}, so they are incomplete.{why && ` ${why}`}
+      </span>{' '}
+      <button type="button" className="button button--small" onClick={onRetry} disabled={retrying}>
+        Retry
+      </button>
+    </div>
   )
 }
 
@@ -514,12 +562,19 @@ function GuestsCard({
   figures,
   guestsState,
   groupsState,
+  short,
+  groupsShort,
   onRetry,
+  retrying,
 }: {
   figures: OverviewFigures
   guestsState: ListState
   groupsState: ListState
+  short: ListShort | null
+  /** Some groups did not load: guests in them look groupless. */
+  groupsShort: boolean
   onRetry: () => void
+  retrying: boolean
 }) {
   const guests = figures.guests
   if (guestsState.kind !== 'ready' || guests === null) {
@@ -562,6 +617,10 @@ function GuestsCard({
       }}
     >
       <BarList rows={rows} scale={guests.total} total={guests.total} layout="stacked" />
+      {short && <ShortNote short={short} what="guests" onRetry={onRetry} retrying={retrying} />}
+      {groupsKnown && groupsShort && (
+        <p className="breakdown__note">Guests in no group may be fewer: some groups did not load.</p>
+      )}
       {!groupsKnown && (
         <p className="breakdown__note">
           {groupsState.kind === 'error'
@@ -582,11 +641,15 @@ function GuestsCard({
 function GroupsCard({
   figures,
   groupsState,
+  short,
   onRetry,
+  retrying,
 }: {
   figures: OverviewFigures
   groupsState: ListState
+  short: ListShort | null
   onRetry: () => void
+  retrying: boolean
 }) {
   const groups = figures.groups
   if (groupsState.kind !== 'ready' || groups === null) {
@@ -616,6 +679,7 @@ function GroupsCard({
       }}
     >
       <BarList rows={rows} scale={groups.total} total={groups.total} layout="stacked" />
+      {short && <ShortNote short={short} what="groups" onRetry={onRetry} retrying={retrying} />}
       <p className="breakdown__note">
         {groups.unknownLists > 0
           ? `No members and no guests. ${countName(groups.unknownLists, 'group was', 'groups were')} read without their lists, so not counted as empty.`
