@@ -96,6 +96,8 @@ function renderOverview({
   )
 }
 
+/** A list that stopped short of the total Tallyfy announced. */
+const short = (total: number): ListCompleteness => ({ complete: false, total, error: null })
 const link = (name: string | RegExp) => screen.getByRole('link', { name })
 const server = setupServer()
 
@@ -314,7 +316,6 @@ describe('while the data is partial', () => {
     const queryClient = createTestQueryClient()
     queryClient.setQueryData(memberQueries.directory(orgId).queryKey, completeDirectory(members))
     queryClient.setQueryData(groupQueries.list(orgId).queryKey, groups)
-    const short = (total: number): ListCompleteness => ({ complete: false, total, error: null })
     queryClient.setQueryData(groupQueries.completeness(orgId).queryKey, short(7))
     queryClient.setQueryData(guestQueries.list(orgId).queryKey, guests)
     queryClient.setQueryData(guestQueries.completeness(orgId).queryKey, short(43))
