@@ -1,4 +1,5 @@
-import { screen } from '@testing-library/react'
+import { screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
 import { http, HttpResponse, type JsonBodyType } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -178,5 +179,31 @@ describe('member page', () => {
     answer(500, { error: 'Server error' })
     renderMember('/members/1001')
     expect(await screen.findByRole('button', { name: 'Retry' })).toBeInTheDocument()
+  })
+
+  it('keeps showing the directory row when the profile read fails, says so, and Retry fills it in', async () => {
+    retryPolicy.transientRetries = 0
+    let fail = true
+    server.use(
+      http.get(profilePath, () =>
+        fail
+          ? HttpResponse.json({ message: 'Server error' }, { status: 500 })
+          : HttpResponse.json({
+              data: { id: 1001, email: zoe.email, full_name: zoe.fullName, job_title: 'Head of People' },
+            }),
+      ),
+    )
+    renderMember('/members/1001', { directory: completeDirectory([zoe]) })
+    const alert = await screen.findByRole('alert')
+    expect(alert).toHaveTextContent(/Couldn't load the full profile/)
+    expect(alert).toHaveTextContent(/Showing what the directory knows/)
+    // The member is still there, not an error page in their place.
+    expect(screen.getByRole('heading', { level: 1, name: 'Zoë Ångström' })).toBeInTheDocument()
+    expect(screen.getAllByText('Chief of Staff').length).toBeGreaterThan(0)
+
+    fail = false
+    await userEvent.click(within(alert).getByRole('button', { name: 'Retry' }))
+    expect((await screen.findAllByText('Head of People')).length).toBeGreaterThan(0)
+    expect(screen.queryByRole('alert')).toBeNull()
   })
 })

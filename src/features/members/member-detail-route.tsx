@@ -3,6 +3,7 @@
 // admin-only: on 403 the page keeps the directory's data and says so, rather than failing.
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useLocation, useParams } from 'react-router'
+import { describeApiError } from '../../api/describe-error'
 import { isForbidden, isNotFound } from '../../api/errors'
 import { memberQueries } from '../../api/members/queries'
 import type { Member, MemberDirectory } from '../../api/types'
@@ -76,8 +77,11 @@ function MemberPage({ orgId, id, backTo }: { orgId: string; id: number; backTo: 
   // Only when the profile is refused and nothing is cached: the directory is what a non-admin may read.
   const directory = useQuery({ ...memberQueries.directory(orgId), enabled: forbidden })
   const fromDirectory = findInDirectory(directory.data, id)
+  // The profile could not be read (a 5xx, a dropped connection) but the directory has the member:
+  // the page keeps showing what it has, and says the rest could not be loaded, with Retry.
+  const failed = detail.isError && !forbidden && !isNotFound(detail.error)
 
-  const member = detail.data ?? (forbidden ? fromDirectory : undefined)
+  const member = detail.data ?? (forbidden || failed ? fromDirectory : undefined)
 
   if (member) {
     return (
@@ -87,6 +91,11 @@ function MemberPage({ orgId, id, backTo }: { orgId: string; id: number; backTo: 
         backTo={backTo}
         limited={forbidden}
         updating={detail.isPlaceholderData && detail.isFetching}
+        unread={
+          failed && !detail.data
+            ? { error: detail.error, retry: () => void detail.refetch(), retrying: detail.isFetching }
+            : null
+        }
       />
     )
   }
@@ -159,12 +168,15 @@ function MemberProfile({
   backTo,
   limited,
   updating,
+  unread,
 }: {
   orgId: string
   member: Member
   backTo: string
   limited: boolean
   updating: boolean
+  /** The profile's read failed: the page shows the directory's row, says why, and offers Retry. */
+  unread: { error: unknown; retry: () => void; retrying: boolean } | null
 }) {
   const email = member.email?.trim() || null
   const phone = member.phone?.trim() || null
@@ -189,6 +201,23 @@ function MemberProfile({
         <p className="banner banner--info member-page__note">
           Only Tallyfy administrators can see full member profiles. Showing what the directory knows.
         </p>
+      )}
+
+      {unread && (
+        <div className="banner banner--warning member-page__note" role="alert">
+          <span>
+            Couldn't load the full profile: {describeApiError(unread.error, 'member').message} Showing what
+            the directory knows.
+          </span>{' '}
+          <button
+            type="button"
+            className="button button--small"
+            onClick={unread.retry}
+            disabled={unread.retrying}
+          >
+            Retry
+          </button>
+        </div>
       )}
 
       <MemberAdmin orgId={orgId} member={member} />
