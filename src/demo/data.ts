@@ -94,6 +94,8 @@ export interface WireGuest {
   last_known_country: string | null
   link: string
   details: WireGuestDetails
+  /** Set by the demo's writes (Tallyfy documents no such field on a guest; the demo keeps one). */
+  updated_at?: string
 }
 
 interface WireOrganization {
@@ -121,7 +123,30 @@ export interface DemoOrg {
   guests: WireGuest[]
   /** Group IDs per member ID, derived from the groups' `members` so the two never disagree. */
   groupIdsByMember: ReadonlyMap<number, readonly string[]>
+  /**
+   * What members own (templates, steps, tasks), as GET /users/{id}/reassignment-information lists
+   * it; a removal with reassignment hands the leaver's items to the successor.
+   */
+  work: DemoWorkItem[]
+  /** Emails (lowercase) of guests with incomplete tasks: disabling them is refused with 403. */
+  guestsWithOpenTasks: Set<string>
 }
+
+/** One piece of work a member owns (tallyfy-api.md §13 `ReassignmentInfo`), with its owner. */
+export type DemoWorkItem =
+  | { kind: 'template'; id: string; title: string; ownerId: number }
+  | { kind: 'step'; id: string; title: string; templateId: string | null; ownerId: number }
+  | {
+      kind: 'process-task'
+      id: string
+      name: string
+      deadline: string | null
+      processId: string
+      runName: string
+      templateName: string | null
+      ownerId: number
+    }
+  | { kind: 'one-off-task'; id: string; name: string; deadline: string | null; ownerId: number }
 
 export interface DemoOrgOptions {
   members?: number
@@ -157,6 +182,14 @@ export const BOT_MEMBER_ID = FIRST_MEMBER_ID + 20
  */
 export const FORMULA_NAME = '=HYPERLINK("https://evil.example","Payroll")'
 export const MAX_DEMO_MEMBERS = 100_000
+/**
+ * The member who owns work (Анастасия Смирнова, standard, active, in one group): 2 templates, 3
+ * steps, 3 tasks in 2 running processes and 2 one-off tasks. Everyone else owns nothing, so their
+ * reassignment information is all empty (`[]`, as PHP encodes an empty map).
+ */
+export const DEMO_WORK_OWNER_ID = FIRST_MEMBER_ID + 9
+/** A guest with incomplete tasks (Ravi Kapoor, Nimbus IT Services): disabling them is refused (403). */
+export const DEMO_GUEST_WITH_TASKS = 'ravi.kapoor@nimbus-it.example'
 
 const DAY = 86_400_000
 const DOMAIN = 'northwind-relay.example'
@@ -1435,6 +1468,86 @@ export function indexGroupMembership(groups: readonly WireGroup[]): Map<number, 
 }
 
 // ---------------------------------------------------------------------------------------------
+// Work members own (GET /users/{id}/reassignment-information)
+
+const workId = (key: string) => hexId(`roster-demo-work:${key}`)
+const deadlineIn = (days: number) => iso(DEMO_NOW + days * DAY)
+
+/**
+ * DEMO_WORK_OWNER_ID's work, dated from DEMO_NOW (createDemoOrg moves the deadlines with the rest).
+ * Empty when the organization is too small to have them, or they are not active.
+ */
+function buildWork(members: readonly WireMember[]): DemoWorkItem[] {
+  const owner = members.find((m) => m.id === DEMO_WORK_OWNER_ID)
+  if (!owner || owner.status !== 'active') return []
+  const ownerId = owner.id
+  const id = workId
+  const due = deadlineIn
+  const onboarding = id('template:onboarding')
+  const review = id('template:access-review')
+  const onboardingRun = id('process:onboarding-harbor')
+  const reviewRun = id('process:access-review-q4')
+  return [
+    { kind: 'template', id: onboarding, title: 'Customer onboarding', ownerId },
+    { kind: 'template', id: review, title: 'Quarterly access review', ownerId },
+    {
+      kind: 'step',
+      id: id('step:kickoff'),
+      title: 'Approve the kickoff call',
+      templateId: onboarding,
+      ownerId,
+    },
+    { kind: 'step', id: id('step:welcome'), title: 'Send the welcome pack', templateId: onboarding, ownerId },
+    // A step in a template someone else owns: only the step is theirs.
+    {
+      kind: 'step',
+      id: id('step:due-diligence'),
+      title: 'Sign off vendor due diligence & contracts',
+      templateId: id('template:vendor-due-diligence'),
+      ownerId,
+    },
+    {
+      kind: 'process-task',
+      id: id('task:schedule-kickoff'),
+      name: 'Schedule the kickoff call',
+      deadline: due(2),
+      processId: onboardingRun,
+      runName: 'Onboarding — Harbor Freight Partners',
+      templateName: 'Customer onboarding',
+      ownerId,
+    },
+    {
+      kind: 'process-task',
+      id: id('task:billing-contact'),
+      name: 'Confirm the billing contact',
+      deadline: null,
+      processId: onboardingRun,
+      runName: 'Onboarding — Harbor Freight Partners',
+      templateName: 'Customer onboarding',
+      ownerId,
+    },
+    {
+      kind: 'process-task',
+      id: id('task:engineering-access'),
+      name: 'Review Engineering’s access',
+      deadline: due(-1),
+      processId: reviewRun,
+      runName: 'Q4 access review',
+      templateName: 'Quarterly access review',
+      ownerId,
+    },
+    {
+      kind: 'one-off-task',
+      id: id('task:berlin-lease'),
+      name: 'Renew the Berlin office lease',
+      deadline: due(9),
+      ownerId,
+    },
+    { kind: 'one-off-task', id: id('task:board-pack'), name: 'Send the board pack', deadline: null, ownerId },
+  ]
+}
+
+// ---------------------------------------------------------------------------------------------
 
 export function createDemoOrg(options: DemoOrgOptions = {}): DemoOrg {
   const { members: requested = 300, seed = 1 } = options
@@ -1468,8 +1581,13 @@ export function createDemoOrg(options: DemoOrgOptions = {}): DemoOrg {
     user_role: 'Admin',
   }
 
+  const work = buildWork(members)
+  const guestsWithOpenTasks = new Set(
+    guests.some((g) => g.email === DEMO_GUEST_WITH_TASKS) ? [DEMO_GUEST_WITH_TASKS] : [],
+  )
+
   const shift = options.now === undefined ? 0 : options.now - DEMO_NOW
-  if (shift !== 0) for (const record of [...members, ...groups, ...guests]) shiftDates(record, shift)
+  if (shift !== 0) for (const record of [...members, ...groups, ...guests, ...work]) shiftDates(record, shift)
   return {
     id: DEMO_ORG_ID,
     name: DEMO_ORG_NAME,
@@ -1480,6 +1598,8 @@ export function createDemoOrg(options: DemoOrgOptions = {}): DemoOrg {
     groups,
     guests,
     groupIdsByMember,
+    work,
+    guestsWithOpenTasks,
   }
 }
 

@@ -54,6 +54,13 @@ export interface Faults {
    */
   dropAfterWrite?: boolean
   /**
+   * Not a fault but which Tallyfy the demo is: GET /users ignores `sort` and answers in its own
+   * order (by ID), as a server that does not honour the parameter would. A refresh by change
+   * (`sort=-updated_at`, #25) must notice that the order is not newest-changed first and read the
+   * whole directory instead. Set it without `times` (a count that runs out clears it).
+   */
+  ignoreSort?: boolean
+  /**
    * Not a fault but a state of the data: the ID of a member since deleted, put into a group's stored
    * `members` (default group: the first with at least 2 members; default ID `REMOVED_MEMBER_ID`; at
    * `index`, default the end). GETs show it; a PUT that still carries it is refused with Tallyfy's
@@ -83,7 +90,24 @@ export interface Faults {
    * count runs out.
    */
   rateLimitEvery?: number
+  /**
+   * Not a fault but a state of the organization: how many guests it may create in a sliding hour
+   * (default 30, Tallyfy's documented cap, tallyfy-api.md §4, §6). POST /guests counts one, POST
+   * /guests/bulk one per guest, a member converted to a guest none. Past it, a creation answers 429
+   * `RATE_LIMIT_EXCEEDED` with `Retry-After` (seconds until enough creations leave the hour) and
+   * is not applied. The hour starts over at every set() and reset(); kept when a `times` count runs
+   * out. Small in e2e (`guestCap: 2`) so the cap is reached in a few clicks.
+   */
+  guestCap?: number
+  /**
+   * Not a fault but which Tallyfy the demo is: `'ok'` (default) answers POST /guests/bulk, and
+   * `'unsupported'` answers it 404 `ENDPOINT_NOT_FOUND`, as a server without the endpoint would, so
+   * a client's one-at-a-time fallback can be tested. Kept when a `times` count runs out.
+   */
+  guestBulk?: GuestBulkMode
 }
+
+export type GuestBulkMode = 'ok' | 'unsupported'
 
 export interface SeatLimits {
   full?: number
@@ -213,12 +237,14 @@ export function createFaultController(initial: Faults = {}, profile: ServerProfi
         remaining -= 1
         if (remaining <= 0) {
           // The persona and the data switches are states, not faults of a request: they stay.
-          const { signedInRole, staleGroupMember, seats, rateLimitEvery } = current
+          const { signedInRole, staleGroupMember, seats, rateLimitEvery, guestCap, guestBulk } = current
           current = {
             ...(signedInRole === undefined ? {} : { signedInRole }),
             ...(staleGroupMember === undefined ? {} : { staleGroupMember }),
             ...(seats === undefined ? {} : { seats }),
             ...(rateLimitEvery === undefined ? {} : { rateLimitEvery }),
+            ...(guestCap === undefined ? {} : { guestCap }),
+            ...(guestBulk === undefined ? {} : { guestBulk }),
           }
           remaining = undefined
         }
@@ -322,6 +348,7 @@ export function parseFaults(input: unknown): { faults: Faults } | { error: strin
         faults.method = value as (typeof METHODS)[number]
         break
       case 'dropAfterWrite':
+      case 'ignoreSort':
         if (typeof value !== 'boolean') return { error: `${key} must be true or false` }
         faults[key] = value
         break
@@ -339,6 +366,16 @@ export function parseFaults(input: unknown): { faults: Faults } | { error: strin
         if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1)
           return { error: 'rateLimitEvery must be a whole number ≥ 1' }
         faults.rateLimitEvery = value
+        break
+      case 'guestCap':
+        if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0)
+          return { error: 'guestCap must be a whole number ≥ 0' }
+        faults.guestCap = value
+        break
+      case 'guestBulk':
+        if (value !== 'ok' && value !== 'unsupported')
+          return { error: 'guestBulk must be "ok" or "unsupported"' }
+        faults.guestBulk = value
         break
       case 'seats': {
         const seats = parseSeats(value)
