@@ -4,9 +4,9 @@
 // known to it); its 422 messages land on the same fields.
 import type { InviteInput } from '../../api/members/mutations'
 import { isValidEmail } from '../../lib/email'
+import { charLength, NAME_MAX, nameProblem } from '../../lib/invite-rules'
 import { isWritableRole } from '../../lib/roles'
 
-const NAME_MAX = 32
 export const MESSAGE_MAX = 5000
 
 export type InviteField = 'email' | 'firstName' | 'lastName' | 'role' | 'message'
@@ -33,23 +33,20 @@ export const emptyInviteDraft: InviteDraft = {
   message: defaultInviteMessage,
 }
 
-// Tallyfy refuses names that look like links (its is_not_url rule), since invitation emails show
-// the name: a scheme, "www.", or a host name with a common top-level domain.
-const URL_LIKE =
-  /[a-z][a-z0-9+.-]*:\/\/|\bwww\.|\b[a-z0-9-]+\.(com|net|org|io|co|info|biz|app|dev|xyz|me|ly|link|site|online|ru|cn|uk|de)\b/i
-
-export function looksLikeUrl(value: string): boolean {
-  return URL_LIKE.test(value)
-}
-
-/** Counts what a person sees as characters (an emoji is one), as Laravel's max rule does. */
-const length = (s: string) => [...s].length
+// The test of the form's rules reads it here, where the form's other checks are.
+export { looksLikeUrl } from '../../lib/invite-rules'
 
 function checkName(value: string, label: string): string | undefined {
-  if (value === '') return `Enter a ${label.toLowerCase()}.`
-  if (length(value) > NAME_MAX) return `${label} can be at most ${NAME_MAX} characters.`
-  if (looksLikeUrl(value)) return `${label} can't contain a web address.`
-  return undefined
+  switch (nameProblem(value)) {
+    case 'missing':
+      return `Enter a ${label.toLowerCase()}.`
+    case 'too-long':
+      return `${label} can be at most ${NAME_MAX} characters.`
+    case 'url':
+      return `${label} can't contain a web address.`
+    default:
+      return undefined
+  }
 }
 
 export function validateInvite(draft: InviteDraft): InviteErrors {
@@ -67,7 +64,7 @@ export function validateInvite(draft: InviteDraft): InviteErrors {
 
   const message = draft.message.trim()
   if (message === '') errors.message = 'Enter a message for the invitation.'
-  else if (length(message) > MESSAGE_MAX)
+  else if (charLength(message) > MESSAGE_MAX)
     errors.message = `The message can be at most ${MESSAGE_MAX} characters.`
   return errors
 }
