@@ -140,3 +140,34 @@ export interface InvalidRecordInfo {
   index: number
   issues: Array<{ path: string; expected: string; received: string }>
 }
+
+/**
+ * What a member owns that would be orphaned if they left (GET /users/{id}/reassignment-information,
+ * tallyfy-api.md §13), read by `parseReassignmentInfo`.
+ */
+export interface ReassignmentInfo {
+  templates: { id: string; title: string }[]
+  steps: { id: string; title: string; templateId: string | null }[]
+  processes: {
+    processId: string
+    runName: string
+    templateName: string | null
+    tasks: { id: string; name: string; deadline: string | null }[]
+  }[]
+  oneOffTasks: { id: string; name: string; deadline: string | null }[]
+  /**
+   * Entries Tallyfy sent that could not be read (not an object, say): not listed above, but counted
+   * in `total`, so an odd answer never reads as "owns nothing" and the work is still handed over.
+   */
+  unreadable?: number
+  /** templates + steps + process tasks + one-off tasks (+ unreadable entries) */
+  total: number
+}
+
+/** What "Add guest" sends (POST /guests): the email is required, the rest may be ''. */
+export interface GuestInput {
+  email: string
+  firstName: string
+  lastName: string
+  company: string
+}

@@ -5,17 +5,31 @@ import { apiGet } from '../client'
 import { orgKeys } from '../keys'
 import { besideList, loadAllPages } from '../paginate'
 import { parseGuest, parseGuestPage } from './schema'
-import type { InvalidRecordInfo, ListCompleteness } from '../types'
+import type { Guest, InvalidRecordInfo, ListCompleteness } from '../types'
 
 // Guests load whole, like the member directory, and are searched and sorted in the browser. The
 // documented default page size is 999; a server that uses fewer says so in meta.pagination, and the
 // remaining pages follow concurrently (paginate.ts).
 const GUEST_PAGE_SIZE = 999
 
-const guestsPath = (orgId: string) => `/organizations/${encodeURIComponent(orgId)}/guests`
+export const guestsPath = (orgId: string) => `/organizations/${encodeURIComponent(orgId)}/guests`
 // Guests are addressed by their URL-encoded email, one path segment whatever it holds (pathSegment:
 // "." and ".." would otherwise ask another endpoint, a lone surrogate would throw).
-const guestPath = (orgId: string, email: string) => `${guestsPath(orgId)}/${pathSegment(email)}`
+export const guestPath = (orgId: string, email: string) => `${guestsPath(orgId)}/${pathSegment(email)}`
+
+/**
+ * The list with `guest` in it: in place of the guest with the same email (compared as emails are),
+ * else at the end, where the newest is in Tallyfy's order (created_at). The other guests keep
+ * their identity.
+ */
+export function withGuest(list: readonly Guest[], guest: Guest): Guest[] {
+  const key = guestKey(guest.email)
+  const at = list.findIndex((g) => guestKey(g.email) === key)
+  if (at < 0) return [...list, guest]
+  const next = list.slice()
+  next[at] = guest
+  return next
+}
 
 export const guestQueries = {
   all: (orgId: string) => [...orgKeys(orgId), 'guests'] as const,

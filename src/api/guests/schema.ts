@@ -35,7 +35,7 @@ const guestDetailsWire = z.looseObject({
 })
 
 /** A guest is addressed by email, so the email is the one field that must be there. */
-const guestWireSchema = z.looseObject({
+export const guestWireSchema = z.looseObject({
   email: z.string().check(z.trim(), z.minLength(1, 'Expected the guest’s email')),
   first_name: text,
   last_name: text,
@@ -53,7 +53,7 @@ const guestWireSchema = z.looseObject({
 
 type GuestWire = z.output<typeof guestWireSchema>
 
-function toGuest(w: GuestWire): Guest {
+export function toGuest(w: GuestWire): Guest {
   const d = w.details
   const name = [w.first_name, w.last_name].filter((s): s is string => s !== null).join(' ')
   return {

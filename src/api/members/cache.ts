@@ -1,10 +1,11 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { groupQueries } from '../groups/queries'
+import { guestQueries, withGuest } from '../guests/queries'
 import { meQueries } from '../me'
 import { journalMemberRemoval, journalMemberWrite, type JournaledWrite } from './directory-loader'
 import { memberQueries } from './queries'
 import type { WritableRole } from '../../lib/roles'
-import type { Group, Member, MemberDirectory } from '../types'
+import type { Group, Guest, Member, MemberDirectory } from '../types'
 
 // What a member write does to the cache, as pure functions over the cached values (unit-tested in
 // cache.test.ts) plus the small steps that apply them to a QueryClient. Only the row of the
@@ -328,4 +329,94 @@ export function syncMe(queryClient: QueryClient, orgId: string, memberId: number
   queryClient.setQueryData(meQueries.current(orgId).queryKey, (me) =>
     me && me.id === memberId ? { ...me, role, rawRole: role } : me,
   )
+}
+
+// ─── the lifecycle: removal, deletion, conversion to a guest, the default administrator ─────────
+
+/** What the member owned changed hands: every cached reassignment read is out of date. */
+function forgetReassignments(queryClient: QueryClient, orgId: string) {
+  queryClient.removeQueries({ queryKey: [...memberQueries.all(orgId), 'reassignment'] })
+}
+
+/**
+ * After Tallyfy removed a member (memberMutations.remove resolved): they stay listed, disabled, in
+ * no group (tallyfy-api.md §13), in the directory, on their page and in every cached group; the
+ * filters' counts follow. Tallyfy's answer, when it sent the member, is laid over the row.
+ * Journaled, so a directory refresh whose pages were read before the removal keeps it.
+ */
+export function markRemoved(
+  queryClient: QueryClient,
+  orgId: string,
+  memberId: number,
+  answer: Member | null,
+) {
+  const patch: MemberPatch = { status: 'disabled', groups: [] }
+  const update = (row: Member): Member =>
+    answer && answer.id === memberId ? { ...mergeAnswer(row, answer), ...patch } : patchMember(row, patch)
+  journalMemberWrite(queryClient, memberQueries.directory(orgId).queryKey, memberId, patch).settle()
+  updateDirectory(queryClient, orgId, memberId, (d) => replaceRow(d, memberId, update))
+  queryClient.setQueryData(memberQueries.detail(orgId, memberId).queryKey, (m) => (m ? update(m) : m))
+  dropFromCachedGroups(queryClient, orgId, memberId)
+  forgetReassignments(queryClient, orgId)
+}
+
+/**
+ * After Tallyfy turned a member into a guest: they leave the directory, their page and every
+ * group (removeMember), and join the guests list when it is loaded (with the guest as Tallyfy
+ * answered; without an answer the list is read again when next shown).
+ */
+export function memberBecameGuest(
+  queryClient: QueryClient,
+  orgId: string,
+  memberId: number,
+  guest: Guest | null,
+) {
+  removeMember(queryClient, orgId, memberId)
+  forgetReassignments(queryClient, orgId)
+  if (!guest) {
+    void queryClient.invalidateQueries({ queryKey: guestQueries.list(orgId).queryKey })
+    return
+  }
+  queryClient.setQueryData(guestQueries.list(orgId).queryKey, (list) =>
+    list ? withGuest(list, guest) : list,
+  )
+  queryClient.setQueryData(guestQueries.detail(orgId, guest.email).queryKey, guest)
+}
+
+/**
+ * After a permanent deletion. Tallyfy may go on listing the record ("(Deleted)", a changed email,
+ * §13), but it is nobody any more: Roster takes it out, as after a withdrawn invitation.
+ */
+export function memberDeleted(queryClient: QueryClient, orgId: string, memberId: number) {
+  removeMember(queryClient, orgId, memberId)
+  forgetReassignments(queryClient, orgId)
+}
+
+/**
+ * After Tallyfy made `newAdminId` the default administrator: they are marked so, and nobody else
+ * is, in the directory and on every cached member page. Only the rows that change are replaced.
+ */
+export function defaultAdminMoved(queryClient: QueryClient, orgId: string, newAdminId: number) {
+  const directoryKey = memberQueries.directory(orgId).queryKey
+  const fix = (m: Member): Member =>
+    m.isDefaultAdmin === (m.id === newAdminId) ? m : { ...m, isDefaultAdmin: m.id === newAdminId }
+  const directory = queryClient.getQueryData(directoryKey)
+  for (const m of directory?.members ?? []) {
+    if (fix(m) !== m)
+      journalMemberWrite(queryClient, directoryKey, m.id, { isDefaultAdmin: m.id === newAdminId }).settle()
+  }
+  updateDirectory(queryClient, orgId, newAdminId, (d) => {
+    let changed = false
+    const members = d.members.map((m) => {
+      const next = fix(m)
+      if (next !== m) changed = true
+      return next
+    })
+    return changed ? { ...d, members } : d
+  })
+  for (const [key, member] of queryClient.getQueriesData<Member>({
+    queryKey: [...memberQueries.all(orgId), 'detail'],
+  })) {
+    if (member && fix(member) !== member) queryClient.setQueryData<Member>(key, fix(member))
+  }
 }

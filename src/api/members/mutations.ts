@@ -1,12 +1,17 @@
 import { inAskingSession } from '../writes/session'
-import { mutationOptions } from '@tanstack/react-query'
+import { mutationOptions, queryOptions } from '@tanstack/react-query'
+import * as z from 'zod/mini'
+import { guestKey } from '../../lib/email'
+import { pathSegment } from '../../lib/paths'
 import { apiGet, apiRequest } from '../client'
 import { isNotFound } from '../errors'
+import { parseGuest } from '../guests/schema'
+import { date, parse, text } from '../wire'
 import { confirmWrite, NoLongerAppliesError, UncertainWriteError, type Check } from '../writes/uncertain'
 import { memberQueries, usersPath } from './queries'
 import { parseMember, parseMemberPage } from './schema'
 import type { WritableRole } from '../../lib/roles'
-import type { Member, MemberStatus } from '../types'
+import type { Guest, Member, MemberStatus, ReassignmentInfo } from '../types'
 
 // Member writes (docs/contracts.md, "Mutations"). Beside queries.ts rather than inside it: queries.ts
 // is part of the /members first load, and these are only needed once an admin acts (the budget).
@@ -128,6 +133,217 @@ function memberAnswer(json: unknown): Member | null {
     return parseMember(json)
   } catch {
     return null
+  }
+}
+
+// ─── what a member owns (reassignment information) ───────────────────────────
+//
+// GET /users/{id}/reassignment-information (tallyfy-api.md §13) comes from PHP: an empty map is
+// encoded `[]`, so `templates` and `process_tasks` may be a list, and a list may come as `{}`.
+// Any part may be missing; IDs may be numbers. Every entry is read on its own, so one that cannot
+// be read costs only itself, and is still counted: an odd answer must never read as "owns nothing"
+// (the removal would then go without handing the work over).
+
+/** One entry of a part, with the map key it came under (null when the part was a list). */
+interface RawEntry {
+  key: string | null
+  value: unknown
+}
+
+/** A part's entries, whether it came as a list, a map keyed by ID, `[]`/`{}`, or not at all. */
+function entriesOf(part: unknown): { entries: RawEntry[]; unreadable: number } {
+  if (part === undefined || part === null || part === false || part === '' || part === 0) {
+    return { entries: [], unreadable: 0 }
+  }
+  if (Array.isArray(part)) return { entries: part.map((value) => ({ key: null, value })), unreadable: 0 }
+  if (typeof part === 'object') {
+    return { entries: Object.entries(part).map(([key, value]) => ({ key, value })), unreadable: 0 }
+  }
+  // A scalar where a part should be: something is there, and Roster cannot say what.
+  return { entries: [], unreadable: 1 }
+}
+
+const titledWire = z.looseObject({ id: text, title: text, name: text, template_id: text })
+const taskWire = z.looseObject({
+  id: text,
+  name: text,
+  title: text,
+  deadline: date,
+  run_id: text,
+  run_name: text,
+  template_name: text,
+})
+type TaskWire = z.output<typeof taskWire>
+
+type Task = ReassignmentInfo['oneOffTasks'][number]
+
+/** A task's own fields; null when the entry is not an object or has neither ID nor name. */
+function readTask(entry: RawEntry, fallbackId: string): (Task & { wire: TaskWire }) | null {
+  const parsed = z.safeParse(taskWire, entry.value)
+  if (!parsed.success) return null
+  const w = parsed.data
+  const id = w.id ?? entry.key
+  const name = w.name ?? w.title
+  if (id === null && name === null) return null
+  return { id: id ?? fallbackId, name: name ?? `Task ${id ?? ''}`.trim(), deadline: w.deadline, wire: w }
+}
+
+export function parseReassignmentInfo(json: unknown): ReassignmentInfo {
+  // The envelope is strict: without a readable `data` Roster cannot tell what the person owns.
+  const envelope = parse(
+    z.object({ data: z.union([z.record(z.string(), z.unknown()), z.array(z.unknown())]) }),
+    json,
+  )
+  // `{"data": []}`: PHP's empty map for "owns nothing at all". A non-empty list is not that.
+  if (Array.isArray(envelope.data) && envelope.data.length > 0) {
+    throw new Error('Expected the reassignment information as an object, got a non-empty list')
+  }
+  const data: Record<string, unknown> = Array.isArray(envelope.data) ? {} : envelope.data
+  let unreadable = 0
+
+  const templates: ReassignmentInfo['templates'] = []
+  const templateEntries = entriesOf(data.templates)
+  unreadable += templateEntries.unreadable
+  for (const [index, entry] of templateEntries.entries.entries()) {
+    // The documented shape is {"<id>": "<title>"}; a list of {id, title} is read too.
+    const titleOnly = typeof entry.value === 'string' || typeof entry.value === 'number'
+    const w = titleOnly ? null : z.safeParse(titledWire, entry.value)
+    if (w && !w.success) {
+      unreadable++
+      continue
+    }
+    const id = (w ? w.data.id : null) ?? entry.key
+    const title = w ? (w.data.title ?? w.data.name) : String(entry.value).trim() || null
+    if (id === null && title === null) {
+      unreadable++
+      continue
+    }
+    templates.push({ id: id ?? `template-${index}`, title: title ?? `Template ${id ?? ''}`.trim() })
+  }
+
+  const steps: ReassignmentInfo['steps'] = []
+  const stepEntries = entriesOf(data.steps)
+  unreadable += stepEntries.unreadable
+  for (const [index, entry] of stepEntries.entries.entries()) {
+    const w = z.safeParse(titledWire, entry.value)
+    const id = w.success ? (w.data.id ?? entry.key) : null
+    const title = w.success ? (w.data.title ?? w.data.name) : null
+    if (!w.success || (id === null && title === null)) {
+      unreadable++
+      continue
+    }
+    steps.push({
+      id: id ?? `step-${index}`,
+      title: title ?? `Step ${id ?? ''}`.trim(),
+      templateId: w.data.template_id,
+    })
+  }
+
+  // {"<process id>": [task, …]}; also a list of such lists, or one flat list of tasks naming their
+  // run_id, grouped here by process.
+  const processes: ReassignmentInfo['processes'] = []
+  const byId = new Map<string, ReassignmentInfo['processes'][number]>()
+  const addTask = (processKey: string | null, task: Task & { wire: TaskWire }) => {
+    const processId = processKey ?? task.wire.run_id ?? 'unknown'
+    let process = byId.get(processId)
+    if (!process) {
+      process = { processId, runName: `Process ${processId}`, templateName: null, tasks: [] }
+      byId.set(processId, process)
+      processes.push(process)
+    }
+    if (task.wire.run_name !== null && process.runName === `Process ${processId}`) {
+      process.runName = task.wire.run_name
+    }
+    process.templateName ??= task.wire.template_name
+    process.tasks.push({ id: task.id, name: task.name, deadline: task.deadline })
+  }
+  const processEntries = entriesOf(data.process_tasks)
+  unreadable += processEntries.unreadable
+  for (const [index, entry] of processEntries.entries.entries()) {
+    const isGroup = entry.key !== null || Array.isArray(entry.value)
+    if (!isGroup) {
+      // A flat list: this entry is one task.
+      const task = readTask(entry, `task-${index}`)
+      if (task) addTask(null, task)
+      else unreadable++
+      continue
+    }
+    const tasks = entriesOf(entry.value)
+    unreadable += tasks.unreadable
+    for (const [taskIndex, taskEntry] of tasks.entries.entries()) {
+      const task = readTask(taskEntry, `task-${index}-${taskIndex}`)
+      if (task) addTask(entry.key, task)
+      else unreadable++
+    }
+  }
+
+  const oneOffTasks: ReassignmentInfo['oneOffTasks'] = []
+  const oneOffEntries = entriesOf(data.one_off_tasks)
+  unreadable += oneOffEntries.unreadable
+  for (const [index, entry] of oneOffEntries.entries.entries()) {
+    const task = readTask(entry, `one-off-${index}`)
+    if (task) oneOffTasks.push({ id: task.id, name: task.name, deadline: task.deadline })
+    else unreadable++
+  }
+
+  const processTasks = processes.reduce((sum, p) => sum + p.tasks.length, 0)
+  return {
+    templates,
+    steps,
+    processes,
+    oneOffTasks,
+    unreadable,
+    total: templates.length + steps.length + processTasks + oneOffTasks.length + unreadable,
+  }
+}
+
+/** Reads that only the lifecycle dialogs need: here, not in queries.ts, which loads with /members. */
+export const memberLifecycleQueries = {
+  /** What the member owns, read fresh each time a removal is considered (staleTime 0). */
+  reassignment: (orgId: string, memberId: number) =>
+    queryOptions({
+      queryKey: [...memberQueries.all(orgId), 'reassignment', memberId] as const,
+      queryFn: ({ signal }) =>
+        apiGet(`${userPath(orgId, memberId)}/reassignment-information`, parseReassignmentInfo, { signal }),
+      staleTime: 0,
+    }),
+}
+
+/** What a removal sends: the active member who takes over the leaver's work, or nobody. */
+export interface RemoveMemberInput {
+  reassignTo: number | null
+}
+
+/** What "Make default administrator" needs: the present default administrator, when known. */
+export interface SetDefaultAdminInput {
+  currentDefaultId: number | null
+}
+
+/** A permanently deleted member as Tallyfy may still list them: "(Deleted)" name, `{email}.deleted.{id}`. */
+const looksDeleted = (member: Member) =>
+  member.status !== 'active' &&
+  (/\(Deleted\)/i.test(member.lastName ?? '') || /\.deleted\.\d+$/i.test(member.email ?? ''))
+
+/** A write's answer when it carries a guest; null otherwise (the write has happened either way). */
+function guestAnswer(json: unknown): Guest | null {
+  if (json === undefined || json === null) return null
+  try {
+    return parseGuest(json)
+  } catch {
+    return null
+  }
+}
+
+/** The guest with this email as Tallyfy holds them now, or null when it knows none (404). */
+async function readGuestIfAny(orgId: string, email: string): Promise<Guest | null> {
+  try {
+    return await apiGet(
+      `/organizations/${encodeURIComponent(orgId)}/guests/${pathSegment(email.trim())}`,
+      parseGuest,
+    )
+  } catch (error) {
+    if (isNotFound(error)) return null
+    throw error
   }
 }
 
@@ -316,5 +532,115 @@ export const memberMutations = {
           (member) => member.status !== 'disabled',
         ),
       ),
+    }),
+
+  /**
+   * Removes the member (DELETE /users/{id}?with_reassignment=true&to={to}, tallyfy-api.md §13):
+   * Tallyfy disables them, takes them out of every group, and hands their templates, steps and
+   * tasks to `reassignTo`. Without a successor no query is sent. Resolves with the member as Tallyfy
+   * answers (status disabled), or null. After a lost answer the member is read again: disabled
+   * means done (the hand-over is part of the same call).
+   */
+  remove: (orgId: string, memberId: number) =>
+    mutationOptions({
+      mutationKey: [...memberQueries.all(orgId), 'remove', memberId] as const,
+      scope: memberScope(orgId, memberId),
+      mutationFn: inAskingSession(({ reassignTo }: RemoveMemberInput) =>
+        writeMember(
+          orgId,
+          memberId,
+          () =>
+            apiRequest('DELETE', userPath(orgId, memberId), {
+              query: reassignTo === null ? undefined : { with_reassignment: 'true', to: reassignTo },
+              parse: memberAnswer,
+            }),
+          (member) => member.status === 'disabled',
+        ),
+      ),
+    }),
+
+  /**
+   * Deletes a disabled member for good (DELETE /users/{id}/delete). Tallyfy refuses a member who is
+   * not disabled with 400 "Please disable the user before deletion.", passed on as it is. After a
+   * lost answer: gone (404), or listed the way Tallyfy keeps a deleted record, means done.
+   */
+  deletePermanently: (orgId: string, memberId: number) =>
+    mutationOptions({
+      mutationKey: [...memberQueries.all(orgId), 'delete', memberId] as const,
+      scope: memberScope(orgId, memberId),
+      mutationFn: inAskingSession<void, void>(async () => {
+        try {
+          await apiRequest('DELETE', `${userPath(orgId, memberId)}/delete`)
+        } catch (error) {
+          return confirmWrite(
+            error,
+            async (): Promise<Check<void>> => {
+              const member = await readMemberIfAny(orgId, memberId)
+              return !member || looksDeleted(member)
+                ? { applied: true, value: undefined }
+                : { applied: false }
+            },
+            'member',
+          )
+        }
+      }),
+    }),
+
+  /**
+   * Makes `newAdminId` the organization's default administrator (PUT /users/{id}/set-new-admin,
+   * body {new_admin_id}). Which member belongs in the path is not documented ([I]): the present
+   * default administrator when known, else the new one. Queued with the new administrator's other
+   * writes. Resolves with the new administrator when Tallyfy's answer is them, else null. After a
+   * lost answer the new administrator is read again: marked default means done.
+   */
+  setDefaultAdmin: (orgId: string, newAdminId: number) =>
+    mutationOptions({
+      mutationKey: [...memberQueries.all(orgId), 'set-default-admin', newAdminId] as const,
+      scope: memberScope(orgId, newAdminId),
+      mutationFn: inAskingSession(({ currentDefaultId }: SetDefaultAdminInput) =>
+        writeMember(
+          orgId,
+          newAdminId,
+          async () => {
+            const answer = await apiRequest(
+              'PUT',
+              `${userPath(orgId, currentDefaultId ?? newAdminId)}/set-new-admin`,
+              { body: { new_admin_id: newAdminId }, parse: memberAnswer },
+            )
+            // The answer may describe the member in the path (the former default): not the new one.
+            return answer?.id === newAdminId ? answer : null
+          },
+          (member) => member.isDefaultAdmin,
+        ),
+      ),
+    }),
+
+  /**
+   * Turns the member into a guest (PUT /users/{id}/to/guest, 201 with the guest): they leave the
+   * directory and every group, and appear among the guests with the same email. After a lost answer
+   * the member is read again: gone means done; still there, the guest list is asked by their email.
+   */
+  toGuest: (orgId: string, memberId: number) =>
+    mutationOptions({
+      mutationKey: [...memberQueries.all(orgId), 'to-guest', memberId] as const,
+      scope: memberScope(orgId, memberId),
+      mutationFn: inAskingSession<Guest | null, void>(async () => {
+        try {
+          return await apiRequest('PUT', `${userPath(orgId, memberId)}/to/guest`, { parse: guestAnswer })
+        } catch (error) {
+          return confirmWrite(
+            error,
+            async (): Promise<Check<Guest | null>> => {
+              const member = await readMemberIfAny(orgId, memberId)
+              if (!member) return { applied: true, value: null }
+              const guest = member.email ? await readGuestIfAny(orgId, member.email) : null
+              return guest && guestKey(guest.email) === guestKey(member.email ?? '')
+                ? { applied: true, value: guest }
+                : { applied: false }
+            },
+            'member',
+          )
+        }
+      }),
     }),
 }
