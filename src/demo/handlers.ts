@@ -370,6 +370,12 @@ function groupSortValue(group: WireGroup, field: string): SortValue {
   return group.created_at
 }
 
+const undated = (m: WireMember) => memberSortValue(m, 'updated_at') === null
+
+function undatedLast(rows: readonly WireMember[]): readonly WireMember[] {
+  return [...rows.filter((m) => !undated(m)), ...rows.filter(undated)]
+}
+
 /**
  * Ascending by `field` with nulls last and the id as tie-breaker; descending is the exact reverse
  * (nulls first), which is what PostgreSQL does for ORDER BY ... DESC.
@@ -447,7 +453,9 @@ function createIndex(org: DemoOrg) {
       if (!descending) return asc
       let desc = memberSorts.get(`-${key}`)
       if (!desc) {
-        desc = reversed(asc)
+        // Newest-changed first (#25) keeps the undated last, as MySQL orders NULLs in a descending
+        // sort [I]: a refresh by change stops at the first member older than its last read, before them.
+        desc = key === 'updated_at' || key === 'last_updated' ? undatedLast(reversed(asc)) : reversed(asc)
         memberSorts.set(`-${key}`, desc)
       }
       return desc
@@ -1023,7 +1031,7 @@ export function createHandlers(
 
     route('/organizations/:orgId/users', ({ url, perPageCap, stopAfterPage, failAfterPage }) => {
       const idx = index()
-      const { field, descending } = parseSort(url.searchParams.get('sort'))
+      const { field, descending } = parseSort(faults.get().ignoreSort ? null : url.searchParams.get('sort'))
       let rows = idx.membersSorted(field, descending)
       const q = (url.searchParams.get('q') ?? '').trim().toLowerCase()
       if (q) rows = rows.filter((m) => idx.memberMatches(m, q))
