@@ -11,6 +11,7 @@
 // text as usual; Enter chooses the active option; Escape closes the list, or clears the text when
 // it is already closed; Tab leaves without choosing. A click chooses an option too.
 // `emptyText` is shown (as a non-option) when the text matches nothing; `disabled` while busy.
+// `error` (Tallyfy's words for this field) shows under it, marks it invalid and is read with it.
 
 // The pattern needs ARIA roles on the list: <select> and <datalist> can neither render rich options
 // nor keep focus in the input, and options are chosen with keys through the input
@@ -35,6 +36,8 @@ interface ComboboxProps<T> {
   className?: string
   /** Help text under the field, read with it (aria-describedby). */
   hint?: ReactNode
+  /** Why the value was refused, shown under the field and read with it. */
+  error?: string | null
 }
 
 export function Combobox<T>({
@@ -51,10 +54,13 @@ export function Combobox<T>({
   disabled = false,
   className,
   hint,
+  error,
 }: ComboboxProps<T>) {
   const id = useId()
   const listId = `${id}-list`
   const hintId = `${id}-hint`
+  const errorId = `${id}-error`
+  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ')
   const [open, setOpen] = useState(false)
   const [active, setActive] = useState(-1)
   const inputRef = useRef<HTMLInputElement>(null)
@@ -97,7 +103,8 @@ export function Combobox<T>({
           aria-expanded={expanded}
           aria-controls={listId}
           aria-activedescendant={expanded && activeIndex >= 0 ? optionId(activeIndex) : undefined}
-          aria-describedby={hint ? hintId : undefined}
+          aria-describedby={describedBy || undefined}
+          aria-invalid={error ? true : undefined}
           placeholder={placeholder}
           value={value}
           disabled={disabled}
@@ -175,6 +182,11 @@ export function Combobox<T>({
       {hint ? (
         <span id={hintId} className="field__hint">
           {hint}
+        </span>
+      ) : null}
+      {error ? (
+        <span id={errorId} className="field__error">
+          {error}
         </span>
       ) : null}
     </div>

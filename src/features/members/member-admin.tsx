@@ -16,6 +16,7 @@ import { useIsAdmin } from '../auth/session'
 import { changeRole, disableMember, enableMember } from './member-write-actions'
 import { useMemberBusy } from './use-member-writes'
 import { refusalMessage } from '../../api/writes/refusal'
+import { MemberOffboarding } from './offboarding/member-offboarding'
 
 export function MemberAdmin({ orgId, member }: { orgId: string; member: Member }) {
   const isAdmin = useIsAdmin()
@@ -143,6 +144,7 @@ function MemberAdminControls({ orgId, member, isSelf }: { orgId: string; member:
           {error}
         </p>
       )}
+      <MemberOffboarding orgId={orgId} member={member} isSelf={isSelf} />
 
       {confirming === 'disable' && (
         <AlertDialog
