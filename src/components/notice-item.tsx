@@ -1,6 +1,7 @@
 // One notice of the host in ./notices.tsx (loaded with the first notice): its clock, Undo and Dismiss.
 
 import { useEffect, useRef, useState, type RefObject } from 'react'
+import { Link } from 'react-router'
 import { INFO_MS, UNDO_MS, type Notice } from './notices'
 import './notices.css'
 
@@ -44,6 +45,15 @@ export default function NoticeItem({ notice, onDismiss }: { notice: Notice; onDi
     >
       <p className="notice__message">{notice.message}</p>
       <div className="notice__actions">
+        {notice.link ? (
+          <Link
+            to={notice.link.to}
+            className="button button--small"
+            onClick={() => close(ref.current, onDismissRef.current)}
+          >
+            {notice.link.label}
+          </Link>
+        ) : null}
         {undo ? (
           <button
             type="button"

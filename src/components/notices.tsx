@@ -3,7 +3,7 @@
 // <NoticeHost>{app}</NoticeHost> — mounted once, in the signed-in layout, so a notice (and its
 //   Undo) outlives the page that raised it: leaving the group page does not lose the Undo.
 // const notify = useNotice()
-// const handle = notify({ message, undo?: () => void, tone?: 'success' | 'error' | 'info' })
+// const handle = notify({ message, undo?: () => void, tone?: 'success' | 'error' | 'info', link?: { label, to } })
 //   handle.update({...}) replaces the notice's text in place (a change that failed after it was
 //   announced); handle.dismiss() removes it.
 //
@@ -29,6 +29,8 @@ export interface NoticeInput {
   message: string
   undo?: () => void
   tone?: NoticeTone
+  /** A link after the message ("Open Ann's page"): what the change made, one click away. */
+  link?: { label: string; to: string }
 }
 
 interface NoticeHandle {

@@ -8,6 +8,7 @@ import type { GroupBackLinkState } from '../../lib/group-back-link'
 import { useSubmitGuard } from '../../lib/use-submit-guard'
 import type { GuestEntry } from './guests'
 import { ListNotRead } from './list-not-read'
+import { NewGuestsToggle } from './new-guests-toggle'
 import type { MembershipActions } from './use-membership-actions'
 
 interface GuestAdmin {
@@ -42,6 +43,9 @@ export function GuestList({
         Guests ({notRead ? 'not known' : formatCount(guests.length)})
       </h2>
       {notRead ? null : admin ? <AddGuest admin={admin} guests={guests} inputRef={addRef} /> : null}
+      {notRead || !admin ? null : (
+        <NewGuestsToggle groupName={admin.groupName} guests={guests} actions={admin.actions} />
+      )}
       {notRead ? (
         <ListNotRead list="guest" {...notRead} />
       ) : guests.length === 0 ? (

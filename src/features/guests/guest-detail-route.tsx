@@ -1,6 +1,6 @@
 // /guests/:email (URL-encoded): one guest's details, their groups (from the cached groups list) and
 // the members they are associated with (from the cached member directory).
-import { useMemo, type ReactNode } from 'react'
+import { lazy, Suspense, useMemo, type ReactNode } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { Link, useLocation, useParams } from 'react-router'
 import { isNotFound } from '../../api/errors'
@@ -18,10 +18,13 @@ import { ErrorState, LoadingState } from '../../components/states'
 import { backLinkFrom, type BackLinkTo } from '../../lib/group-back-link'
 import { guestKey, isValidEmail } from '../../lib/email'
 import { paths } from '../../lib/paths'
-import { useOrgId } from '../auth/session'
+import { useIsAdmin, useOrgId } from '../auth/session'
 import { groupsByGuest } from './guest-list'
 import { GuestStatus } from './guest-status'
 import './guests.css'
+
+// An admin's controls (Disable, Reset link, Convert, Remove): their own chunk, loaded for admins only.
+const GuestAdmin = lazy(() => import('./guest-admin'))
 
 export function Component() {
   const orgId = useOrgId()
@@ -135,9 +138,29 @@ function GuestProfile({ orgId, guest, back }: { orgId: string; guest: Guest; bac
         </DetailField>
       </DetailFields>
 
+      <GuestAdminSection orgId={orgId} guest={guest} />
       <GuestGroups orgId={orgId} email={guest.email} />
       <AssociatedMembers orgId={orgId} memberIds={guest.associatedMemberIds} />
     </article>
+  )
+}
+
+function GuestAdminSection({ orgId, guest }: { orgId: string; guest: Guest }) {
+  const isAdmin = useIsAdmin()
+  const groupsQuery = useQuery({ ...groupQueries.list(orgId), enabled: isAdmin })
+  const groupNames = useMemo(
+    () =>
+      // A group read without its guest list could hold them: then the dialog names no groups.
+      groupsQuery.data && groupsQuery.data.every((g) => g.guestsKnown)
+        ? (groupsByGuest(groupsQuery.data).get(guestKey(guest.email)) ?? []).map((g) => g.name)
+        : null,
+    [groupsQuery.data, guest.email],
+  )
+  if (!isAdmin) return null
+  return (
+    <Suspense fallback={null}>
+      <GuestAdmin orgId={orgId} guest={guest} groupNames={groupNames} />
+    </Suspense>
   )
 }
 

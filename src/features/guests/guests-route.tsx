@@ -33,6 +33,7 @@ import { guestKey } from '../../lib/email'
 import { splitTerms } from '../../lib/text'
 import { useListUrl, type ListUrl } from '../../lib/use-list-url'
 import { useOrgId } from '../auth/session'
+import { AddGuestButton } from './add-guest'
 import { GuestTableContext, guestColumns } from './guest-columns'
 import {
   canTellNoGroup,
@@ -144,9 +145,12 @@ export function Component() {
   return (
     <div className="guests-page">
       <PageTitle title="Guests" />
-      <h1 className="guests-page__title" tabIndex={-1}>
-        Guests
-      </h1>
+      <div className="guests-page__header">
+        <h1 className="guests-page__title" tabIndex={-1}>
+          Guests
+        </h1>
+        <AddGuestButton orgId={orgId} />
+      </div>
       {unreadable.length > 0 && (
         <Suspense fallback={null}>
           <InvalidRecordsNotice records={unreadable} />

@@ -1,0 +1,141 @@
+// The Add guest form, in a dialog (loaded on the first press of "Add guest"). The email is checked
+// against the loaded member directory and guest list before anything is sent, so "a member can't
+// also be a guest" is said on the field at once; Tallyfy's own 422 lands there too, in its words.
+// The request goes once: a 429 (30 new guests an hour) names the clock time to try again at.
+import { useMemo, useRef, useState, type FormEvent } from 'react'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { isApiError } from '../../api/errors'
+import { guestQueries } from '../../api/guests/queries'
+import { memberQueries } from '../../api/members/queries'
+import type { Guest } from '../../api/types'
+import { Dialog, DialogFooter } from '../../components/dialog'
+import { FormField } from '../../components/form-field'
+import { useNotice } from '../../components/notices'
+import { guestKey } from '../../lib/email'
+import { useSubmitGuard } from '../../lib/use-submit-guard'
+import { createGuest, guestWriteMessage } from './guest-write-actions'
+import {
+  emptyGuestDraft,
+  guestErrorsFromServer,
+  memberEmailIndex,
+  toGuestInput,
+  validateGuest,
+  type GuestDraft,
+  type GuestErrors,
+  type GuestField,
+  type KnownPeople,
+} from './guest-validation'
+
+const FIELD_ORDER: readonly GuestField[] = ['email', 'firstName', 'lastName', 'company']
+
+export function AddGuestDialog({
+  orgId,
+  onClose,
+  onAdded,
+}: {
+  orgId: string
+  onClose: () => void
+  onAdded: (guest: Guest | null, email: string) => void
+}) {
+  const ctx = { qc: useQueryClient(), notify: useNotice(), orgId }
+  const [draft, setDraft] = useState<GuestDraft>(emptyGuestDraft)
+  const [errors, setErrors] = useState<GuestErrors>({})
+  const [formError, setFormError] = useState<string | null>(null)
+  const [sending, setSending] = useState(false)
+  // A second click can arrive before React re-renders the disabled button: one request, always.
+  const guard = useSubmitGuard()
+  const form = useRef<HTMLFormElement>(null)
+  const emailRef = useRef<HTMLInputElement>(null)
+
+  const directory = useQuery(memberQueries.directory(orgId)).data
+  const guests = useQuery(guestQueries.list(orgId)).data
+  const known = useMemo<KnownPeople>(
+    () => ({
+      memberByEmail: directory ? memberEmailIndex(directory.members) : null,
+      guestEmails: guests ? new Set(guests.map((g) => guestKey(g.email))) : null,
+    }),
+    [directory, guests],
+  )
+
+  const showErrors = (next: GuestErrors) => {
+    setErrors(next)
+    const first = FIELD_ORDER.find((f) => next[f])
+    if (first) form.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus()
+  }
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault()
+    if (guard.busy() || sending) return
+    setFormError(null)
+    const input = toGuestInput(draft, known)
+    if (!input) {
+      showErrors(validateGuest(draft, known))
+      return
+    }
+    setErrors({})
+    setSending(true)
+    guard.run(() =>
+      createGuest(ctx, input).then(
+        (guest) => onAdded(guest, input.email),
+        (error: unknown) => {
+          setSending(false)
+          const fromServer =
+            isApiError(error) && error.status === 422
+              ? guestErrorsFromServer(error.fieldErrors)
+              : { fields: {}, other: [] }
+          if (Object.keys(fromServer.fields).length > 0) showErrors(fromServer.fields)
+          const other = fromServer.other.join(' ')
+          if (other || Object.keys(fromServer.fields).length === 0)
+            setFormError(other || guestWriteMessage(error))
+        },
+      ),
+    )
+  }
+
+  const bind = (field: GuestField) => ({
+    name: field,
+    value: draft[field],
+    onChange: (event: { target: { value: string } }) => {
+      const value = event.target.value
+      setDraft((d) => ({ ...d, [field]: value }))
+      // The reason goes once the field is changed; it is checked again on sending.
+      if (errors[field]) setErrors((e) => ({ ...e, [field]: undefined }))
+    },
+  })
+
+  return (
+    <Dialog title="Add guest" onClose={onClose} className="add-guest-dialog" initialFocus={emailRef}>
+      <form ref={form} className="add-guest-form" noValidate onSubmit={onSubmit}>
+        <p className="add-guest-form__intro">
+          A guest works on tasks from outside the organization, through a link of their own.
+        </p>
+        <FormField label="Email" error={errors.email}>
+          {(control) => (
+            <input
+              {...control}
+              {...bind('email')}
+              className="input"
+              type="email"
+              inputMode="email"
+              autoComplete="off"
+              spellCheck={false}
+              ref={emailRef}
+            />
+          )}
+        </FormField>
+        <div className="add-guest-form__names">
+          <FormField label="First name" error={errors.firstName}>
+            {(control) => <input {...control} {...bind('firstName')} className="input" autoComplete="off" />}
+          </FormField>
+          <FormField label="Last name" error={errors.lastName}>
+            {(control) => <input {...control} {...bind('lastName')} className="input" autoComplete="off" />}
+          </FormField>
+        </div>
+        <FormField label="Company" error={errors.company}>
+          {(control) => <input {...control} {...bind('company')} className="input" autoComplete="off" />}
+        </FormField>
+        <DialogFooter confirmLabel="Add guest" onCancel={onClose} busy={sending} error={formError} />
+      </form>
+    </Dialog>
+  )
+}
