@@ -6,7 +6,7 @@ import { pathSegment } from '../../lib/paths'
 import { apiGet, apiRequest } from '../client'
 import { isNotFound } from '../errors'
 import { parseGuest } from '../guests/schema'
-import { date, parse, text } from '../wire'
+import { date, parse, text, toText } from '../wire'
 import { confirmWrite, NoLongerAppliesError, UncertainWriteError, type Check } from '../writes/uncertain'
 import { memberQueries, usersPath } from './queries'
 import { parseMember, parseMemberPage } from './schema'
@@ -206,14 +206,16 @@ export function parseReassignmentInfo(json: unknown): ReassignmentInfo {
   unreadable += templateEntries.unreadable
   for (const [index, entry] of templateEntries.entries.entries()) {
     // The documented shape is {"<id>": "<title>"}; a list of {id, title} is read too.
-    const titleOnly = typeof entry.value === 'string' || typeof entry.value === 'number'
+    // A key without a title (null) is still a template the person owns.
+    const titleOnly =
+      typeof entry.value === 'string' || typeof entry.value === 'number' || entry.value === null
     const w = titleOnly ? null : z.safeParse(titledWire, entry.value)
     if (w && !w.success) {
       unreadable++
       continue
     }
     const id = (w ? w.data.id : null) ?? entry.key
-    const title = w ? (w.data.title ?? w.data.name) : String(entry.value).trim() || null
+    const title = w ? (w.data.title ?? w.data.name) : toText(entry.value)
     if (id === null && title === null) {
       unreadable++
       continue
