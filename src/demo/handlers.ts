@@ -23,6 +23,23 @@ import {
   type WireMember,
 } from './data'
 import type { FaultController, Faults, SeatLimits, StaleGroupMember } from './faults'
+import { createLifecycleHandlers } from './lifecycle'
+import {
+  BOT_CHANGE_REFUSAL_INFERRED,
+  BOT_REMOVAL_REFUSAL,
+  businessError,
+  DEFAULT_ADMIN_REFUSAL,
+  endpointNotFound,
+  forbidden,
+  jsonBody,
+  PLAIN_EMAIL,
+  resourceNotFound,
+  textField,
+  unauthenticated,
+  URL_IN_NAME,
+  validationFailed,
+  WRITABLE_ROLES,
+} from './replies'
 
 const USERS_DEFAULT_PER_PAGE = 9999
 const USERS_MAX_PER_PAGE = 9999
@@ -32,41 +49,8 @@ const GUESTS_DEFAULT_PER_PAGE = 999
 const GUESTS_MAX_PER_PAGE = 9999
 
 // ---------------------------------------------------------------------------------------------
-// Tallyfy's error bodies (tallyfy-api.md §6)
+// Tallyfy's error bodies (tallyfy-api.md §6) are in replies.ts, shared with lifecycle.ts.
 
-const unauthenticated = () => HttpResponse.json({ message: 'Unauthenticated.' }, { status: 401 })
-const forbidden = () =>
-  HttpResponse.json(
-    { error: true, message: "You don't have application's permissions for this organization!" },
-    { status: 403 },
-  )
-const resourceNotFound = () =>
-  HttpResponse.json(
-    { error: true, message: 'Resource not found', code: 'RESOURCE_NOT_FOUND' },
-    { status: 404 },
-  )
-const endpointNotFound = () =>
-  HttpResponse.json(
-    { error: true, message: 'API endpoint not found', code: 'ENDPOINT_NOT_FOUND' },
-    { status: 404 },
-  )
-
-// Tallyfy's words for the refusals of member writes (tallyfy-api.md §3.3, §6). Both documented
-// sentences come from DELETE /users/{id} ("remove", which leaves the member disabled, like /disable).
-const DEFAULT_ADMIN_REFUSAL =
-  'Cannot modify the default administrator. Please assign another member as default administrator first.'
-/**
- * Documented for DELETE /users/{id} (§3.3). The demo answers it to /disable too, the same soft removal
- * (that /disable words it the same is our inference: the docs give /disable no error text).
- */
-const BOT_REMOVAL_REFUSAL = "You can't remove a bot user from this organization!"
-/**
- * INFERRED [I], not Tallyfy's documented words: the docs say the bot cannot be edited (§3.3) but give
- * no message for a role change or enable. Modelled on the documented removal sentence; replace it
- * when Tallyfy's real answer is known.
- */
-const BOT_CHANGE_REFUSAL_INFERRED = "You can't modify a bot user in this organization!"
-const WRITABLE_ROLES = new Set(['admin', 'standard', 'light'])
 const WRITE_METHODS = new Set(['POST', 'PUT', 'DELETE', 'PATCH'])
 
 /**
@@ -74,20 +58,6 @@ const WRITE_METHODS = new Set(['POST', 'PUT', 'DELETE', 'PATCH'])
  * The Swagger snapshot lists the endpoints without their refusals; Laravel's body, on a `user` field.
  */
 const NOT_INVITED = 'The user is not in invited status.'
-
-const businessError = (message: string) => HttpResponse.json({ error: true, message }, { status: 400 })
-const validationFailed = (errors: Record<string, string[]>) =>
-  HttpResponse.json({ message: 'The given data was invalid.', errors }, { status: 422 })
-
-// Laravel's messages for InviteUserRequest: required, max:32, is_not_url, in:admin,standard,light, max:5000.
-const URL_IN_NAME = /[a-z][a-z0-9+.-]*:\/\/|\bwww\.|\b[a-z0-9-]+\.(com|net|org|io|co|info|biz|app|dev)\b/i
-const PLAIN_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
-
-/** A text field of a JSON body, trimmed; '' when absent or not text. */
-function textField(body: unknown, key: string): string {
-  const value = body && typeof body === 'object' ? (body as Record<string, unknown>)[key] : undefined
-  return typeof value === 'string' ? value.trim() : ''
-}
 
 const fieldLabel = (key: string) => key.replace('_', ' ')
 
@@ -654,17 +624,6 @@ interface GroupWriteContext {
 }
 
 const now = () => new Date().toISOString()
-
-async function jsonBody(request: Request): Promise<Record<string, unknown> | null> {
-  try {
-    const body: unknown = await request.json()
-    return typeof body === 'object' && body !== null && !Array.isArray(body)
-      ? (body as Record<string, unknown>)
-      : null
-  } catch {
-    return null
-  }
-}
 
 function createGroupWriteHandlers({
   org,
@@ -1252,6 +1211,21 @@ export function createHandlers(
         { data: includes(url).has('stats') ? { ...guest, stats: guestStats(guest) } : guest },
         { status: 201 },
       )
+    }),
+
+    // Lifecycle (tallyfy-api.md §13, #22): reassignment, removal, deletion, default administrator,
+    // member ⇄ guest, and the guests' writes under the hourly cap (lifecycle.ts).
+    ...createLifecycleHandlers({
+      org,
+      faults,
+      read: (pattern, resolve) => route(pattern, resolve),
+      write: memberWrite,
+      memberById: (id) => index().memberById.get(id),
+      guestByEmail: (email) => index().guestByEmail.get(email),
+      noSeatFor,
+      isAdmin: () => signedInRole() === 'admin',
+      touch,
+      changed,
     }),
 
     notFoundRoute('/api/*', 'api-only'),
