@@ -1,7 +1,7 @@
 // One notice of the host in ./notices.tsx (loaded with the first notice): its clock, Undo and Dismiss.
 
 import { useEffect, useRef, useState, type RefObject } from 'react'
-import { Link } from 'react-router'
+import { Link, useInRouterContext } from 'react-router'
 import { INFO_MS, UNDO_MS, type Notice } from './notices'
 import './notices.css'
 
@@ -46,13 +46,11 @@ export default function NoticeItem({ notice, onDismiss }: { notice: Notice; onDi
       <p className="notice__message">{notice.message}</p>
       <div className="notice__actions">
         {notice.link ? (
-          <Link
+          <NoticeLink
             to={notice.link.to}
-            className="button button--small"
-            onClick={() => close(ref.current, onDismissRef.current)}
-          >
-            {notice.link.label}
-          </Link>
+            label={notice.link.label}
+            onFollow={() => close(ref.current, onDismissRef.current)}
+          />
         ) : null}
         {undo ? (
           <button
@@ -75,6 +73,25 @@ export default function NoticeItem({ notice, onDismiss }: { notice: Notice; onDi
         </button>
       </div>
     </div>
+  )
+}
+
+/**
+ * A link within Roster: client-side when the host sits inside the router (the app's layout), a
+ * plain link otherwise (a host mounted outside one, as some tests do), never a crash.
+ */
+function NoticeLink({ to, label, onFollow }: { to: string; label: string; onFollow: () => void }) {
+  const className = 'button button--small'
+  if (!useInRouterContext())
+    return (
+      <a href={to} className={className} onClick={onFollow}>
+        {label}
+      </a>
+    )
+  return (
+    <Link to={to} className={className} onClick={onFollow}>
+      {label}
+    </Link>
   )
 }
 
