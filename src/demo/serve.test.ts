@@ -233,3 +233,39 @@ describe('parseDemoApiArgs', () => {
     expect(() => parseDemoApiArgs(['--host', '0.0.0.0'])).toThrow(/Unknown option/)
   })
 })
+
+describe('the lifecycle switches over HTTP (#22)', () => {
+  const guests = `/organizations/${DEMO_ORG_ID}/guests`
+  const send = (method: string, path: string, body?: unknown) =>
+    fetch(`${api.url}${path}`, {
+      method,
+      headers: { ...HEADERS, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+  const guest = (n: number) => ({
+    email: `http.guest.${n}@partner.example`,
+    first_name: 'Ada',
+    last_name: 'Byte',
+  })
+
+  it('guestCap and guestBulk are set through POST /__demo/faults, the cap answering 429 with Retry-After', async () => {
+    const set = await postJson('/__demo/faults', { guestCap: 1, guestBulk: 'unsupported' })
+    expect(set.status).toBe(200)
+    expect(((await set.json()) as { faults: unknown }).faults).toEqual({
+      guestCap: 1,
+      guestBulk: 'unsupported',
+    })
+    try {
+      expect((await send('POST', `${guests}/bulk`, { guests: [guest(1)] })).status).toBe(404)
+      expect((await send('POST', guests, guest(2))).status).toBe(201)
+      const capped = await send('POST', guests, guest(3))
+      expect(capped.status).toBe(429)
+      expect(Number(capped.headers.get('retry-after'))).toBeGreaterThan(3500)
+      expect(((await capped.json()) as { code: string }).code).toBe('RATE_LIMIT_EXCEEDED')
+      expect((await postJson('/__demo/faults', { guestBulk: 'sometimes' })).status).toBe(400)
+    } finally {
+      await postJson('/__demo/reset', {})
+    }
+    expect((await send('POST', `${guests}/bulk`, { guests: [guest(3)] })).status).toBe(200)
+  })
+})
