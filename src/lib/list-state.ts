@@ -16,7 +16,15 @@ import type { SeatKind } from './overview-links'
 import { formatSortingParam, MAX_SORT_KEYS, parseSortingParam, type SortKey } from './sort-param'
 import type { ListUrlCodec, ListUrlState } from './use-list-url'
 
-export const memberSortIds = ['name', 'email', 'role', 'status', 'job_title', 'last_login'] as const
+export const memberSortIds = [
+  'name',
+  'email',
+  'role',
+  'status',
+  'job_title',
+  'last_login',
+  'invited',
+] as const
 export type MemberSortId = (typeof memberSortIds)[number]
 
 export type SortEntry = SortKey<MemberSortId>

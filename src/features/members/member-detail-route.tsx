@@ -21,6 +21,7 @@ import { formatCount } from '../../lib/format'
 import { paths } from '../../lib/paths'
 import { useOrgId } from '../auth/session'
 import { MemberAdmin } from './member-admin'
+import { InvitationAdmin } from './invitations/invitation-admin'
 import { NeverLoggedIn, OptionalText } from './member-cells'
 import { memberColumns, type hideableMemberColumns } from './member-columns'
 import './members.css'
@@ -221,6 +222,7 @@ function MemberProfile({
       )}
 
       <MemberAdmin orgId={orgId} member={member} />
+      <InvitationAdmin orgId={orgId} member={member} backTo={backTo} />
 
       <DetailFields>
         <DetailField label={fieldLabel('email')}>

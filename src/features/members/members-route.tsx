@@ -20,7 +20,6 @@ import { splitTerms } from '../../lib/text'
 import { useOrgId } from '../auth/session'
 import { InviteMemberButton } from './invite-member-button'
 import { MemberTableContext, type MemberTableContextValue } from './member-cells'
-import { hideableMemberColumns, memberColumns } from './member-columns'
 import { createMemberSearch, searchIndexFor } from './member-search'
 import { MemberFilters, MemberSearchBox } from './member-toolbar'
 import { useMemberListUrl } from './use-member-list-url'
@@ -108,7 +107,7 @@ export function Component() {
 const skeleton = (
   <TableSkeleton
     label="Loading members…"
-    columns={['avatar', 'name', 'text', 'badge', 'badge', 'text', 'text', 'text']}
+    columns={['avatar', 'name', 'text', 'badge', 'badge', 'text', 'text', 'text', 'text']}
     rows={10}
   />
 )
@@ -142,7 +141,12 @@ function MemberList({
 
   const onSortingChange = (updater: Updater<SortingState>) =>
     list.setSort(nextSorting(updater, state.sort, isSortId))
-  const columnChoice = useColumnVisibility(orgId, 'members', memberColumns, hideableMemberColumns)
+  const columnChoice = useColumnVisibility(
+    orgId,
+    'members',
+    parts.memberTableColumns,
+    parts.hideableMemberTableColumns,
+  )
   // Held by member ID for the session, so it survives sorting, searching and leaving the page.
   const selection = parts.listSelection(orgId, 'members')
   // The checkboxes come first, and no one hides them with "Columns".
