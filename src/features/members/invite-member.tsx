@@ -3,6 +3,7 @@
 import { lazy, Suspense, useState } from 'react'
 import type { Member } from '../../api/types'
 import { useNotice } from '../../components/notices'
+import { ImportMembersButton } from './import/import-members-button'
 
 const loadDialog = () => import('./invite-member-dialog')
 const InviteMemberDialog = lazy(() => loadDialog().then((m) => ({ default: m.InviteMemberDialog })))
@@ -21,7 +22,11 @@ export function InviteMember({ orgId }: { orgId: string }) {
   }
 
   return (
-    <>
+    // One item of the page header (which spreads its items apart), so the two buttons stay together.
+    // The layout is set here rather than in members.css: this chunk loads for admins only.
+    <div style={adminActions}>
+      {/* Many at once from a spreadsheet (#22): in this admin-only chunk, so /members carries none of it. */}
+      <ImportMembersButton orgId={orgId} />
       <button
         type="button"
         className="button button--primary"
@@ -36,6 +41,8 @@ export function InviteMember({ orgId }: { orgId: string }) {
           <InviteMemberDialog orgId={orgId} onClose={() => setOpen(false)} onInvited={onInvited} />
         </Suspense>
       )}
-    </>
+    </div>
   )
 }
+
+const adminActions = { display: 'flex', flexWrap: 'wrap', gap: 'var(--space-2)' } as const

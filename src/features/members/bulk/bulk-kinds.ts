@@ -6,9 +6,12 @@ import type { BulkKind, SkipReason } from '../../../lib/bulk-preview'
 import { formatCount } from '../../../lib/format'
 import { isWritableRole, type WritableRole } from '../../../lib/roles'
 
-/** Every batch Roster runs on members: the actions, and the Undo of each reversible one. */
+/**
+ * Every batch Roster runs on members: the actions, the Undo of each reversible one, and an import's
+ * invitations (`invite`: keyed by row, not member ID; see invite-steps.ts).
+ */
 export type BatchKind =
-  BulkKind | 'undo-role' | 'undo-disable' | 'undo-enable' | 'undo-group-add' | 'undo-group-remove'
+  BulkKind | 'undo-role' | 'undo-disable' | 'undo-enable' | 'undo-group-add' | 'undo-group-remove' | 'invite'
 
 const batchKinds: readonly BatchKind[] = [
   'role',
@@ -23,6 +26,7 @@ const batchKinds: readonly BatchKind[] = [
   'undo-enable',
   'undo-group-add',
   'undo-group-remove',
+  'invite',
 ]
 
 export const isBatchKind = (kind: string): kind is BatchKind =>
@@ -88,6 +92,8 @@ export function actionLabel(
       return `Undo: remove ${members(count)} from ${groupName} again`
     case 'undo-group-remove':
       return `Undo: add ${members(count)} back to ${groupName}`
+    case 'invite':
+      return `Invite ${formatCount(count)} ${count === 1 ? 'person' : 'people'}`
   }
 }
 

@@ -25,6 +25,7 @@ import {
   type BatchKind,
 } from './bulk-kinds'
 import { buildSteps, isGroupKind, rolesFromParams, rolesToParams } from './bulk-steps'
+import { buildInviteSteps, inviteRowsFromParams, rowLabel, rowName } from './invite-steps'
 
 export interface PersonName {
   name: string
@@ -104,18 +105,26 @@ export function runBulk(ctx: CacheContext, opts: RunOptions): BulkRun {
   const groupName =
     opts.groupName ?? (params.groupId ? (cachedGroup(ctx.qc, ctx.orgId, params.groupId)?.name ?? null) : null)
   const label = opts.label ?? actionLabel(kind, params, keys.length, groupName ?? undefined)
-  const steps = buildSteps(ctx, kind, params, keys, {
-    verifyFirst: opts.verifyFirst,
-    resendUncertain: opts.resendUncertain,
-  })
+  // An import's rows are looked up first whenever this is not its first run (a Retry, a Resume).
+  const built =
+    kind === 'invite'
+      ? buildInviteSteps(ctx, params, keys, { verify: opts.verifyFirst !== undefined })
+      : {
+          steps: buildSteps(ctx, kind, params, keys, {
+            verifyFirst: opts.verifyFirst,
+            resendUncertain: opts.resendUncertain,
+          }),
+          attach: null,
+        }
   // The directory's rows follow the batch in gathered updates, not one re-render of /members per
   // write (api/members/cache.ts): that work, not Tallyfy, set the pace of a batch.
   const release = gatherDirectoryWrites(ctx.qc, ctx.orgId)
   const handle = startBatch(
     { orgId: ctx.orgId, kind, params, label, skipped: opts.skipped },
-    steps,
+    built.steps,
     opts.resumeOf !== undefined ? { resumeOf: opts.resumeOf } : {},
   )
+  built.attach?.(handle)
   void handle.done.then(release, release)
   const run: BulkRun = { handle, kind, params, label, groupName, names: opts.names, undoneBy: null }
   runs.set(handle.id, run)
@@ -272,6 +281,25 @@ export function resumeBatch(ctx: CacheContext, journal: BatchJournal): BulkRun |
   if (isGroupKind(journal.kind) && !journal.params.groupId) return null
   const { verifyFirst, toSend } = unfinishedKeys(journal)
   const keys = [...verifyFirst, ...toSend]
+  if (journal.kind === 'invite') {
+    // The rows ride in the params (invite-steps.ts); a row they no longer hold cannot be sent.
+    const rows = inviteRowsFromParams(journal.params)
+    const names = new Map<string, PersonName>()
+    for (const key of Object.keys(journal.items)) {
+      const row = rows.get(key)
+      names.set(key, row ? { name: rowName(row), email: row.email } : { name: rowLabel(key), email: null })
+    }
+    const sendable = keys.filter((key) => rows.has(key))
+    return runBulk(ctx, {
+      kind: 'invite',
+      params: journal.params,
+      keys: sendable,
+      names,
+      label: journal.label,
+      verifyFirst: new Set(sendable),
+      resumeOf: journal.id,
+    })
+  }
   return runBulk(ctx, {
     kind: journal.kind,
     params: journal.params,

@@ -258,7 +258,7 @@ function applyLocally(ctx: CacheContext, groupId: string, change: MembershipChan
  * Sends one membership change through the group's queue, as the group page does: the cache shows it
  * at once and settles with the server's group (which holds anyone else's change too), or goes back.
  */
-async function sendGroupChange(ctx: CacheContext, groupId: string, change: MembershipChange) {
+export async function sendGroupChange(ctx: CacheContext, groupId: string, change: MembershipChange) {
   const { qc, orgId } = ctx
   await qc.cancelQueries({ queryKey: groupQueries.detail(orgId, groupId).queryKey })
   const current = cachedGroup(qc, orgId, groupId)
@@ -343,6 +343,8 @@ export function buildSteps(
 ): BatchStep[] {
   const checkFirst = opts.verifyFirst ?? new Set<string>()
   if (keys.length === 0) return []
+  // An import's invitations are built with the batch's handle at hand (invite-steps.ts, via runBulk).
+  if (kind === 'invite') throw new Error('An import is built by buildInviteSteps.')
   if (isGroupKind(kind)) {
     const groupId = params.groupId
     if (!groupId) throw new Error('A group batch needs its group.')
