@@ -31,7 +31,7 @@ type Successor = Pick<Member, 'id' | 'fullName'>
  * still on screen, would otherwise ask for them again and find nobody). Called with where they
  * went, when known (a guest's email).
  */
-type Leave<T> = (to: T) => void
+type Leave<T> = (to: T) => Promise<void>
 
 /** Records the write in Activity while it runs; a failure is recorded and rethrown for the dialog. */
 async function recorded<T>(
@@ -94,7 +94,7 @@ export async function convertToGuest(
     () => runWrite(qc, memberMutations.toGuest(orgId, member.id), undefined),
     () => `${member.fullName} is a guest now.`,
   )
-  leave(guest?.email ?? member.email)
+  await leave(guest?.email ?? member.email)
   memberBecameGuest(qc, orgId, member.id, guest)
   notify({ message: `${member.fullName} is a guest now: no longer a member, and out of every group.` })
 }
@@ -111,7 +111,7 @@ export async function deletePermanently(
     () => runWrite(qc, memberMutations.deletePermanently(orgId, member.id), undefined),
     () => `${member.fullName} is deleted permanently.`,
   )
-  leave()
+  await leave()
   memberDeleted(qc, orgId, member.id)
   notify({ message: `${member.fullName} is deleted permanently.` })
 }

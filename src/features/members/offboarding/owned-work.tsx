@@ -43,9 +43,7 @@ export function OwnedWork({ info, name }: { info: ReassignmentInfo; name: string
   const processTasks = info.processes.reduce((n, p) => n + p.tasks.length, 0)
   return (
     <div className="owned-work">
-      <p>
-        {name} owns {ownedWorkSummary(info)}.
-      </p>
+      <p>{`${name} owns ${ownedWorkSummary(info)}.`}</p>
       {info.templates.length > 0 && (
         <section className="owned-work__part">
           <h3>Templates ({formatCount(info.templates.length)})</h3>
