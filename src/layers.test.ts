@@ -103,6 +103,8 @@ const resourceFiles: Record<string, readonly string[]> = {
     'cache.ts',
     'directory-loader.ts',
     'first-page-prefetch.ts',
+    // The rules of a refresh by change (#25), pure and tested alone; the loader's chunk runs them.
+    'directory-changes.ts',
   ],
   groups: ['schema.ts', 'queries.ts', 'mutations.ts', 'cache.ts'],
   guests: ['schema.ts', 'queries.ts', 'mutations.ts', 'cache.ts'],
@@ -122,6 +124,9 @@ const sharedApiFiles = [
   'types.ts',
   'wire.ts',
   'writes',
+  // What a remembered device keeps (#25): the organization's directory, groups and guests in
+  // IndexedDB, for all three resources at once, so none of their folders owns it.
+  'persist',
 ]
 
 function findStrayApiFiles(): string[] {

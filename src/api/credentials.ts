@@ -59,6 +59,20 @@ function forgetOnSignOut() {
   }
 }
 
+// A remembered session keeps its organization's directory, groups and guests in an IndexedDB
+// database of that organization's own (api/persist/device-store.ts, #25). Every end of a session (a
+// 401, Sign out, a limit, in any tab) and every switch to another organization or to a session that
+// is not remembered deletes it here, so that it goes even when that code was never loaded.
+export const deviceStoreName = (orgId: string) => `roster.org.${orgId}`
+
+function forgetDeviceStore(orgId: string | undefined) {
+  try {
+    if (orgId) indexedDB.deleteDatabase(deviceStoreName(orgId))
+  } catch {
+    // No IndexedDB here: nothing was kept in it either.
+  }
+}
+
 type Listener = () => void
 
 // Storage can throw (disabled cookies, Safari private mode, quota); the app must still work from memory.
@@ -154,6 +168,10 @@ function createCredentialStore() {
 
     /** A sign-in: it also counts as activity. */
     set(credentials: Credentials, opts: { remember: boolean }): void {
+      // What an earlier session kept on this device, unless this one is remembered for the same organization.
+      for (const before of [current?.orgId, read(storageOf('local'))?.credentials.orgId]) {
+        if (before && (before !== credentials.orgId || !opts.remember)) forgetDeviceStore(before)
+      }
       current = { orgId: credentials.orgId, token: credentials.token, demo: credentials.demo }
       endReason = null
       const now = Date.now()
@@ -178,6 +196,7 @@ function createCredentialStore() {
     stopRemembering(): void {
       if (!current) return
       remembered = false
+      forgetDeviceStore(current.orgId)
       write(storageOf('session'), current, signedInAt)
       write(storageOf('local'), null, 0)
       notify()
@@ -192,12 +211,29 @@ function createCredentialStore() {
 
     endSession(reason: SessionEndReason): void {
       endReason = reason
+      forgetDeviceStore(current?.orgId)
       store.clear()
       // A 401 is this tab's news; every other tab finds out with its own next request.
       if (reason === 'expired') return
       forgetOnSignOut()
       // oxlint-disable-next-line unicorn/require-post-message-target-origin -- a BroadcastChannel, not a window
       channel?.postMessage({ type: 'signed-out', reason } satisfies SessionMessage)
+    },
+
+    /**
+     * Whether this session may keep its organization's data on the device (#25): only a remembered
+     * one; the demo (never remembered) only when its test switch (`roster.demo.persist` = "1" in
+     * localStorage) asks.
+     */
+    keepsData(): boolean {
+      const c = store.get()
+      // localStorage read afresh: another tab's end of the session empties it before this tab hears.
+      if (!c?.demo) return c !== null && remembered && read(storageOf('local'))?.credentials.token === c.token
+      try {
+        return storageOf('local')?.getItem('roster.demo.persist') === '1'
+      } catch {
+        return false
+      }
     },
 
     /** What the limits count from (lib/session-limits.ts `sessionDeadline`), or null when signed out. */
@@ -231,6 +267,8 @@ function createCredentialStore() {
   const channel = openSessionChannel((reason) => {
     if (store.get() === null) return
     endReason = reason
+    // Deleted by the tab that ended it too; again here, after this tab's last write can have reopened it.
+    forgetDeviceStore(current?.orgId)
     store.clear()
     // Again here: a batch running in this tab may have written its journal after the other tab cleared it.
     forgetOnSignOut()

@@ -119,6 +119,17 @@ export interface MemberDirectory {
   pagesPlanned?: number | null
   /** Records the server sent that could not be read (where and of what type, never their values). */
   invalidRecords?: InvalidRecordInfo[]
+  // Written once a read completes, and kept on a remembered device with the rows (#25):
+  /** Epoch ms (this device's clock) when the read behind these rows began. */
+  readAt?: number
+  /** Epoch ms of the last read of every page (a refresh by change gives way to one a day later). */
+  fullReadAt?: number
+  /** The newest `updated_at` the reads saw (Tallyfy's clock): where a refresh by change stops. */
+  changedUpTo?: string | null
+  /** Set while the rows are this device's stored copy and no refresh has completed: their read's epoch ms. */
+  asOf?: number | null
+  /** Which read last completed: a refresh by change, or a read of every page. */
+  refreshed?: 'changed' | 'full'
 }
 
 /**

@@ -1,7 +1,8 @@
 import { hashKey, type QueryClient, type QueryKey } from '@tanstack/react-query'
-import { isComplete, iteratePages, type KnownFirstPage } from '../paginate'
+import { believablePagination, isComplete, iteratePages, type KnownFirstPage } from '../paginate'
 import type { InvalidRecord, Page } from '../wire'
 import type { Member, MemberDirectory } from '../types'
+import { ChangeScan, laterChange, mergeChanged, refreshKindFor } from './directory-changes'
 
 // The member directory belongs to the session, not to a page. One loader per organization (and
 // query client) fetches the pages and writes them into the query cache entry that every page reads
@@ -35,7 +36,35 @@ interface DirectoryLoaderOptions {
    * answers (parsed on the main thread) do not hold back the paint of the first rows. See `afterPaint`.
    */
   afterFirstPage?: () => Promise<void>
+  /**
+   * The same list, newest-changed first (`sort=-updated_at`): with it, a refresh of a complete
+   * directory reads by change (./directory-changes.ts); without it, every refresh reads every page.
+   */
+  fetchChanged?: (page: number, perPage: number, signal: AbortSignal) => Promise<Page<Member>>
+  /**
+   * The directory as this device kept it (#25), asked once, before the first read: its rows show at
+   * once (the first chunk as soon as it is read), marked with their age, and a refresh follows.
+   */
+  restore?: (
+    onFirstChunk: (members: Member[], total: number, readAt: number) => void,
+  ) => Promise<Restored | null>
+  /** Called once, when the first rows are in the cache (stored or read). */
+  onFirstRows?: () => void
+  /** The clock, for tests. */
+  now?: () => number
 }
+
+/** A directory kept on this device: its rows and what it knew of the read behind them. */
+export interface Restored {
+  members: Member[]
+  total: number
+  readAt: number
+  fullReadAt: number
+  changedUpTo: string | null
+}
+
+/** A changed-first read never follows more pages than this; past it, a full read is as good. */
+const MAX_CHANGED_PAGES = 50
 
 /**
  * Resolves once the browser has painted what was just written (the frame after it, then a task),
@@ -159,6 +188,16 @@ export class DirectoryLoader {
   private runStarted = 0
   /** Requests sent, for tests and the bench. */
   requests = 0
+  /** Whether the device's stored directory was asked for (once per loader). */
+  private restoreAsked = false
+  private rowsShown = false
+  /** Epoch ms when the read whose pages fill the directory began (the earliest, across resumes). */
+  private readStartedAt: number | null = null
+  /** The newest `updated_at` among the records read (Tallyfy's clock), as text and as a time. */
+  private newestChange: string | null = null
+  private newestChangeTime = Number.NEGATIVE_INFINITY
+  /** What a finished read writes beside the rows (readAt, fullReadAt, changedUpTo, refreshed). */
+  private marks: Partial<MemberDirectory> | null = null
 
   constructor(opts: DirectoryLoaderOptions) {
     this.opts = opts
@@ -181,7 +220,7 @@ export class DirectoryLoader {
       for (const entry of this.journal()) {
         if (entry.settled !== null && entry.settled < this.runStarted) this.journal().delete(entry)
       }
-      const run = this.read()?.complete ? this.refresh() : this.resume()
+      const run = this.restoreOnce().then(() => (this.read()?.complete ? this.refresh() : this.resume()))
       this.running = run.finally(() => {
         this.running = null
       })
@@ -259,6 +298,64 @@ export class DirectoryLoader {
     return this.opts.client.getQueryData<MemberDirectory>(this.opts.queryKey)
   }
 
+  private now(): number {
+    return this.opts.now?.() ?? Date.now()
+  }
+
+  private noteChanges(members: readonly Member[]) {
+    for (const member of members) {
+      const time = member.updatedAt ? Date.parse(member.updatedAt) : Number.NaN
+      if (time > this.newestChangeTime) {
+        this.newestChangeTime = time
+        this.newestChange = member.updatedAt
+      }
+    }
+  }
+
+  /**
+   * The device's stored directory into the cache, once, and only while nothing else is there: the
+   * first chunk as soon as it is read (still loading), then all of it, complete, marked `asOf` its
+   * read until a refresh completes. Nothing stored (or unreadable): the usual read from page 1.
+   */
+  private async restoreOnce(): Promise<void> {
+    if (!this.opts.restore || this.restoreAsked) return
+    this.restoreAsked = true
+    if (this.read()?.members.length) return
+    const { queryKey, client } = this.opts
+    const stored = await this.opts.restore((members, total, readAt) => {
+      if (this.stopped || this.read()?.members.length) return
+      this.written = members
+      client.setQueryData<MemberDirectory>(queryKey, {
+        members,
+        total: Math.max(total, members.length),
+        complete: false,
+        loading: true,
+        asOf: readAt,
+      })
+      this.firstRows()
+    })
+    if (!stored || this.stopped) return
+    const current = this.read()
+    if (current && current.members !== this.written && current.members.length > 0) return
+    const members = this.withWrites(stored.members, false)
+    this.ids = new Set(members.map((m) => m.id))
+    this.written = members
+    this.finished = true
+    this.newestChange = stored.changedUpTo
+    this.newestChangeTime = stored.changedUpTo ? Date.parse(stored.changedUpTo) : Number.NEGATIVE_INFINITY
+    client.setQueryData<MemberDirectory>(queryKey, {
+      members,
+      total: members.length,
+      complete: true,
+      loading: false,
+      invalidRecords: [],
+      asOf: stored.readAt,
+      readAt: stored.readAt,
+      fullReadAt: stored.fullReadAt,
+      changedUpTo: stored.changedUpTo,
+    })
+  }
+
   private missingPages(): number {
     if (this.planned == null) return 0
     let have = 0
@@ -282,6 +379,7 @@ export class DirectoryLoader {
     this.finished = false
     const controller = new AbortController()
     this.controller = controller
+    this.readStartedAt ??= this.now()
     this.flush(true)
     try {
       for await (const chunk of iteratePages({
@@ -302,6 +400,7 @@ export class DirectoryLoader {
             chunk.invalid.map((record) => ({ ...record, page: chunk.page })),
           )
         }
+        this.noteChanges(chunk.items)
         for (const member of chunk.items) {
           if (this.ids.has(member.id)) continue
           this.ids.add(member.id)
@@ -311,6 +410,7 @@ export class DirectoryLoader {
         if (chunk.page === 1 && !chunk.done && this.opts.afterFirstPage) await this.opts.afterFirstPage()
       }
       this.finished = true
+      this.markFullRead()
       return this.flush(false)
     } catch (error) {
       // What arrived stays on screen; the query's error says why the rest did not.
@@ -319,9 +419,102 @@ export class DirectoryLoader {
     }
   }
 
+  /** A complete directory read again: by change when it can be (see directory-changes.ts), else whole. */
   private async refresh(): Promise<MemberDirectory> {
+    const current = this.read()
+    if (this.opts.fetchChanged && current && refreshKindFor(current, this.now()) === 'changed') {
+      const merged = await this.refreshByChange(current.changedUpTo ?? '')
+      if (merged) return merged
+    }
+    return this.refreshFull()
+  }
+
+  /** What a read of every page writes beside the rows once it completes. */
+  private markFullRead() {
+    const readAt = this.readStartedAt ?? this.now()
+    this.readStartedAt = null
+    this.marks = {
+      readAt,
+      fullReadAt: readAt,
+      changedUpTo: this.newestChange,
+      refreshed: 'full',
+      asOf: null,
+    }
+  }
+
+  /**
+   * Pages of GET /users?sort=-updated_at until one reaches members older than the last read, merged
+   * into the cache's current rows (a write made meanwhile laid over them, as on every page). Null
+   * when a full read must follow: the order rose (the server ignored `sort`), a record could not be
+   * read, the server gave no believable total, or the total disagrees with the rows held (someone
+   * left, and no changed record says so).
+   */
+  private async refreshByChange(changedUpTo: string): Promise<MemberDirectory | null> {
+    const fetchChanged = this.opts.fetchChanged
+    if (!fetchChanged) return null
     const controller = new AbortController()
     this.controller = controller
+    const startedAt = this.now()
+    const scan = new ChangeScan(changedUpTo)
+    const changed: Member[] = []
+    let total: number | null = null
+    for (let page = 1; ; page++) {
+      if (page > MAX_CHANGED_PAGES) return null
+      this.requests++
+      const answer = await fetchChanged(page, this.opts.perPage, controller.signal)
+      if (this.stopped) throw new Error('The directory loader was stopped.')
+      const p = answer.pagination
+      if ((answer.invalid?.length ?? 0) > 0 || !p) return null
+      if (page > 1 && p.currentPage != null && p.currentPage !== page) return null
+      const perPage = p.perPage != null && p.perPage >= 1 ? p.perPage : Math.max(1, answer.items.length)
+      const believed = believablePagination(p, perPage)
+      if (page === 1) total = believed.total
+      if (total === null) return null
+      scan.add(answer.items)
+      if (!scan.monotonic) return null
+      changed.push(...answer.items)
+      const more =
+        believed.totalPages !== null ? page < believed.totalPages : page * perPage < total || p.next !== null
+      if (scan.reachedOlder || !more || answer.items.length === 0) break
+    }
+    // Writes this run's pages may predate go over the changed records; the rows not read again are
+    // the cache's own, which already hold every write.
+    const fresh = this.withWrites(changed, false)
+    let adds = 0
+    let removals = 0
+    for (const entry of this.pendingWrites()) {
+      if (entry.removed) removals++
+      else if (entry.row) adds++
+    }
+    const before = this.read()
+    if (!before?.complete) return null
+    const members = mergeChanged(before.members, fresh)
+    const expected = total ?? 0
+    if (members.length < expected - removals || members.length > expected + adds) return null
+    this.noteChanges(changed)
+    this.ids = new Set(members.map((m) => m.id))
+    this.written = members === before.members ? before.members : (members as Member[])
+    const next: MemberDirectory = {
+      ...before,
+      members: this.written,
+      total: members.length,
+      complete: true,
+      loading: false,
+      readAt: startedAt,
+      changedUpTo: laterChange(before.changedUpTo, this.newestChange),
+      refreshed: 'changed',
+      asOf: null,
+    }
+    this.opts.client.setQueryData<MemberDirectory>(this.opts.queryKey, next)
+    return next
+  }
+
+  private async refreshFull(): Promise<MemberDirectory> {
+    const controller = new AbortController()
+    this.controller = controller
+    this.readStartedAt = this.now()
+    this.newestChange = null
+    this.newestChangeTime = Number.NEGATIVE_INFINITY
     const members: Member[] = []
     const ids = new Set<number>()
     const pages = new Set<number>()
@@ -341,6 +534,7 @@ export class DirectoryLoader {
           chunk.invalid.map((record) => ({ ...record, page: chunk.page })),
         )
       }
+      this.noteChanges(chunk.items)
       for (const member of chunk.items) {
         if (ids.has(member.id)) continue
         ids.add(member.id)
@@ -362,6 +556,7 @@ export class DirectoryLoader {
     this.planned = last?.plannedPages ?? null
     this.known = last?.known
     this.finished = true
+    this.markFullRead()
     return this.flush(false, true)
   }
 
@@ -432,9 +627,19 @@ export class DirectoryLoader {
         pagesLoaded: this.pages.size,
         pagesPlanned: this.planned,
         invalidRecords,
+        // Once a read of every page has finished: when it began, and the newest change it saw.
+        ...(loading ? {} : this.marks),
       }
+      if (!loading) this.marks = null
       return next
     })
+    if (next.members.length > 0) this.firstRows()
     return next
+  }
+
+  private firstRows() {
+    if (this.rowsShown) return
+    this.rowsShown = true
+    this.opts.onFirstRows?.()
   }
 }
