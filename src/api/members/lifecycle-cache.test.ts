@@ -17,6 +17,8 @@ const cy = makeMember({ id: 3, fullName: 'Cy', groups: [ops] })
 
 function setup() {
   const qc = new QueryClient()
+  // As the app has it (queries.ts): no deep compare of the directory, so identity is the code's.
+  qc.setQueryDefaults(memberQueries.directory(ORG).queryKey, { structuralSharing: false })
   qc.setQueryData(memberQueries.directory(ORG).queryKey, completeDirectory([ana, ben, cy]))
   qc.setQueryData(memberQueries.detail(ORG, 2).queryKey, ben)
   const group = makeGroup({ ...ops, memberIds: ['2', '3'], guests: ['pat@client.example'] })
