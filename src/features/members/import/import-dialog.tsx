@@ -190,6 +190,44 @@ export default function ImportDialog({ orgId, onClose }: { orgId: string; onClos
       ? `The member list is still loading (${formatCount(directory.data.members.length)} of ${formatCount(directory.data.total)}): addresses are checked against those loaded so far, and Tallyfy refuses any other address already in use, on its row.`
       : null
 
+  // Asked once when the rows have no header (or none names the email); otherwise on request.
+  const asking = !isHeader || !hasEmailColumn
+  const columnSelects = (
+    <div className="import-columns__selects">
+      {Array.from({ length: width }, (_, column) => {
+        const sample = (isHeader ? parsed.rows[0]?.[column] : records[0]?.[column]) ?? ''
+        return (
+          <label key={column} className="import-columns__select">
+            <span className="field__label">
+              Column {column + 1}
+              {sample ? <span className="import-columns__sample"> ({sample})</span> : null}
+            </span>
+            <select
+              className="input"
+              value={mapping[column] ?? ''}
+              onChange={(event) => {
+                const value = event.target.value
+                const next = [...mapping]
+                const field = importFields.find((f) => f === value) ?? null
+                // A field belongs to one column: the one it was on is ignored now.
+                if (field) for (let i = 0; i < next.length; i++) if (next[i] === field) next[i] = null
+                next[column] = field
+                setMappingChoice(next)
+              }}
+            >
+              <option value="">Ignore</option>
+              {importFields.map((field) => (
+                <option key={field} value={field}>
+                  {importFieldLabel[field]}
+                </option>
+              ))}
+            </select>
+          </label>
+        )
+      })}
+    </div>
+  )
+
   const confirmLabel = `Invite ${formatCount(summary.toSend)} ${summary.toSend === 1 ? 'person' : 'people'}`
 
   return (
@@ -300,40 +338,14 @@ export default function ImportDialog({ orgId, onClose }: { orgId: string; onClos
                       ? `Ignored: ${header.ignored.join(', ')}.`
                       : 'Every column was recognised.'}
               </p>
-              <div className="import-columns__selects">
-                {Array.from({ length: width }, (_, column) => {
-                  const sample = (isHeader ? parsed.rows[0]?.[column] : records[0]?.[column]) ?? ''
-                  return (
-                    <label key={column} className="import-columns__select">
-                      <span className="field__label">
-                        Column {column + 1}
-                        {sample ? <span className="import-columns__sample"> ({sample})</span> : null}
-                      </span>
-                      <select
-                        className="input"
-                        value={mapping[column] ?? ''}
-                        onChange={(event) => {
-                          const value = event.target.value
-                          const next = [...mapping]
-                          const field = importFields.find((f) => f === value) ?? null
-                          // A field belongs to one column: the one it was on is ignored now.
-                          if (field)
-                            for (let i = 0; i < next.length; i++) if (next[i] === field) next[i] = null
-                          next[column] = field
-                          setMappingChoice(next)
-                        }}
-                      >
-                        <option value="">Ignore</option>
-                        {importFields.map((field) => (
-                          <option key={field} value={field}>
-                            {importFieldLabel[field]}
-                          </option>
-                        ))}
-                      </select>
-                    </label>
-                  )
-                })}
-              </div>
+              {asking ? (
+                columnSelects
+              ) : (
+                <details className="import-columns__change">
+                  <summary>Change which column is which</summary>
+                  {columnSelects}
+                </details>
+              )}
             </fieldset>
 
             {directoryNote ? <p className="import-form__note">{directoryNote}</p> : null}
