@@ -46,6 +46,7 @@ export default function GuestAdmin({
   const disabled = guest.disabledAt !== null
 
   const ask = (what: Exclude<Confirming, null>) => {
+    if (busy) return
     setDialogError(null)
     setConfirming(what)
   }
@@ -82,28 +83,42 @@ export default function GuestAdmin({
   return (
     <section className="guest-admin" aria-labelledby={headingId}>
       <h2 id={headingId}>Administration</h2>
+      {/* aria-disabled rather than disabled while a write runs: a pressed button keeps focus (a
+          disabled one drops it to the page), and one button's action follows the status, so focus
+          stays on it after either change. */}
       <div className="guest-admin__row">
-        {/* One button whose action follows the status, so focus stays on it after either change. */}
         <button
           type="button"
           className={disabled ? 'button' : 'button guest-admin__danger'}
-          onClick={onStatus}
-          disabled={busy}
+          onClick={() => {
+            if (!busy) onStatus()
+          }}
+          aria-disabled={busy || undefined}
           aria-describedby={error ? errorId : undefined}
         >
           {disabled ? 'Enable guest' : 'Disable guest'}
         </button>
-        <button type="button" className="button" onClick={() => ask('reset')} disabled={busy}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => ask('reset')}
+          aria-disabled={busy || undefined}
+        >
           Reset link
         </button>
-        <button type="button" className="button" onClick={() => ask('convert')} disabled={busy}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => ask('convert')}
+          aria-disabled={busy || undefined}
+        >
           Convert to member
         </button>
         <button
           type="button"
           className="button guest-admin__danger"
           onClick={() => ask('remove')}
-          disabled={busy}
+          aria-disabled={busy || undefined}
         >
           Remove guest
         </button>
