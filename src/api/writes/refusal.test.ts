@@ -54,6 +54,13 @@ describe("Tallyfy's refusals of writes: one message, whichever resource", () => 
     expect(refusal(error)).toBe('The selected role is invalid.')
   })
 
+  it('409 for the seat pool without words of Tallyfy’s still says what it means', () => {
+    const error = answer(409, { error: { code: 'SEAT_POOL_EXHAUSTED', details: { pool_type: 'full' } } })
+    expect(refusal(error)).toBe(
+      'Every seat in the organization’s plan is taken, so Tallyfy refused. Free a seat (withdraw an invitation or disable someone) or add seats in Tallyfy, then try again.',
+    )
+  })
+
   it('409 for the seat pool, from its nested error body', () => {
     const error = answer(409, {
       error: { code: 'SEAT_POOL_EXHAUSTED', message: 'No seats left in your plan.', details: {} },
