@@ -138,6 +138,27 @@ describe('parseReassignmentInfo', () => {
     expect(info.total).toBe(3)
   })
 
+  it('takes one record sent without its list as that one record, not as a map of its fields', () => {
+    const info = parseReassignmentInfo({
+      data: {
+        steps: { id: 's1', title: 'Approve', template_id: 't1' },
+        process_tasks: { r1: { id: 'a', run_name: 'March payroll', name: 'Check totals' } },
+        one_off_tasks: { id: 'o1', name: 'Call the bank' },
+      },
+    })
+    expect(info.steps).toEqual([{ id: 's1', title: 'Approve', templateId: 't1' }])
+    expect(info.processes).toEqual([
+      {
+        processId: 'r1',
+        runName: 'March payroll',
+        templateName: null,
+        tasks: [{ id: 'a', name: 'Check totals', deadline: null }],
+      },
+    ])
+    expect(info.oneOffTasks).toEqual([{ id: 'o1', name: 'Call the bank', deadline: null }])
+    expect(info).toMatchObject({ unreadable: 0, total: 3 })
+  })
+
   it('one entry it cannot read costs only itself, and is still counted', () => {
     const info = parseReassignmentInfo({
       data: {

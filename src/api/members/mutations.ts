@@ -163,6 +163,17 @@ function entriesOf(part: unknown): { entries: RawEntry[]; unreadable: number } {
   return { entries: [], unreadable: 1 }
 }
 
+/** An object that is one record (a step, a task) rather than a map of them: it names itself. */
+function isOneRecord(value: unknown): boolean {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false
+  const own = value as Record<string, unknown>
+  return ['id', 'name', 'title'].some((k) => typeof own[k] === 'string' || typeof own[k] === 'number')
+}
+
+/** The entries of a part whose entries are records: one record alone (not in a list) is one entry. */
+const recordsOf = (part: unknown) =>
+  isOneRecord(part) ? { entries: [{ key: null, value: part }], unreadable: 0 } : entriesOf(part)
+
 const titledWire = z.looseObject({ id: text, title: text, name: text, template_id: text })
 const taskWire = z.looseObject({
   id: text,
@@ -224,7 +235,7 @@ export function parseReassignmentInfo(json: unknown): ReassignmentInfo {
   }
 
   const steps: ReassignmentInfo['steps'] = []
-  const stepEntries = entriesOf(data.steps)
+  const stepEntries = recordsOf(data.steps)
   unreadable += stepEntries.unreadable
   for (const [index, entry] of stepEntries.entries.entries()) {
     const w = z.safeParse(titledWire, entry.value)
@@ -270,7 +281,7 @@ export function parseReassignmentInfo(json: unknown): ReassignmentInfo {
       else unreadable++
       continue
     }
-    const tasks = entriesOf(entry.value)
+    const tasks = recordsOf(entry.value)
     unreadable += tasks.unreadable
     for (const [taskIndex, taskEntry] of tasks.entries.entries()) {
       const task = readTask(taskEntry, `task-${index}-${taskIndex}`)
@@ -280,7 +291,7 @@ export function parseReassignmentInfo(json: unknown): ReassignmentInfo {
   }
 
   const oneOffTasks: ReassignmentInfo['oneOffTasks'] = []
-  const oneOffEntries = entriesOf(data.one_off_tasks)
+  const oneOffEntries = recordsOf(data.one_off_tasks)
   unreadable += oneOffEntries.unreadable
   for (const [index, entry] of oneOffEntries.entries.entries()) {
     const task = readTask(entry, `one-off-${index}`)
