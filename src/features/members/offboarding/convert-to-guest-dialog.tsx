@@ -56,8 +56,8 @@ export function ConvertToGuestDialog({
       error={error}
     >
       <p>
-        {name} stops being a member of the organization: they leave the member directory and lose their seat
-        and their role{groups.length > 0 ? `, and they leave ${listFormat.format(groups)}` : ''}.
+        {name} stops being a member: they lose their seat and their role, and leave the member directory
+        {groups.length > 0 ? ` and their groups (${listFormat.format(groups)})` : ''}.
       </p>
       <p>
         They become a guest{member.email ? ` with the same email, ${member.email},` : ''} who works only on

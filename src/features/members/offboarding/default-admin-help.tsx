@@ -60,9 +60,7 @@ export function DefaultAdminHelp({
             ))}
             {candidates.length > MAX_LINKS ? (
               <li>
-                <Link to={paths.members({ role: 'admin', status: 'active' })}>
-                  All {candidates.length} active administrators
-                </Link>
+                <Link to={paths.members({ role: 'admin', status: 'active' })}>All active administrators</Link>
               </li>
             ) : null}
           </ul>
