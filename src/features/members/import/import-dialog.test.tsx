@@ -166,6 +166,25 @@ describe('the preview', { timeout: 15_000 }, () => {
     expect(within(dialog).getByRole('combobox', { name: 'Role, row 2' })).toHaveDisplayValue('Administrator')
   })
 
+  it('reads a chosen CSV file, in Windows-1252 when it is not UTF-8', async () => {
+    const dialog = renderDialog()
+    const user = userEvent.setup({ delay: null })
+    // "Müller" as an older Excel saves it: ü is one byte, 0xFC, which is not UTF-8.
+    const latin1 = new Uint8Array([
+      ...new TextEncoder().encode(`E-mail;First name;Last name\r\n${unique()};Jorg;M`),
+      0xfc,
+      ...new TextEncoder().encode('ller\r\n'),
+    ])
+    await user.upload(
+      within(dialog).getByLabelText('CSV file'),
+      new File([latin1], 'team.csv', { type: 'text/csv' }),
+    )
+    expect(await within(dialog).findByText('Rows from team.csv')).toBeInTheDocument()
+    await within(dialog).findByRole('list', { name: 'Summary' })
+    expect(summary(dialog)).toEqual(['1 ready'])
+    expect(within(dialog).getByRole('textbox', { name: 'Last name, row 2' })).toHaveValue('Müller')
+  })
+
   it('the message is required: an empty one is refused on its field and nothing is sent', async () => {
     const dialog = renderDialog()
     const user = await paste(dialog, `email,first name,last name\n${unique()},Ana,Sousa`)

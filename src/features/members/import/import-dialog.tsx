@@ -185,8 +185,9 @@ export default function ImportDialog({ orgId, onClose }: { orgId: string; onClos
     })
   }
 
-  const directoryNote =
-    directory.data && !directory.data.complete
+  const directoryNote = !directory.data
+    ? 'The member list is still loading: addresses are checked against it once it is here, and Tallyfy refuses any address already in use, on its row.'
+    : !directory.data.complete
       ? `The member list is still loading (${formatCount(directory.data.members.length)} of ${formatCount(directory.data.total)}): addresses are checked against those loaded so far, and Tallyfy refuses any other address already in use, on its row.`
       : null
 

@@ -89,6 +89,10 @@ export function PreviewTable({ checks, summary, onEdit, onToggle }: PreviewTable
           </li>
         ))}
       </ul>
+      {/* Said once the rows settle (a paste, a fix): what the confirm button will do. */}
+      <output className="visually-hidden">
+        {`${formatCount(checks.length)} ${checks.length === 1 ? 'row' : 'rows'}: ${items.map((item) => item.text).join(', ')}.`}
+      </output>
       <p className="import-preview__note">
         Nothing is sent before you confirm. Only the rows that are ready are invited; correct a row in place,
         or leave it out.
