@@ -3,12 +3,13 @@
 // with the leaver first; "Remove" when there is nothing to hand over (PHP's `[]` maps); Tallyfy's
 // refusals where they belong; the typed email before a permanent deletion; the default
 // administrator's way out.
-import { screen, waitFor, within } from '@testing-library/react'
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { http, HttpResponse, type JsonBodyType } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { credentialStore } from '../../../api/credentials'
+import { activity } from '../../../api/writes/activity'
 import { meQueries } from '../../../api/me'
 import { memberQueries } from '../../../api/members/queries'
 import type { Me, Member } from '../../../api/types'
@@ -270,6 +271,10 @@ describe('Remove member: what the person owns', () => {
     expect(screen.getByText('Not in any group.')).toBeInTheDocument()
     // Focus does not fall to the page's end: the part's heading has it (its Remove button is gone).
     expect(screen.getByRole('heading', { name: 'Offboarding' })).toHaveFocus()
+    expect(activity.list(orgId).at(-1)).toMatchObject({
+      label: 'Remove Olivia Owner, handing their work to Yara Young',
+      outcome: 'done',
+    })
     expect(
       await screen.findByText(
         'Olivia Owner is removed: disabled, out of every group, and their work now belongs to Yara Young.',
@@ -308,7 +313,12 @@ describe('Remove member: what the person owns', () => {
     ).toBeInTheDocument()
     expect(within(dialog).queryByRole('combobox', { name: 'Reassign to' })).not.toBeInTheDocument()
     expect(within(dialog).queryByRole('button', { name: 'Remove and reassign' })).not.toBeInTheDocument()
-    await user.click(within(dialog).getByRole('button', { name: 'Remove' }))
+    // Two clicks before React re-renders the button disabled send one request.
+    const remove = within(dialog).getByRole('button', { name: 'Remove' })
+    act(() => {
+      fireEvent.click(remove)
+      fireEvent.click(remove)
+    })
 
     await waitFor(() => expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument())
     expect(writes(sent)).toEqual([{ method: 'DELETE', path: '/users/1020', search: '', body: undefined }])
@@ -376,6 +386,11 @@ describe("Remove member: Tallyfy's refusals", () => {
       'Make another active administrator the default first: open their page and choose “Make default administrator”.',
     )
     expect(within(alert).getByRole('link', { name: 'Ada Admin' })).toHaveAttribute('href', '/members/1001')
+    expect(activity.list(orgId).at(-1)).toMatchObject({
+      label: 'Remove Dana Default',
+      outcome: 'refused',
+      detail: DEFAULT_ADMIN_REFUSAL,
+    })
   })
 
   it("the bot: Tallyfy's words in the dialog", async () => {
