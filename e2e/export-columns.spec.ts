@@ -49,7 +49,16 @@ test.describe('members export and columns', () => {
     expect(file.name).toMatch(/^roster-northwind-relay-members-\d{4}-\d{2}-\d{2}\.csv$/)
     expect([...file.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     const [header, ...records] = file.rows
-    expect(header).toEqual(['Name', 'Email', 'Role', 'Status', 'Job title', 'Groups', 'Last login'])
+    expect(header).toEqual([
+      'Name',
+      'Email',
+      'Role',
+      'Status',
+      'Job title',
+      'Groups',
+      'Last login',
+      'Invited',
+    ])
     expect(records).toHaveLength(shown)
     expect(records.map((r) => r[0])).toEqual(names.map(neutralised))
     expect(records.every((r) => r[2] === 'Standard' && r[3] === 'Active')).toBe(true)
@@ -87,9 +96,11 @@ test.describe('members export and columns', () => {
       'Job title',
       'Groups',
       'Last login',
+      'Invited',
     ])
     await expect(menu.getByRole('menuitemcheckbox', { name: 'Email' })).toBeFocused()
     await page.keyboard.press('End')
+    await page.keyboard.press('ArrowUp')
     await page.keyboard.press('ArrowUp')
     await page.keyboard.press('ArrowUp')
     await expect(menu.getByRole('menuitemcheckbox', { name: 'Job title' })).toBeFocused()
@@ -121,7 +132,7 @@ test.describe('members export and columns', () => {
     const downloading = page.waitForEvent('download')
     await page.getByRole('button', { name: 'Export CSV' }).click()
     const file = await readDownload(await downloading)
-    expect(file.rows[0]).toEqual(['Name', 'Email', 'Role', 'Status', 'Groups', 'Last login'])
+    expect(file.rows[0]).toEqual(['Name', 'Email', 'Role', 'Status', 'Groups', 'Last login', 'Invited'])
 
     // And back: Enter toggles and closes the menu.
     await button.click()

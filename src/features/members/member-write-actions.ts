@@ -130,9 +130,16 @@ export async function sendResendInvite(ctx: CacheContext, memberId: number): Pro
 /**
  * The invitation is withdrawn: once Tallyfy agrees, the member leaves the directory, their page and
  * every group (not before: a row that vanished and came back after a refusal would be worse).
+ * `beforeRemoval` runs between the two: the member's own page leaves the screen first, or it would
+ * ask Tallyfy for them again as they leave the cache.
  */
-export async function sendWithdrawInvite(ctx: CacheContext, memberId: number): Promise<void> {
+export async function sendWithdrawInvite(
+  ctx: CacheContext,
+  memberId: number,
+  beforeRemoval?: () => Promise<void>,
+): Promise<void> {
   await runWrite(ctx.qc, memberMutations.withdrawInvite(ctx.orgId, memberId), undefined)
+  await beforeRemoval?.()
   removeMember(ctx.qc, ctx.orgId, memberId)
 }
 

@@ -235,7 +235,7 @@ describe('selecting members', () => {
       await waitFor(() => expect(blobs).toHaveLength(1))
       const text = await blobs[0]!.text()
       const lines = text.replace(CSV_BOM, '').split('\r\n')
-      expect(lines[0]).toBe('Name,Email,Role,Status,Job title,Groups,Last login')
+      expect(lines[0]).toBe('Name,Email,Role,Status,Job title,Groups,Last login,Invited')
       expect(lines.slice(1, -1).map((line) => line.split(',')[0])).toEqual(['Mateo Álvarez', 'Ann Smith'])
       expect(click).toHaveBeenCalledTimes(1)
     } finally {

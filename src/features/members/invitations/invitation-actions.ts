@@ -43,8 +43,15 @@ export async function resendInvitation(ctx: InvitationContext, member: Invitee):
  * leaves the directory, its counts and every group once Tallyfy agrees. Nothing to undo: inviting
  * them again is a new invitation.
  */
-export async function withdrawInvitation(ctx: InvitationContext, member: Invitee): Promise<void> {
+export async function withdrawInvitation(
+  ctx: InvitationContext,
+  member: Invitee,
+  /** From the member's page: leaves it once Tallyfy agreed, before the member leaves the cache. */
+  leavePage?: () => Promise<void>,
+): Promise<void> {
   const name = member.fullName
-  await recorded(ctx.orgId, `Withdraw ${name}'s invitation`, () => sendWithdrawInvite(ctx, member.id))
+  await recorded(ctx.orgId, `Withdraw ${name}'s invitation`, () =>
+    sendWithdrawInvite(ctx, member.id, leavePage),
+  )
   ctx.notify({ message: `${name}'s invitation is withdrawn, and their seat is free.` })
 }

@@ -4,13 +4,13 @@
 // that page's heading, and a notice says what happened.
 import { useId, useState } from 'react'
 import { useQueryClient } from '@tanstack/react-query'
-import { useNavigate } from 'react-router'
 import type { Member } from '../../../api/types'
 import { refusalMessage } from '../../../api/writes/refusal'
 import { DateValue } from '../../../components/date-display'
 import { useNotice } from '../../../components/notices'
 import { useSubmitGuard } from '../../../lib/use-submit-guard'
 import { useIsAdmin } from '../../auth/session'
+import { useLeavePage } from '../offboarding/use-leave-page'
 import { useMemberBusy } from '../use-member-writes'
 import { resendInvitation } from './invitation-actions'
 import { WithdrawDialog } from './withdraw-dialog'
@@ -33,7 +33,8 @@ function InvitationControls({ orgId, member, backTo }: { orgId: string; member: 
   const ctx = { qc: useQueryClient(), notify: useNotice(), orgId }
   const busy = useMemberBusy(orgId, member.id)
   const guard = useSubmitGuard()
-  const navigate = useNavigate()
+  // After a withdrawal: back to the list the page was opened from, before the person leaves the cache.
+  const leave = useLeavePage()
   const headingId = useId()
   const errorId = useId()
   const [error, setError] = useState<string | null>(null)
@@ -86,7 +87,7 @@ function InvitationControls({ orgId, member, backTo }: { orgId: string; member: 
           orgId={orgId}
           member={member}
           onClose={() => setConfirming(false)}
-          onWithdrawn={() => void navigate(backTo)}
+          leavePage={() => leave(backTo)}
         />
       )}
     </section>

@@ -15,12 +15,15 @@ export function WithdrawDialog({
   member,
   onClose,
   onWithdrawn,
+  leavePage,
 }: {
   orgId: string
   member: Invitee
   onClose: () => void
   /** Tallyfy agreed and the person is out of the cache; the dialog is still open (the caller closes it). */
-  onWithdrawn: () => void
+  onWithdrawn?: () => void
+  /** The member's page: leaves it once Tallyfy agreed, before the person leaves the cache. */
+  leavePage?: () => Promise<void>
 }) {
   const ctx = { qc: useQueryClient(), notify: useNotice(), orgId }
   const busy = useMemberBusy(orgId, member.id)
@@ -32,7 +35,7 @@ export function WithdrawDialog({
   const withdraw = () =>
     guard.run(() => {
       setError(null)
-      return withdrawInvitation(ctx, member).then(onWithdrawn, (e: unknown) =>
+      return withdrawInvitation(ctx, member, leavePage).then(onWithdrawn, (e: unknown) =>
         setError(refusalMessage(e, { what: 'member' })),
       )
     })
