@@ -1,7 +1,7 @@
 // Invitations (#22) on /members and on an invited member's page, against a scripted Tallyfy (MSW):
 // the "Invited" column (what it shows, its sort with everyone else last, its CSV, the Columns menu),
 // each invited row's menu (Resend at once, Withdraw behind its alert dialog) and the page's section.
-import { act, screen, waitFor, within } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { http, HttpResponse, type JsonBodyType } from 'msw'
 import { setupServer } from 'msw/node'
