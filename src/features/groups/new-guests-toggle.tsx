@@ -21,7 +21,7 @@ export function NewGuestsToggle({
     <div className="new-guests">
       <button
         type="button"
-        className="button button--ghost button--small"
+        className="button button--small"
         aria-expanded={open}
         onClick={() => setOpen((o) => !o)}
         onPointerEnter={() => void loadForm()}
