@@ -5,6 +5,7 @@ import { audit } from './axe'
 import {
   createServerOrg,
   DEMO_ORG_ID,
+  DEMO_TOKEN,
   demoStats,
   expect,
   openDemo,
@@ -44,6 +45,7 @@ const pasted = [
 interface Way {
   name: string
   orgId(): string
+  token(): string
   open(page: Page): Promise<void>
   stats(page: Page): Promise<DemoStats>
   cleanup(): Promise<void>
@@ -55,6 +57,7 @@ const ways: Way[] = [
   {
     name: 'browser demo',
     orgId: () => DEMO_ORG_ID,
+    token: () => DEMO_TOKEN,
     async open(page) {
       await openDemo(page)
       await waitForDirectory(page)
@@ -66,6 +69,7 @@ const ways: Way[] = [
   {
     name: 'HTTP demo through the proxy',
     orgId: () => serverOrg!.orgId,
+    token: () => serverOrg!.token,
     async open(page) {
       serverOrg = await createServerOrg('import', { members: demo.members.length })
       await signInThroughProxy(page, serverOrg)
@@ -151,6 +155,34 @@ for (const way of ways) {
       await expect(batch.getByRole('row', { name: /Ana Again/ })).toContainText(
         'Duplicate in this file: the same email as row 2',
       )
+      // What Tallyfy (the demo) holds now, read as another client would: each group has the invited
+      // people its rows named, and nobody else was added.
+      const held = await page.evaluate(
+        async ({ org, token, groupIds, query }) => {
+          const headers = {
+            Authorization: `Bearer ${token}`,
+            'X-Tallyfy-Client': 'APIClient',
+            Accept: 'application/json',
+          }
+          const read = async (path: string) =>
+            (await (await fetch(`/api/organizations/${org}${path}`, { headers })).json()).data
+          const users: { id: number; email: string; status: string }[] = await read(
+            `/users?q=${query}&per_page=100`,
+          )
+          const groups: { members: (number | string)[] }[] = await Promise.all(
+            groupIds.map((id) => read(`/groups/${id}`)),
+          )
+          return { users, groups: groups.map((g) => g.members.map(Number)) }
+        },
+        { org, token: way.token(), groupIds: [sales!.id, support!.id], query: `import.${run}` },
+      )
+      const idOf = (n: number) => held.users.find((u) => u.email === newEmail(n))!.id
+      expect(held.users.map((u) => u.status)).toEqual(Array(6).fill('invited'))
+      const added = (before: (number | string)[], now: number[]) =>
+        now.filter((id) => !before.map(Number).includes(id))
+      expect(new Set(added(sales!.members, held.groups[0]!))).toEqual(new Set([idOf(1), idOf(2), idOf(5)]))
+      expect(new Set(added(support!.members, held.groups[1]!))).toEqual(new Set([idOf(2), idOf(4)]))
+
       await batch.getByRole('button', { name: 'Done' }).click()
       // The six are in the directory as invited.
       await page.getByRole('searchbox', { name: 'Search members' }).fill(`import.${run}`)
