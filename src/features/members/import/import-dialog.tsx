@@ -144,7 +144,13 @@ export default function ImportDialog({ orgId, onClose }: { orgId: string; onClos
       setFile(null)
       if (fileInputRef.current) fileInputRef.current.value = ''
     }
+    // Fixes and rows left out are by row number: once the text changes they could land on another
+    // row, so they go (the column choices stay unless the text is started afresh).
     if (value === '' || pasted === '') resetRows()
+    else if (edits.size > 0 || excluded.size > 0) {
+      setEdits(new Map())
+      setExcluded(new Set())
+    }
     setPasted(value)
   }
 
