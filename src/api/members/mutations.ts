@@ -201,15 +201,17 @@ function readTask(entry: RawEntry, fallbackId: string): (Task & { wire: TaskWire
 
 export function parseReassignmentInfo(json: unknown): ReassignmentInfo {
   // The envelope is strict: without a readable `data` Roster cannot tell what the person owns.
-  const envelope = parse(
-    z.object({ data: z.union([z.record(z.string(), z.unknown()), z.array(z.unknown())]) }),
-    json,
-  )
+  // Checked by hand rather than with z.record: zod's record schema would otherwise join the first
+  // download (the module zod's schemas live in is shared with /members), for one `typeof`.
+  const envelope = parse(z.object({ data: z.unknown() }), json) as { data: unknown }
+  if (envelope.data === null || typeof envelope.data !== 'object') {
+    throw new Error('Expected the reassignment information as an object')
+  }
   // `{"data": []}`: PHP's empty map for "owns nothing at all". A non-empty list is not that.
   if (Array.isArray(envelope.data) && envelope.data.length > 0) {
     throw new Error('Expected the reassignment information as an object, got a non-empty list')
   }
-  const data: Record<string, unknown> = Array.isArray(envelope.data) ? {} : envelope.data
+  const data = (Array.isArray(envelope.data) ? {} : envelope.data) as Record<string, unknown>
   let unreadable = 0
 
   const templates: ReassignmentInfo['templates'] = []
