@@ -119,7 +119,13 @@ export default function NewGuestsForm({
         )}
       </FormField>
       <div className="new-guests-form__actions">
-        <button type="submit" className="button" disabled={sending} aria-busy={sending || undefined}>
+        {/* aria-disabled rather than disabled: a pressed button keeps focus while the guests are added. */}
+        <button
+          type="submit"
+          className="button"
+          aria-disabled={sending || undefined}
+          aria-busy={sending || undefined}
+        >
           Add new guests
         </button>
         <output className="new-guests-form__status">{sending ? <Progress batch={batch} /> : status}</output>
