@@ -3,7 +3,7 @@
 // looks up first whoever may have been (never a second invitation), and the journal, which holds
 // the rows for this kind only, is gone once nothing is left to do, and at sign-out.
 import type { QueryClient } from '@tanstack/react-query'
-import { delay, http } from 'msw'
+import { http } from 'msw'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { retryPolicy } from '../../../api/client'
 import { credentialStore } from '../../../api/credentials'
@@ -76,10 +76,16 @@ describe('Stop', () => {
   it('sends no more invitations, but adds those already invited to their groups (one PUT)', async () => {
     const group = org.groups[2]!
     const rows = Array.from({ length: 8 }, (_, i) => person(i + 2, [group.id]))
-    // Each invitation takes a while: Stop comes after the first few are answered.
+    // The first two invitations are answered at once; the next ones are held until Stop has been
+    // pressed (progress is told at most every 100 ms, so timing alone could let all eight through).
+    let answered = 0
+    let release!: () => void
+    const released = new Promise<void>((resolve) => {
+      release = resolve
+    })
     server.use(
       http.post('*/users/invite', async () => {
-        await delay(30)
+        if (++answered > 2) await released
         return undefined
       }),
     )
@@ -94,6 +100,7 @@ describe('Stop', () => {
         if (run.handle.getState().counts.done >= 2) {
           stop()
           run.handle.stop()
+          release()
           resolve()
         }
       })
