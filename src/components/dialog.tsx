@@ -149,6 +149,8 @@ interface DialogFooterProps {
   onConfirm?: () => void
   /** The confirm request is running: the confirm button is disabled and marked busy. */
   busy?: boolean
+  /** Not ready to send yet (a successor to choose, an email to type): disabled, not busy. */
+  disabled?: boolean
   /** `danger` for what cannot be undone. */
   tone?: 'primary' | 'danger'
   /** Why the last attempt failed, in Tallyfy's words when it gave any. */
@@ -161,6 +163,7 @@ export function DialogFooter({
   onCancel,
   onConfirm,
   busy = false,
+  disabled = false,
   tone = 'primary',
   error,
   cancelRef,
@@ -182,7 +185,7 @@ export function DialogFooter({
           type={onConfirm ? 'button' : 'submit'}
           className={`button button--${tone}`}
           onClick={onConfirm}
-          disabled={busy}
+          disabled={busy || disabled}
           aria-busy={busy || undefined}
         >
           {confirmLabel}

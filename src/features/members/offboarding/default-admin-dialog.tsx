@@ -6,10 +6,9 @@ import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { memberQueries } from '../../../api/members/queries'
 import type { Member } from '../../../api/types'
 import { refusalMessage } from '../../../api/writes/refusal'
-import { Dialog } from '../../../components/dialog'
+import { Dialog, DialogFooter } from '../../../components/dialog'
 import { useNotice } from '../../../components/notices'
 import { useSubmitGuard } from '../../../lib/use-submit-guard'
-import { OffboardingFooter } from './offboarding-footer'
 import { makeDefaultAdmin } from './offboarding-write-actions'
 
 export function DefaultAdminDialog({
@@ -70,7 +69,7 @@ export function DefaultAdminDialog({
             : `${name} takes the role from whoever holds it now, who stays an administrator.`}
         </p>
       </div>
-      <OffboardingFooter
+      <DialogFooter
         confirmLabel="Make default administrator"
         onConfirm={onConfirm}
         onCancel={onClose}

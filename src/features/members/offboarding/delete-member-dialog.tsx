@@ -5,12 +5,11 @@ import { useId, useRef, useState } from 'react'
 import { useQueryClient } from '@tanstack/react-query'
 import type { Member } from '../../../api/types'
 import { refusalMessage } from '../../../api/writes/refusal'
-import { Dialog } from '../../../components/dialog'
+import { Dialog, DialogFooter } from '../../../components/dialog'
 import { FormField } from '../../../components/form-field'
 import { useNotice } from '../../../components/notices'
 import { paths } from '../../../lib/paths'
 import { useSubmitGuard } from '../../../lib/use-submit-guard'
-import { OffboardingFooter } from './offboarding-footer'
 import { deletePermanently } from './offboarding-write-actions'
 import { useLeavePage } from './use-leave-page'
 
@@ -94,10 +93,11 @@ export function DeleteMemberDialog({
             />
           )}
         </FormField>
-        <OffboardingFooter
+        <DialogFooter
           confirmLabel="Delete permanently"
           onCancel={onClose}
           busy={sending}
+          tone="danger"
           disabled={!matches}
           error={error}
           cancelRef={cancelRef}

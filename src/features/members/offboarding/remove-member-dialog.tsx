@@ -14,13 +14,12 @@ import type { Member } from '../../../api/types'
 import { refusalMessage } from '../../../api/writes/refusal'
 import { Avatar } from '../../../components/avatar'
 import { Combobox } from '../../../components/combobox'
-import { Dialog } from '../../../components/dialog'
+import { Dialog, DialogFooter } from '../../../components/dialog'
 import { fieldErrorsOf } from '../../../components/form-field'
 import { useNotice } from '../../../components/notices'
 import { ErrorState, LoadingState } from '../../../components/states'
 import { useSubmitGuard } from '../../../lib/use-submit-guard'
 import { DefaultAdminHelp, isDefaultAdminRefusal } from './default-admin-help'
-import { OffboardingFooter } from './offboarding-footer'
 import { removeMember } from './offboarding-write-actions'
 import { OwnedWork } from './owned-work'
 import { successorOptions, type SuccessorOption } from './successor-options'
@@ -155,11 +154,12 @@ export function RemoveMemberDialog({
           <DefaultAdminHelp orgId={orgId} member={member} />
         </div>
       ) : null}
-      <OffboardingFooter
+      <DialogFooter
         confirmLabel={owns ? 'Remove and reassign' : 'Remove'}
         onConfirm={onConfirm}
         onCancel={onClose}
         busy={sending}
+        tone="danger"
         disabled={!ready}
         error={defaultAdminRefused ? null : dialogError}
         cancelRef={cancelRef}
