@@ -212,22 +212,11 @@ function WhatHappens({
         </>
       )
     case 'group-add':
-      return (
-        <>
-          <p className="bulk-confirm__lead">
-            {who} will join <strong>{action.group.name}</strong>.
-          </p>
-          <p className="bulk-confirm__note">
-            One change to the group, applied to the group as Tallyfy holds it when it is sent: people someone
-            else adds or removes meanwhile stay as they are.
-          </p>
-        </>
-      )
     case 'group-remove':
       return (
         <>
           <p className="bulk-confirm__lead">
-            {who} will leave <strong>{action.group.name}</strong>.
+            {who} will {action.kind === 'group-add' ? 'join' : 'leave'} <strong>{action.group.name}</strong>.
           </p>
           <p className="bulk-confirm__note">
             One change to the group, applied to the group as Tallyfy holds it when it is sent: people someone
