@@ -9,6 +9,7 @@ import { groupQueries } from './queries'
 import { journalMemberWrite } from '../members/directory-loader'
 import { memberQueries } from '../members/queries'
 import type { Group, GroupRef, Member, MemberDirectory } from '../types'
+import { applyMembershipChange, type MembershipChange } from '../../lib/group-membership'
 
 /** Applies `update` to the group's detail entry and its row in the groups list, where cached. */
 export function patchGroup(qc: QueryClient, orgId: string, groupId: string, update: (g: Group) => Group) {
@@ -152,4 +153,20 @@ export function rememberGroup(qc: QueryClient, orgId: string, group: Group) {
     list && !list.some((g) => g.id === group.id) ? [...list, group] : list,
   )
   patchMemberGroups(qc, orgId, { id: group.id, name: group.name }, { add: group.memberIds })
+}
+
+/**
+ * A membership change on every screen at once (group page, list counts, member rows): the
+ * optimistic patch of a group page's change and of a bulk action's, and, inverted, their rollback.
+ */
+export function patchMembership(qc: QueryClient, orgId: string, groupId: string, change: MembershipChange) {
+  const before = cachedGroup(qc, orgId, groupId)
+  patchGroup(qc, orgId, groupId, (g) => ({ ...g, ...applyMembershipChange(g, change) }))
+  if (before)
+    patchMemberGroups(
+      qc,
+      orgId,
+      { id: groupId, name: before.name },
+      { add: change.addMembers, remove: change.removeMembers },
+    )
 }

@@ -20,13 +20,12 @@ import { activity, type WriteRecord } from '../../api/writes/activity'
 import { isUncertainWrite } from '../../api/writes/uncertain'
 import type { Notify } from '../../components/notices'
 import {
-  applyMembershipChange,
   effectiveMembershipChange,
   invertMembershipChange,
   isEmptyChange,
   type MembershipChange,
 } from '../../lib/group-membership'
-import { cachedGroup, patchGroup, patchMemberGroups, settleGroup } from '../../api/groups/cache'
+import { cachedGroup, patchMembership, settleGroup } from '../../api/groups/cache'
 
 export interface MembershipActionText {
   /** "Added Bob Smith to Engineering." */
@@ -131,7 +130,7 @@ async function send(ctx: Context, change: MembershipChange, opts: SendOptions): 
   const current = cachedGroup(qc, orgId, groupId)
   // The cache's guess, for the screen only: what the write did is measured on the server's read.
   const guess = current ? effectiveMembershipChange(current, change) : change
-  applyLocally(ctx, guess)
+  patchMembership(ctx.qc, ctx.orgId, ctx.groupId, guess)
   const handle = notify({ message: opts.done, undo: opts.undo })
 
   const update = groupMutations.update(orgId, groupId)
@@ -143,7 +142,7 @@ async function send(ctx: Context, change: MembershipChange, opts: SendOptions): 
       opts.onDone(result, handle)
     },
     onError: (error) => {
-      applyLocally(ctx, invertMembershipChange(guess))
+      patchMembership(ctx.qc, ctx.orgId, ctx.groupId, invertMembershipChange(guess))
       if (isUncertainWrite(error)) {
         // What the group holds is unknown: the next look at it reads it again.
         void qc.invalidateQueries({ queryKey: groupQueries.detail(orgId, groupId).queryKey })
@@ -182,17 +181,4 @@ function guests(emails: readonly string[] | undefined): string {
 
 function joinNames(list: readonly string[]): string {
   return list.length <= 1 ? (list[0] ?? '') : `${list.slice(0, -1).join(', ')} and ${list.at(-1)}`
-}
-
-/** The optimistic patch (and, inverted, its rollback): group page, list counts, member rows. */
-function applyLocally({ qc, orgId, groupId }: Context, change: MembershipChange) {
-  const before = cachedGroup(qc, orgId, groupId)
-  patchGroup(qc, orgId, groupId, (g) => ({ ...g, ...applyMembershipChange(g, change) }))
-  if (before)
-    patchMemberGroups(
-      qc,
-      orgId,
-      { id: groupId, name: before.name },
-      { add: change.addMembers, remove: change.removeMembers },
-    )
 }

@@ -10,7 +10,7 @@
 //
 // People whose write may already have happened (the journal says 'sent' or 'uncertain', or Retry of
 // an uncertain one) are read first: when the change is there they are done, and nothing is sent.
-import { cachedGroup, patchGroup, patchMemberGroups, settleGroup } from '../../../api/groups/cache'
+import { cachedGroup, patchMembership, settleGroup } from '../../../api/groups/cache'
 import { droppedNote, groupMutations, groupWriteMessage } from '../../../api/groups/mutations'
 import { groupQueries } from '../../../api/groups/queries'
 import { applyAnswer } from '../../../api/members/cache'
@@ -24,7 +24,6 @@ import { runWrite } from '../../../api/writes/run-write'
 import { isNoLongerApplies, isUncertainWrite, UncertainWriteError } from '../../../api/writes/uncertain'
 import { roleLabel } from '../../../components/domain/badge'
 import {
-  applyMembershipChange,
   effectiveMembershipChange,
   invertMembershipChange,
   type MembershipChange,
@@ -241,19 +240,6 @@ const groupKinds = new Set<BatchKind>(['group-add', 'group-remove', 'undo-group-
 
 export const isGroupKind = (kind: BatchKind) => groupKinds.has(kind)
 
-/** The optimistic patch (and, inverted, its rollback): group page, list counts, member rows. */
-function applyLocally(ctx: CacheContext, groupId: string, change: MembershipChange) {
-  const before = cachedGroup(ctx.qc, ctx.orgId, groupId)
-  patchGroup(ctx.qc, ctx.orgId, groupId, (g) => ({ ...g, ...applyMembershipChange(g, change) }))
-  if (before)
-    patchMemberGroups(
-      ctx.qc,
-      ctx.orgId,
-      { id: groupId, name: before.name },
-      { add: change.addMembers, remove: change.removeMembers },
-    )
-}
-
 /**
  * Sends one membership change through the group's queue, as the group page does: the cache shows it
  * at once and settles with the server's group (which holds anyone else's change too), or goes back.
@@ -263,7 +249,7 @@ export async function sendGroupChange(ctx: CacheContext, groupId: string, change
   await qc.cancelQueries({ queryKey: groupQueries.detail(orgId, groupId).queryKey })
   const current = cachedGroup(qc, orgId, groupId)
   const guess = current ? effectiveMembershipChange(current, change) : change
-  applyLocally(ctx, groupId, guess)
+  patchMembership(ctx.qc, ctx.orgId, groupId, guess)
   const update = groupMutations.update(orgId, groupId)
   // The batch is the Activity entry: the update must not record itself as well.
   return runWrite(
@@ -275,7 +261,7 @@ export async function sendGroupChange(ctx: CacheContext, groupId: string, change
         if (qc.isMutating({ mutationKey: update.mutationKey }) <= 1) settleGroup(qc, orgId, result.group)
       },
       onError: (error) => {
-        applyLocally(ctx, groupId, invertMembershipChange(guess))
+        patchMembership(ctx.qc, ctx.orgId, groupId, invertMembershipChange(guess))
         // What the group holds is unknown: the next look at it reads it again.
         if (isUncertainWrite(error))
           void qc.invalidateQueries({ queryKey: groupQueries.detail(orgId, groupId).queryKey })
