@@ -2,12 +2,20 @@ import { mutationOptions } from '@tanstack/react-query'
 import * as z from 'zod/mini'
 import { guestKey } from '../../lib/email'
 import { apiGet, apiRequest } from '../client'
-import { isApiError, isNotFound } from '../errors'
+import { isApiError } from '../errors'
 import { usersPath } from '../members/queries'
 import { parseMember, parseMemberPage } from '../members/schema'
 import { readRecords } from '../wire'
 import { inAskingSession } from '../writes/session'
-import { confirmWrite, NoLongerAppliesError, UncertainWriteError, type Check } from '../writes/uncertain'
+import {
+  answerOf,
+  confirmWrite,
+  NoLongerAppliesError,
+  readIfAny,
+  UncertainWriteError,
+  writeThenConfirm,
+  type Check,
+} from '../writes/uncertain'
 import { guestPath, guestQueries, guestsPath } from './queries'
 import { guestWireSchema, parseGuest, toGuest } from './schema'
 import type { WritableRole } from '../../lib/roles'
@@ -33,34 +41,14 @@ export interface GuestToMemberInput {
 }
 
 /** A write's answer when it carries the guest; null otherwise (the write has happened either way). */
-function guestAnswer(json: unknown): Guest | null {
-  if (json === undefined || json === null) return null
-  try {
-    return parseGuest(json)
-  } catch {
-    return null
-  }
-}
+const guestAnswer = answerOf(parseGuest)
 
 /** The same for an answer that should carry a member (a guest turned member). */
-function memberAnswer(json: unknown): Member | null {
-  if (json === undefined || json === null) return null
-  try {
-    return parseMember(json)
-  } catch {
-    return null
-  }
-}
+const memberAnswer = answerOf(parseMember)
 
 /** The guest as Tallyfy holds them now, or null when it knows no such guest (404). */
-async function readGuestIfAny(orgId: string, email: string): Promise<Guest | null> {
-  try {
-    return await apiGet(guestPath(orgId, email.trim()), parseGuest)
-  } catch (error) {
-    if (isNotFound(error)) return null
-    throw error
-  }
-}
+const readGuestIfAny = (orgId: string, email: string) =>
+  readIfAny(() => apiGet(guestPath(orgId, email.trim()), parseGuest))
 
 /** The member with this email (any status), looked up with `q` and compared here, or null. */
 async function findMemberByEmail(orgId: string, email: string): Promise<Member | null> {
@@ -88,28 +76,23 @@ function guestBody(input: GuestInput): Record<string, string> {
  * when they are as the write intended (`holds`), with the guest as read. A guest gone meanwhile is
  * a write that no longer applies.
  */
-async function writeGuest(
+const writeGuest = (
   orgId: string,
   email: string,
   send: () => Promise<Guest | null>,
   holds: (guest: Guest) => boolean,
-): Promise<Guest | null> {
-  try {
-    return await send()
-  } catch (error) {
-    return confirmWrite(
-      error,
-      async (): Promise<Check<Guest>> => {
-        const guest = await readGuestIfAny(orgId, email)
-        if (!guest) {
-          throw new NoLongerAppliesError('The guest is no longer in the organization.', { cause: error })
-        }
-        return holds(guest) ? { applied: true, value: guest } : { applied: false }
-      },
-      'guest',
-    )
-  }
-}
+) =>
+  writeThenConfirm(
+    send,
+    async (failure) => {
+      const guest = await readGuestIfAny(orgId, email)
+      if (!guest)
+        throw new NoLongerAppliesError('The guest is no longer in the organization.', { cause: failure })
+      return guest
+    },
+    holds,
+    'guest',
+  )
 
 /**
  * POST /guests/bulk's answer, read tolerantly ([I]: the shape is not documented): the guests it

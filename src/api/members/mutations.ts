@@ -4,10 +4,17 @@ import * as z from 'zod/mini'
 import { guestKey } from '../../lib/email'
 import { pathSegment } from '../../lib/paths'
 import { apiGet, apiRequest } from '../client'
-import { isNotFound } from '../errors'
 import { parseGuest } from '../guests/schema'
 import { date, parse, text, toText } from '../wire'
-import { confirmWrite, NoLongerAppliesError, UncertainWriteError, type Check } from '../writes/uncertain'
+import {
+  answerOf,
+  confirmWrite,
+  NoLongerAppliesError,
+  readIfAny,
+  UncertainWriteError,
+  writeThenConfirm,
+  type Check,
+} from '../writes/uncertain'
 import { memberQueries, usersPath } from './queries'
 import { parseMember, parseMemberPage } from './schema'
 import type { WritableRole } from '../../lib/roles'
@@ -38,14 +45,7 @@ const readMember = (orgId: string, memberId: number) =>
   apiGet(userPath(orgId, memberId), parseMember, { query: { with: 'groups' } })
 
 /** The member as Tallyfy holds them now, or null when Tallyfy knows no such member (404). */
-async function readMemberIfAny(orgId: string, memberId: number): Promise<Member | null> {
-  try {
-    return await readMember(orgId, memberId)
-  } catch (error) {
-    if (isNotFound(error)) return null
-    throw error
-  }
-}
+const readMemberIfAny = (orgId: string, memberId: number) => readIfAny(() => readMember(orgId, memberId))
 
 /** A member who is no longer invited, as the results of a resend or withdrawal say it. */
 const NOT_INVITED_NOW: Record<Exclude<MemberStatus, 'invited'>, string> = {
@@ -58,25 +58,12 @@ const NOT_INVITED_NOW: Record<Exclude<MemberStatus, 'invited'>, string> = {
  * Sends a write to one member; after an uncertain failure, reads the member again and calls it done
  * when they are as the write intended (`holds`), with the member as read.
  */
-async function writeMember(
+const writeMember = (
   orgId: string,
   memberId: number,
   send: () => Promise<Member | null>,
   holds: (member: Member) => boolean,
-): Promise<Member | null> {
-  try {
-    return await send()
-  } catch (error) {
-    return confirmWrite(
-      error,
-      async (): Promise<Check<Member>> => {
-        const member = await readMember(orgId, memberId)
-        return holds(member) ? { applied: true, value: member } : { applied: false }
-      },
-      'member',
-    )
-  }
-}
+) => writeThenConfirm(send, () => readMember(orgId, memberId), holds, 'member')
 
 /**
  * An invitation whose answer was lost: Tallyfy knows the new member only by the email. Looked up
@@ -123,18 +110,8 @@ export interface InviteInput {
   message: string
 }
 
-/**
- * A write's answer, when it carries the member (`{data: Member}`); null for 204, an empty body or
- * anything else. The write has happened either way, so an odd answer must not look like a failure.
- */
-function memberAnswer(json: unknown): Member | null {
-  if (json === undefined || json === null) return null
-  try {
-    return parseMember(json)
-  } catch {
-    return null
-  }
-}
+/** A write's answer when it carries the member; null otherwise (the write has happened either way). */
+const memberAnswer = answerOf(parseMember)
 
 // ─── what a member owns (reassignment information) ───────────────────────────
 //
@@ -339,28 +316,14 @@ const looksDeleted = (member: Member) =>
   member.status !== 'active' &&
   (/\(Deleted\)/i.test(member.lastName ?? '') || /\.deleted\.\d+$/i.test(member.email ?? ''))
 
-/** A write's answer when it carries a guest; null otherwise (the write has happened either way). */
-function guestAnswer(json: unknown): Guest | null {
-  if (json === undefined || json === null) return null
-  try {
-    return parseGuest(json)
-  } catch {
-    return null
-  }
-}
+/** A write's answer when it carries a guest; null otherwise. */
+const guestAnswer = answerOf(parseGuest)
 
 /** The guest with this email as Tallyfy holds them now, or null when it knows none (404). */
-async function readGuestIfAny(orgId: string, email: string): Promise<Guest | null> {
-  try {
-    return await apiGet(
-      `/organizations/${encodeURIComponent(orgId)}/guests/${pathSegment(email.trim())}`,
-      parseGuest,
-    )
-  } catch (error) {
-    if (isNotFound(error)) return null
-    throw error
-  }
-}
+const readGuestIfAny = (orgId: string, email: string) =>
+  readIfAny(() =>
+    apiGet(`/organizations/${encodeURIComponent(orgId)}/guests/${pathSegment(email.trim())}`, parseGuest),
+  )
 
 export const memberMutations = {
   /**

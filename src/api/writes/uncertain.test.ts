@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { errorFromHttp } from '../describe-error'
 import { ApiError } from '../errors'
-import { confirmWrite, isUncertainFailure, NoLongerAppliesError, UncertainWriteError } from './uncertain'
+import {
+  answerOf,
+  confirmWrite,
+  isUncertainFailure,
+  NoLongerAppliesError,
+  readIfAny,
+  UncertainWriteError,
+  writeThenConfirm,
+} from './uncertain'
 
 const http = (status: number) => errorFromHttp(status, new Headers(), '')
 const dropped = new ApiError({ kind: 'network', message: 'Tallyfy could not be reached.' })
@@ -50,5 +58,53 @@ describe('a write whose answer was lost', () => {
       confirmWrite(refused, async () => ({ applied: (reads++, true), value: 1 }), 'member'),
     ).rejects.toBe(refused)
     expect(reads).toBe(0)
+  })
+})
+
+/** The record read again after a failure: it carries the failure, so a test sees what `read` was given. */
+const readLight = async (failure: unknown) => ({ role: 'light', failure })
+
+describe('writeThenConfirm', () => {
+  it('sends once and, after a lost answer, reads again: done when the record is as intended', async () => {
+    let sent = 0
+    const send = () => ((sent += 1), Promise.reject(dropped))
+    const done = await writeThenConfirm(send, readLight, (r) => r.role === 'light', 'member')
+    expect(done).toEqual({ role: 'light', failure: dropped })
+    expect(sent).toBe(1)
+    await expect(writeThenConfirm(send, readLight, (r) => r.role === 'admin', 'member')).rejects.toBe(dropped)
+    expect(sent).toBe(2)
+  })
+
+  it('passes the answer through and reads nothing when the write was answered', async () => {
+    let reads = 0
+    const read = async () => ((reads += 1), 'x')
+    await expect(
+      writeThenConfirm(
+        async () => 'answer',
+        read,
+        () => true,
+        'guest',
+      ),
+    ).resolves.toBe('answer')
+    expect(reads).toBe(0)
+  })
+})
+
+describe('readIfAny and answerOf', () => {
+  it('reads a 404 as nothing and passes any other failure on', async () => {
+    await expect(readIfAny(() => Promise.reject(http(404)))).resolves.toBeNull()
+    await expect(readIfAny(() => Promise.reject(dropped))).rejects.toBe(dropped)
+    await expect(readIfAny(async () => 7)).resolves.toBe(7)
+  })
+
+  it('reads an odd or empty answer as null, not as a failure', () => {
+    const answer = answerOf((json) => {
+      if (typeof json !== 'number') throw new Error('not a number')
+      return json
+    })
+    expect(answer(3)).toBe(3)
+    expect(answer(undefined)).toBeNull()
+    expect(answer(null)).toBeNull()
+    expect(answer('three')).toBeNull()
   })
 })

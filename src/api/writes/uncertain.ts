@@ -1,4 +1,4 @@
-import { isApiError } from '../errors'
+import { isApiError, isNotFound } from '../errors'
 
 // A write whose answer was lost may still have happened: the connection dropped after it was sent,
 // or Tallyfy answered 5xx (which may come after the change was made). Such a failure is uncertain,
@@ -60,3 +60,54 @@ export async function confirmWrite<T>(
   if (result.applied) return result.value
   throw error
 }
+
+/**
+ * Sends a write to one record; after an uncertain failure, reads the record again (`read`, given the
+ * failure) and calls it done when it is as the write intended (`holds`), with the record as read.
+ * The write itself is sent once: only the read is repeated, never a POST.
+ */
+export async function writeThenConfirm<T>(
+  send: () => Promise<T | null>,
+  read: (failure: unknown) => Promise<T>,
+  holds: (record: T) => boolean,
+  what: string,
+): Promise<T | null> {
+  try {
+    return await send()
+  } catch (error) {
+    return confirmWrite(
+      error,
+      async (): Promise<Check<T>> => {
+        const record = await read(error)
+        return holds(record) ? { applied: true, value: record } : { applied: false }
+      },
+      what,
+    )
+  }
+}
+
+/** The record as `read` finds it, or null when Tallyfy knows no such record (404). */
+export async function readIfAny<T>(read: () => Promise<T>): Promise<T | null> {
+  try {
+    return await read()
+  } catch (error) {
+    if (isNotFound(error)) return null
+    throw error
+  }
+}
+
+/**
+ * A write's answer read with `parse` when it carries the record (`{data: …}`); null for 204, an
+ * empty body or anything else. The write has happened either way, so an odd answer must not look
+ * like a failure.
+ */
+export const answerOf =
+  <T>(parse: (json: unknown) => T) =>
+  (json: unknown): T | null => {
+    if (json === undefined || json === null) return null
+    try {
+      return parse(json)
+    } catch {
+      return null
+    }
+  }
