@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { Guest, Member } from '../api/types'
+import type { Member } from '../api/types'
 import { makeGroup } from '../test/group-factory'
+import { makeGuest } from '../test/guest-factory'
 import { makeMember } from '../test/member-factory'
 import { computeOverview, type OverviewInput } from './overview'
 import { DAY_MS } from './recency'
@@ -9,26 +10,6 @@ import { DAY_MS } from './recency'
 const now = new Date(2026, 5, 15, 12, 0, 0).getTime()
 const ago = (days: number) => new Date(now - days * DAY_MS).toISOString()
 const local = (year: number, monthIndex: number, day = 1) => new Date(year, monthIndex, day)
-
-function makeGuest(overrides: Partial<Guest> & { email: string }): Guest {
-  return {
-    firstName: null,
-    lastName: null,
-    name: null,
-    company: null,
-    statusText: null,
-    disabledAt: null,
-    lastAccessedAt: null,
-    createdAt: null,
-    phone: null,
-    timezone: null,
-    companyUrl: null,
-    lastCity: null,
-    lastCountry: null,
-    associatedMemberIds: [],
-    ...overrides,
-  }
-}
 
 // Twelve people with known answers (see each line).
 const members: Member[] = [
@@ -92,10 +73,10 @@ const groups = [
 ]
 
 const guests = [
-  makeGuest({ email: 'pat@x.example' }),
-  makeGuest({ email: 'AMY@x.example' }),
-  makeGuest({ email: 'zed@x.example' }),
-  makeGuest({ email: 'bo@x.example', disabledAt: '2026-01-01T00:00:00Z' }),
+  makeGuest('pat@x.example'),
+  makeGuest('AMY@x.example'),
+  makeGuest('zed@x.example'),
+  makeGuest('bo@x.example', { disabledAt: '2026-01-01T00:00:00Z' }),
 ]
 
 const input: OverviewInput = { members, groups, guests, now, inactiveDays: 90, complete: true }

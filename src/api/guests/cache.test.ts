@@ -2,35 +2,16 @@ import { QueryClient } from '@tanstack/react-query'
 import { describe, expect, it } from 'vitest'
 import { completeDirectory, makeMember } from '../../test/member-factory'
 import { makeGroup } from '../../test/group-factory'
+import { makeGuest } from '../../test/guest-factory'
 import { groupQueries } from '../groups/queries'
 import { memberQueries } from '../members/queries'
 import { addGuest, guestBecameMember, patchGuest, removeGuest } from './cache'
 import { guestQueries } from './queries'
-import type { Guest } from '../types'
 
 const ORG = 'org1'
 
-const guest = (email: string, overrides: Partial<Guest> = {}): Guest => ({
-  email,
-  firstName: null,
-  lastName: null,
-  name: null,
-  company: null,
-  statusText: null,
-  disabledAt: null,
-  lastAccessedAt: null,
-  createdAt: null,
-  phone: null,
-  timezone: null,
-  companyUrl: null,
-  lastCity: null,
-  lastCountry: null,
-  associatedMemberIds: [],
-  ...overrides,
-})
-
-const amy = guest('amy@client.example')
-const pat = guest('Pat@Client.example')
+const amy = makeGuest('amy@client.example')
+const pat = makeGuest('Pat@Client.example')
 const other = makeGroup({ id: 'g2', name: 'Sales', guests: ['amy@client.example'] })
 
 function setup() {
@@ -53,7 +34,7 @@ const list = (qc: QueryClient) => qc.getQueryData(guestQueries.list(ORG).queryKe
 describe('addGuest', () => {
   it('adds a new guest at the end of the list and sets their page', () => {
     const qc = setup()
-    const zoe = guest('zoe@client.example')
+    const zoe = makeGuest('zoe@client.example')
     addGuest(qc, ORG, zoe)
     expect(list(qc)).toEqual([amy, pat, zoe])
     expect(qc.getQueryData(guestQueries.detail(ORG, 'ZOE@client.example').queryKey)).toBe(zoe)
@@ -61,7 +42,7 @@ describe('addGuest', () => {
 
   it('replaces a guest the list already had (an email Tallyfy attached again), not a second row', () => {
     const qc = setup()
-    const again = guest('pat@client.example', { company: 'Client Co' })
+    const again = makeGuest('pat@client.example', { company: 'Client Co' })
     addGuest(qc, ORG, again)
     expect(list(qc)).toEqual([amy, again])
     expect(list(qc)?.[0]).toBe(amy)
@@ -71,7 +52,7 @@ describe('addGuest', () => {
 describe('patchGuest', () => {
   it('puts the answer in the list and on the page; the other rows keep their identity', () => {
     const qc = setup()
-    const disabled = guest('Pat@Client.example', { disabledAt: '2026-12-06T10:00:00Z' })
+    const disabled = makeGuest('Pat@Client.example', { disabledAt: '2026-12-06T10:00:00Z' })
     patchGuest(qc, ORG, 'pat@client.example', disabled)
     expect(list(qc)?.[1]).toEqual(disabled)
     expect(list(qc)?.[0]).toBe(amy)

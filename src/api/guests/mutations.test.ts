@@ -1,35 +1,17 @@
-import { MutationObserver, QueryClient, type MutationObserverOptions } from '@tanstack/react-query'
 import { http, HttpResponse } from 'msw'
-import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { apiWriteTests } from '../../test/api-write-tests'
 import { credentialStore } from '../credentials'
 import { ApiError } from '../errors'
-import { createQueryClient } from '../query-client'
 import { refusalMessage } from '../writes/refusal'
 import { isNoLongerApplies, UncertainWriteError } from '../writes/uncertain'
 import { guestCapRetryAt, guestMutations, guestScope } from './mutations'
 import type { GuestInput } from '../types'
 
 const ORG = 'org1'
-const server = setupServer()
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
-afterAll(() => server.close())
-let queryClient: QueryClient
-beforeEach(() => {
-  credentialStore.clear()
-  credentialStore.set({ orgId: ORG, token: 'tok', demo: false }, { remember: false })
-  queryClient = createQueryClient()
-})
-afterEach(() => {
-  server.resetHandlers()
-  queryClient.clear()
-})
+const { server, run } = apiWriteTests(ORG)
 
 const GUESTS = `*/api/organizations/${ORG}/guests`
-const run = <TData, TVariables>(
-  options: MutationObserverOptions<TData, Error, TVariables>,
-  variables: TVariables,
-) => new MutationObserver(queryClient, options).mutate(variables)
 
 const pat: GuestInput = {
   email: 'pat@client.example',

@@ -2,12 +2,13 @@ import { QueryClient } from '@tanstack/react-query'
 import { describe, expect, it } from 'vitest'
 import { completeDirectory, makeMember } from '../../test/member-factory'
 import { makeGroup } from '../../test/group-factory'
+import { makeGuest } from '../../test/guest-factory'
 import { groupQueries } from '../groups/queries'
 import { guestQueries } from '../guests/queries'
 import { defaultAdminMoved, markRemoved, memberBecameGuest, memberDeleted } from './cache'
 import { memberLifecycleQueries } from './mutations'
 import { memberQueries } from './queries'
-import type { Guest, ReassignmentInfo } from '../types'
+import type { ReassignmentInfo } from '../types'
 
 const ORG = 'org1'
 const ops = { id: 'g1', name: 'Ops' }
@@ -28,24 +29,6 @@ function setup() {
 }
 
 const members = (qc: QueryClient) => qc.getQueryData(memberQueries.directory(ORG).queryKey)?.members ?? []
-
-const guest = (email: string): Guest => ({
-  email,
-  firstName: null,
-  lastName: null,
-  name: null,
-  company: null,
-  statusText: null,
-  disabledAt: null,
-  lastAccessedAt: null,
-  createdAt: null,
-  phone: null,
-  timezone: null,
-  companyUrl: null,
-  lastCity: null,
-  lastCountry: null,
-  associatedMemberIds: [],
-})
 
 const owned: ReassignmentInfo = {
   templates: [{ id: 't', title: 'T' }],
@@ -91,9 +74,9 @@ describe('markRemoved', () => {
 describe('memberBecameGuest', () => {
   it('takes the member out of the directory and groups, and puts the guest in the guests list', () => {
     const qc = setup()
-    const earlier = guest('amy@client.example')
+    const earlier = makeGuest('amy@client.example')
     qc.setQueryData(guestQueries.list(ORG).queryKey, [earlier])
-    const cyAsGuest = guest('cy@example.com')
+    const cyAsGuest = makeGuest('cy@example.com')
     memberBecameGuest(qc, ORG, 3, cyAsGuest)
     expect(members(qc).map((m) => m.id)).toEqual([1, 2])
     expect(qc.getQueryData(memberQueries.directory(ORG).queryKey)?.total).toBe(2)
@@ -106,7 +89,7 @@ describe('memberBecameGuest', () => {
 
   it('leaves a guests list that was never loaded alone', () => {
     const qc = setup()
-    memberBecameGuest(qc, ORG, 3, guest('cy@example.com'))
+    memberBecameGuest(qc, ORG, 3, makeGuest('cy@example.com'))
     expect(qc.getQueryData(guestQueries.list(ORG).queryKey)).toBeUndefined()
   })
 })

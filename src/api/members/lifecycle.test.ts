@@ -1,34 +1,15 @@
-import { MutationObserver, QueryClient, type MutationObserverOptions } from '@tanstack/react-query'
 import { http, HttpResponse } from 'msw'
-import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { credentialStore } from '../credentials'
+import { describe, expect, it } from 'vitest'
+import { apiWriteTests } from '../../test/api-write-tests'
 import { ApiError } from '../errors'
-import { createQueryClient } from '../query-client'
 import { refusalMessage } from '../writes/refusal'
 import { UncertainWriteError } from '../writes/uncertain'
 import { memberLifecycleQueries, memberMutations, parseReassignmentInfo } from './mutations'
 
 const ORG = 'org1'
-const server = setupServer()
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
-afterAll(() => server.close())
-let queryClient: QueryClient
-beforeEach(() => {
-  credentialStore.clear()
-  credentialStore.set({ orgId: ORG, token: 'tok', demo: false }, { remember: false })
-  queryClient = createQueryClient()
-})
-afterEach(() => {
-  server.resetHandlers()
-  queryClient.clear()
-})
+const { server, queryClient, run } = apiWriteTests(ORG)
 
 const USERS = `*/api/organizations/${ORG}/users`
-const run = <TData, TVariables>(
-  options: MutationObserverOptions<TData, Error, TVariables>,
-  variables: TVariables,
-) => new MutationObserver(queryClient, options).mutate(variables)
 
 const wire = {
   id: 7,
@@ -200,14 +181,14 @@ describe('memberLifecycleQueries.reassignment', () => {
     const options = memberLifecycleQueries.reassignment(ORG, 7)
     expect(options.queryKey).toEqual(['org', ORG, 'members', 'reassignment', 7])
     expect(options.staleTime).toBe(0)
-    const info = await queryClient.fetchQuery(options)
+    const info = await queryClient().fetchQuery(options)
     expect(info.templates).toEqual([{ id: 'x', title: 'Onboarding' }])
     expect(info.total).toBe(1)
   })
 
   it('an unreadable answer is an invalid response, not an empty one', async () => {
     server.use(http.get(`${USERS}/7/reassignment-information`, () => HttpResponse.json({ data: null })))
-    const error = await queryClient
+    const error = await queryClient()
       .fetchQuery(memberLifecycleQueries.reassignment(ORG, 7))
       .catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ApiError)

@@ -1,32 +1,13 @@
-import { MutationObserver, QueryClient, type MutationObserverOptions } from '@tanstack/react-query'
 import { http, HttpResponse } from 'msw'
-import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { credentialStore } from '../credentials'
+import { describe, expect, it } from 'vitest'
+import { apiWriteTests } from '../../test/api-write-tests'
 import { ApiError } from '../errors'
 import { memberMutations } from './mutations'
-import { createQueryClient } from '../query-client'
 
 const ORG = 'org1'
-const server = setupServer()
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
-afterAll(() => server.close())
-let queryClient: QueryClient
-beforeEach(() => {
-  credentialStore.clear()
-  credentialStore.set({ orgId: ORG, token: 'tok', demo: false }, { remember: false })
-  queryClient = createQueryClient()
-})
-afterEach(() => {
-  server.resetHandlers()
-  queryClient.clear()
-})
+const { server, run } = apiWriteTests(ORG)
 
 const USERS = `*/api/organizations/${ORG}/users`
-const run = <TData, TVariables>(
-  options: MutationObserverOptions<TData, Error, TVariables>,
-  variables: TVariables,
-) => new MutationObserver(queryClient, options).mutate(variables)
 
 const wire = {
   id: 7,
