@@ -5,8 +5,7 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { http } from 'msw'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { rateLimitGate, retryPolicy } from '../../../api/client'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { credentialStore } from '../../../api/credentials'
 import { groupQueries } from '../../../api/groups/queries'
 import { meQueries } from '../../../api/me'
@@ -20,43 +19,20 @@ import {
   type WireGroup,
   type WireMember,
 } from '../../../demo/data'
-import { createDemoServer } from '../../../demo/node'
-import { createTestQueryClient, renderPage } from '../../../test/render-page'
+import { demoBatchTests } from '../../../test/demo-batch-tests'
+import { renderPage } from '../../../test/render-page'
 import { batchLockName, journalKey } from '../../../api/writes/batch-journal'
 import { UnfinishedBatch } from './unfinished-batch'
 import { BulkActions } from './bulk-actions'
 import { unmountBulkDialogHost } from './bulk-dialog-host'
 
-const { server, org, faults } = createDemoServer({ members: 160 })
+const { server, org, faults, writes, queryClient } = demoBatchTests({ members: 160, groups: false })
 
-const policy = { ...retryPolicy }
 let qc: QueryClient
-let writes: string[]
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
-beforeEach(async () => {
-  credentialStore.set({ orgId: DEMO_ORG_ID, token: DEMO_TOKEN, demo: true }, { remember: false })
-  activity.clear()
-  retryPolicy.transientRetries = 0
-  retryPolicy.gateJitterMs = 0
-  writes = []
-  server.events.on('request:start', ({ request }) => {
-    if (request.method !== 'GET') writes.push(`${request.method} ${new URL(request.url).pathname}`)
-  })
-  qc = createTestQueryClient()
-  await qc.fetchQuery(meQueries.current(DEMO_ORG_ID))
-  await qc.fetchQuery(memberQueries.directory(DEMO_ORG_ID))
+beforeEach(() => {
+  qc = queryClient()
 })
-afterEach(() => {
-  unmountBulkDialogHost()
-  faults.reset()
-  rateLimitGate.reset()
-  server.resetHandlers()
-  server.events.removeAllListeners()
-  Object.assign(retryPolicy, policy)
-  credentialStore.clear()
-  qc.clear()
-})
-afterAll(() => server.close())
+afterEach(() => unmountBulkDialogHost())
 
 const taken = new Set([DEMO_ME_ID, DEFAULT_ADMIN_ID, BOT_MEMBER_ID])
 /** `n` members of the demo no other test of this file has used, as the filter wants them. */

@@ -3,17 +3,14 @@
 // changed since, Retry failed, and Resume after a reload checking first and never doing anyone twice.
 import type { QueryClient } from '@tanstack/react-query'
 import { http, HttpResponse } from 'msw'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { retryPolicy } from '../../../api/client'
-import { credentialStore } from '../../../api/credentials'
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { groupQueries } from '../../../api/groups/queries'
-import { meQueries } from '../../../api/me'
 import { memberQueries } from '../../../api/members/queries'
 import type { Member } from '../../../api/types'
 import { activity } from '../../../api/writes/activity'
 import { journalKey, readJournal } from '../../../api/writes/batch-journal'
 import type { BatchState, ItemResult } from '../../../api/writes/batch'
-import { DEMO_ME_ID, DEMO_ORG_ID, DEMO_TOKEN } from '../../../demo/credentials'
+import { DEMO_ME_ID, DEMO_ORG_ID } from '../../../demo/credentials'
 import {
   BOT_MEMBER_ID,
   DEFAULT_ADMIN_ID,
@@ -21,43 +18,21 @@ import {
   type WireGroup,
   type WireMember,
 } from '../../../demo/data'
-import { createDemoServer } from '../../../demo/node'
+import { demoBatchTests } from '../../../test/demo-batch-tests'
 import { previewBulk, type BulkAction } from '../../../lib/bulk-preview'
-import { createTestQueryClient } from '../../../test/render-page'
 import { parseCsv } from '../../../test/csv-reader'
 import { resumeBatch, retryFailed, startAction, bulkRuns, type BulkRun } from './bulk-run'
 import { resultsCsv } from './results-csv'
 
-const { server, org, faults } = createDemoServer({ members: 160 })
+const { server, org, faults, writes, queryClient } = demoBatchTests({ members: 160 })
+
 const USERS = `/api/organizations/${DEMO_ORG_ID}/users`
 const GROUPS = `/api/organizations/${DEMO_ORG_ID}/groups`
 
-const policy = { ...retryPolicy }
 let qc: QueryClient
-let writes: string[]
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
-beforeEach(async () => {
-  credentialStore.set({ orgId: DEMO_ORG_ID, token: DEMO_TOKEN, demo: true }, { remember: false })
-  activity.clear()
-  retryPolicy.transientRetries = 0
-  writes = []
-  server.events.on('request:start', ({ request }) => {
-    if (request.method !== 'GET') writes.push(`${request.method} ${new URL(request.url).pathname}`)
-  })
-  qc = createTestQueryClient()
-  await qc.fetchQuery(meQueries.current(DEMO_ORG_ID))
-  await qc.fetchQuery(memberQueries.directory(DEMO_ORG_ID))
-  await qc.fetchQuery(groupQueries.list(DEMO_ORG_ID))
+beforeEach(() => {
+  qc = queryClient()
 })
-afterEach(() => {
-  faults.reset()
-  server.resetHandlers()
-  server.events.removeAllListeners()
-  Object.assign(retryPolicy, policy)
-  credentialStore.clear()
-  qc.clear()
-})
-afterAll(() => server.close())
 
 const ctx = () => ({ qc, orgId: DEMO_ORG_ID })
 const directory = () => qc.getQueryData(memberQueries.directory(DEMO_ORG_ID).queryKey)?.members ?? []
@@ -190,7 +165,7 @@ describe('group changes', () => {
     )
     // Someone else takes c out again before the Undo.
     group.members = group.members.filter((id) => Number(id) !== c!.id)
-    writes = []
+    writes.length = 0
     const state = await undo(run)
     expect(writes).toEqual([`PUT ${GROUPS}/${group.id}`])
     expect(outcome(state)).toEqual({
@@ -223,7 +198,7 @@ describe('member changes', () => {
     // Someone else makes b an administrator meanwhile.
     delete wire(b!.id).user_role
     wire(b!.id).role = 'admin'
-    writes = []
+    writes.length = 0
     const state = await undo(run)
     expect(outcome(state)).toEqual({
       [a!.id]: 'done',
@@ -244,7 +219,7 @@ describe('member changes', () => {
     expect(cached(a!.id).status).toBe('disabled')
     // Someone enables b again before the Undo.
     wire(b!.id).status = 'active'
-    writes = []
+    writes.length = 0
     const undone = await undo(run)
     expect(outcome(undone)).toEqual({
       [a!.id]: 'done',
@@ -279,7 +254,7 @@ describe('member changes', () => {
     // b's change did reach Tallyfy after all: the re-read sees it, and nothing is sent for b.
     delete wire(b!.id).user_role
     wire(b!.id).role = 'light'
-    writes = []
+    writes.length = 0
     const again = retryFailed(ctx(), run) as BulkRun
     const retried = await again.handle.done
     expect(writes).toEqual([`PUT ${USERS}/${a!.id}/role`])

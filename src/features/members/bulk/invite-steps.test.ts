@@ -4,50 +4,22 @@
 // the rows for this kind only, is gone once nothing is left to do, and at sign-out.
 import type { QueryClient } from '@tanstack/react-query'
 import { http } from 'msw'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { retryPolicy } from '../../../api/client'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { credentialStore } from '../../../api/credentials'
-import { groupQueries } from '../../../api/groups/queries'
-import { meQueries } from '../../../api/me'
-import { memberQueries } from '../../../api/members/queries'
-import { activity } from '../../../api/writes/activity'
 import { runWrite } from '../../../api/writes/run-write'
 import { memberMutations } from '../../../api/members/mutations'
 import { journalKey, readJournal, type BatchJournal } from '../../../api/writes/batch-journal'
-import { DEMO_ORG_ID, DEMO_TOKEN } from '../../../demo/credentials'
-import { createDemoServer } from '../../../demo/node'
-import { createTestQueryClient } from '../../../test/render-page'
+import { DEMO_ORG_ID } from '../../../demo/credentials'
+import { demoBatchTests } from '../../../test/demo-batch-tests'
 import { resumeBatch, runBulk } from './bulk-run'
 import { inviteParams, inviteRowsFromParams, type InviteRow } from './invite-steps'
 
-const { server, org } = createDemoServer({ members: 80 })
+const { server, org, writes, queryClient } = demoBatchTests({ members: 80 })
 
-const policy = { ...retryPolicy }
 let qc: QueryClient
-let writes: string[]
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
-beforeEach(async () => {
-  credentialStore.set({ orgId: DEMO_ORG_ID, token: DEMO_TOKEN, demo: true }, { remember: false })
-  activity.clear()
-  retryPolicy.transientRetries = 0
-  writes = []
-  server.events.on('request:start', ({ request }) => {
-    if (request.method !== 'GET') writes.push(`${request.method} ${new URL(request.url).pathname}`)
-  })
-  qc = createTestQueryClient()
-  await qc.fetchQuery(meQueries.current(DEMO_ORG_ID))
-  await qc.fetchQuery(memberQueries.directory(DEMO_ORG_ID))
-  await qc.fetchQuery(groupQueries.list(DEMO_ORG_ID))
+beforeEach(() => {
+  qc = queryClient()
 })
-afterEach(() => {
-  server.resetHandlers()
-  server.events.removeAllListeners()
-  Object.assign(retryPolicy, policy)
-  localStorage.clear()
-  credentialStore.clear()
-  qc.clear()
-})
-afterAll(() => server.close())
 
 let serial = 0
 const person = (line: number, groupIds: string[] = []): InviteRow => ({
@@ -128,7 +100,7 @@ describe('Resume after a reload', () => {
     // The run that was cut short: row 2's invitation went (Tallyfy holds it), its answer did not come back.
     await runWrite(qc, memberMutations.invite(DEMO_ORG_ID), { ...already, message: 'Welcome' })
     expect(org.members.filter((m) => m.email === already.email)).toHaveLength(1)
-    writes = []
+    writes.length = 0
     const journal: BatchJournal = {
       id: 'b-import-cut',
       kind: 'invite',

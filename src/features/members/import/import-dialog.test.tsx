@@ -6,50 +6,19 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
 import { render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { rateLimitGate, retryPolicy } from '../../../api/client'
-import { credentialStore } from '../../../api/credentials'
-import { groupQueries } from '../../../api/groups/queries'
-import { meQueries } from '../../../api/me'
-import { memberQueries } from '../../../api/members/queries'
-import { activity } from '../../../api/writes/activity'
-import { DEMO_ORG_ID, DEMO_TOKEN } from '../../../demo/credentials'
-import { createDemoServer } from '../../../demo/node'
-import { createTestQueryClient } from '../../../test/render-page'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { DEMO_ORG_ID } from '../../../demo/credentials'
+import { demoBatchTests } from '../../../test/demo-batch-tests'
 import { unmountBulkDialogHost } from '../bulk/bulk-dialog-host'
 import ImportDialog from './import-dialog'
 
-const { server, org, faults } = createDemoServer({ members: 120 })
+const { server, org, faults, writes, queryClient } = demoBatchTests({ members: 120 })
 
-const policy = { ...retryPolicy }
 let qc: QueryClient
-let writes: string[]
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
-beforeEach(async () => {
-  credentialStore.set({ orgId: DEMO_ORG_ID, token: DEMO_TOKEN, demo: true }, { remember: false })
-  activity.clear()
-  retryPolicy.transientRetries = 0
-  retryPolicy.gateJitterMs = 0
-  writes = []
-  server.events.on('request:start', ({ request }) => {
-    if (request.method !== 'GET') writes.push(`${request.method} ${new URL(request.url).pathname}`)
-  })
-  qc = createTestQueryClient()
-  await qc.fetchQuery(meQueries.current(DEMO_ORG_ID))
-  await qc.fetchQuery(memberQueries.directory(DEMO_ORG_ID))
-  await qc.fetchQuery(groupQueries.list(DEMO_ORG_ID))
+beforeEach(() => {
+  qc = queryClient()
 })
-afterEach(() => {
-  unmountBulkDialogHost()
-  faults.reset()
-  rateLimitGate.reset()
-  server.resetHandlers()
-  server.events.removeAllListeners()
-  Object.assign(retryPolicy, policy)
-  credentialStore.clear()
-  qc.clear()
-})
-afterAll(() => server.close())
+afterEach(() => unmountBulkDialogHost())
 
 let closed = 0
 function renderDialog() {
