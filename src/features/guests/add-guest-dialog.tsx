@@ -4,11 +4,11 @@
 // The request goes once: a 429 (30 new guests an hour) names the clock time to try again at.
 import { useMemo, useRef, useState, type FormEvent } from 'react'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { isApiError } from '../../api/errors'
 import { guestQueries } from '../../api/guests/queries'
 import { memberQueries } from '../../api/members/queries'
 import type { Guest } from '../../api/types'
 import { Dialog, DialogFooter } from '../../components/dialog'
+import { useFormDraft } from '../../components/form-draft'
 import { FormField } from '../../components/form-field'
 import { useNotice } from '../../components/notices'
 import { guestKey } from '../../lib/email'
@@ -16,12 +16,10 @@ import { useSubmitGuard } from '../../lib/use-submit-guard'
 import { createGuest, guestWriteMessage } from './guest-write-actions'
 import {
   emptyGuestDraft,
-  guestErrorsFromServer,
+  GUEST_WIRE_FIELDS,
   memberEmailIndex,
   toGuestInput,
   validateGuest,
-  type GuestDraft,
-  type GuestErrors,
   type GuestField,
   type KnownPeople,
 } from './guest-validation'
@@ -38,13 +36,11 @@ export function AddGuestDialog({
   onAdded: (guest: Guest | null, email: string) => void
 }) {
   const ctx = { qc: useQueryClient(), notify: useNotice(), orgId }
-  const [draft, setDraft] = useState<GuestDraft>(emptyGuestDraft)
-  const [errors, setErrors] = useState<GuestErrors>({})
-  const [formError, setFormError] = useState<string | null>(null)
+  const { draft, errors, formError, formRef, bind, showErrors, showRefusal, clearErrors } =
+    useFormDraft<GuestField>(() => emptyGuestDraft, FIELD_ORDER)
   const [sending, setSending] = useState(false)
   // A second click can arrive before React re-renders the disabled button: one request, always.
   const guard = useSubmitGuard()
-  const form = useRef<HTMLFormElement>(null)
   const emailRef = useRef<HTMLInputElement>(null)
 
   const directory = useQuery(memberQueries.directory(orgId)).data
@@ -57,55 +53,30 @@ export function AddGuestDialog({
     [directory, guests],
   )
 
-  const showErrors = (next: GuestErrors) => {
-    setErrors(next)
-    const first = FIELD_ORDER.find((f) => next[f])
-    if (first) form.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus()
-  }
-
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
     if (guard.busy() || sending) return
-    setFormError(null)
+    clearErrors()
     const input = toGuestInput(draft, known)
     if (!input) {
       showErrors(validateGuest(draft, known))
       return
     }
-    setErrors({})
     setSending(true)
     guard.run(() =>
       createGuest(ctx, input).then(
         (guest) => onAdded(guest, input.email),
         (error: unknown) => {
           setSending(false)
-          const fromServer =
-            isApiError(error) && error.status === 422
-              ? guestErrorsFromServer(error.fieldErrors)
-              : { fields: {}, other: [] }
-          if (Object.keys(fromServer.fields).length > 0) showErrors(fromServer.fields)
-          const other = fromServer.other.join(' ')
-          if (other || Object.keys(fromServer.fields).length === 0)
-            setFormError(other || guestWriteMessage(error))
+          showRefusal(error, GUEST_WIRE_FIELDS, guestWriteMessage)
         },
       ),
     )
   }
 
-  const bind = (field: GuestField) => ({
-    name: field,
-    value: draft[field],
-    onChange: (event: { target: { value: string } }) => {
-      const value = event.target.value
-      setDraft((d) => ({ ...d, [field]: value }))
-      // The reason goes once the field is changed; it is checked again on sending.
-      if (errors[field]) setErrors((e) => ({ ...e, [field]: undefined }))
-    },
-  })
-
   return (
     <Dialog title="Add guest" onClose={onClose} className="add-guest-dialog" initialFocus={emailRef}>
-      <form ref={form} className="add-guest-form" noValidate onSubmit={onSubmit}>
+      <form ref={formRef} className="add-guest-form" noValidate onSubmit={onSubmit}>
         <p className="add-guest-form__intro">
           A guest works on tasks from outside the organization, through a link of their own.
         </p>

@@ -5,11 +5,11 @@
 import { useRef, useState, type FormEvent } from 'react'
 import { useQueryClient } from '@tanstack/react-query'
 import { useNavigate } from 'react-router'
-import { isApiError } from '../../api/errors'
 import type { Guest } from '../../api/types'
 import { roleLabel } from '../../components/domain/badge'
 import { RoleOptions } from '../../components/domain/role-options'
 import { Dialog, DialogFooter } from '../../components/dialog'
+import { useFormDraft } from '../../components/form-draft'
 import { FormField } from '../../components/form-field'
 import { useNotice } from '../../components/notices'
 import { paths } from '../../lib/paths'
@@ -18,8 +18,11 @@ import { useSubmitGuard } from '../../lib/use-submit-guard'
 import { convertGuestToMember, guestWriteMessage } from './guest-write-actions'
 
 type Field = 'firstName' | 'lastName' | 'role'
-type Errors = Partial<Record<Field, string>>
-const wireFields: Record<string, Field> = { first_name: 'firstName', last_name: 'lastName', role: 'role' }
+const wireFields: Readonly<Record<string, Field>> = {
+  first_name: 'firstName',
+  last_name: 'lastName',
+  role: 'role',
+}
 const FIELD_ORDER: readonly Field[] = ['firstName', 'lastName', 'role']
 
 export default function ConvertToMemberDialog({
@@ -33,38 +36,28 @@ export default function ConvertToMemberDialog({
 }) {
   const ctx = { qc: useQueryClient(), notify: useNotice(), orgId }
   const navigate = useNavigate()
-  const [draft, setDraft] = useState<Record<Field, string>>({
-    firstName: guest.firstName ?? '',
-    lastName: guest.lastName ?? '',
-    role: 'standard',
-  })
-  const [errors, setErrors] = useState<Errors>({})
-  const [formError, setFormError] = useState<string | null>(null)
+  const { draft, errors, formError, formRef, bind, showErrors, showRefusal, clearErrors } =
+    useFormDraft<Field>(
+      () => ({ firstName: guest.firstName ?? '', lastName: guest.lastName ?? '', role: 'standard' }),
+      FIELD_ORDER,
+    )
   const [sending, setSending] = useState(false)
   const guard = useSubmitGuard()
-  const form = useRef<HTMLFormElement>(null)
   const firstRef = useRef<HTMLInputElement>(null)
   const name = guest.name ?? guest.email
-
-  const showErrors = (next: Errors) => {
-    setErrors(next)
-    const first = FIELD_ORDER.find((f) => next[f])
-    if (first) form.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus()
-  }
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
     if (guard.busy() || sending) return
-    setFormError(null)
+    clearErrors()
     const firstName = draft.firstName.trim()
     const lastName = draft.lastName.trim()
     const role = draft.role
-    const problems: Errors = {}
+    const problems: Partial<Record<Field, string>> = {}
     if (firstName === '') problems.firstName = 'Enter a first name.'
     if (lastName === '') problems.lastName = 'Enter a last name.'
     if (!isWritableRole(role)) problems.role = 'Choose a role.'
     if (Object.keys(problems).length > 0 || !isWritableRole(role)) return showErrors(problems)
-    setErrors({})
     setSending(true)
     guard.run(() =>
       convertGuestToMember(ctx, guest, { firstName, lastName, role }, (member) => {
@@ -81,31 +74,10 @@ export default function ConvertToMemberDialog({
         }
       }).catch((error: unknown) => {
         setSending(false)
-        const fields: Errors = {}
-        const other: string[] = []
-        if (isApiError(error) && error.status === 422) {
-          for (const [path, messages] of Object.entries(error.fieldErrors)) {
-            const field = Object.hasOwn(wireFields, path) ? wireFields[path] : undefined
-            if (field) fields[field] = messages.join(' ')
-            else other.push(...messages)
-          }
-        }
-        if (Object.keys(fields).length > 0) showErrors(fields)
-        if (other.length > 0 || Object.keys(fields).length === 0)
-          setFormError(other.join(' ') || guestWriteMessage(error))
+        showRefusal(error, wireFields, guestWriteMessage)
       }),
     )
   }
-
-  const bind = (field: Field) => ({
-    name: field,
-    value: draft[field],
-    onChange: (event: { target: { value: string } }) => {
-      const value = event.target.value
-      setDraft((d) => ({ ...d, [field]: value }))
-      if (errors[field]) setErrors((e) => ({ ...e, [field]: undefined }))
-    },
-  })
 
   return (
     <Dialog
@@ -114,7 +86,7 @@ export default function ConvertToMemberDialog({
       className="convert-dialog"
       initialFocus={firstRef}
     >
-      <form ref={form} className="add-guest-form" noValidate onSubmit={onSubmit}>
+      <form ref={formRef} className="add-guest-form" noValidate onSubmit={onSubmit}>
         <p className="add-guest-form__intro">
           {guest.email} becomes an invited member of the organization and takes a seat. They stop being a
           guest and leave the groups they are a guest of.

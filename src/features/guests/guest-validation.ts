@@ -66,23 +66,9 @@ export function toGuestInput(draft: GuestDraft, known: KnownPeople): GuestInput 
 }
 
 /** Tallyfy's 422 field names (snake_case) to the form's fields; anything else is for the form. */
-const wireFields: Record<string, GuestField> = {
+export const GUEST_WIRE_FIELDS: Readonly<Record<string, GuestField>> = {
   email: 'email',
   first_name: 'firstName',
   last_name: 'lastName',
   company_name: 'company',
-}
-
-export function guestErrorsFromServer(fieldErrors: Record<string, string[]>): {
-  fields: GuestErrors
-  other: string[]
-} {
-  const fields: GuestErrors = {}
-  const other: string[] = []
-  for (const [path, messages] of Object.entries(fieldErrors)) {
-    const field = Object.hasOwn(wireFields, path) ? wireFields[path] : undefined
-    if (field) fields[field] = messages.join(' ')
-    else other.push(...messages)
-  }
-  return { fields, other }
 }

@@ -1,20 +1,18 @@
 // The invite form, in a dialog. Loaded only when an admin first presses "Invite member", so /members
 // does not carry it. Each field is checked before sending (invite-validation.ts); Tallyfy's own
 // refusals (a duplicate email is only known to it) land on the field they name, in its words.
-import { useRef, useState, type FormEvent } from 'react'
-import { isApiError } from '../../api/errors'
+import { useRef, type FormEvent } from 'react'
 import type { Member } from '../../api/types'
 import { Dialog, DialogFooter } from '../../components/dialog'
+import { useFormDraft } from '../../components/form-draft'
 import { FormField } from '../../components/form-field'
 import { RoleOptions } from '../../components/domain/role-options'
 import {
   emptyInviteDraft,
-  inviteErrorsFromServer,
+  INVITE_WIRE_FIELDS,
   MESSAGE_MAX,
   toInviteInput,
   validateInvite,
-  type InviteDraft,
-  type InviteErrors,
   type InviteField,
 } from './invite-validation'
 import { useInviteMember } from './use-member-writes'
@@ -32,66 +30,34 @@ export function InviteMemberDialog({
   onClose: () => void
   onInvited: (member: Member | null, email: string) => void
 }) {
-  const [draft, setDraft] = useState<InviteDraft>(emptyInviteDraft)
-  const [errors, setErrors] = useState<InviteErrors>({})
-  const [formError, setFormError] = useState<string | null>(null)
+  const { draft, errors, formError, formRef, bind, showErrors, showRefusal, clearErrors } =
+    useFormDraft<InviteField>(() => emptyInviteDraft, FIELD_ORDER)
   const invite = useInviteMember(orgId)
   // A second click can arrive before React re-renders the disabled button: one invitation, always.
   const guard = useSubmitGuard()
-  const form = useRef<HTMLFormElement>(null)
   const emailRef = useRef<HTMLInputElement>(null)
-
-  const focusField = (field: InviteField) => {
-    form.current?.querySelector<HTMLElement>(`[name="${field}"]`)?.focus()
-  }
-
-  const showErrors = (next: InviteErrors) => {
-    setErrors(next)
-    const first = FIELD_ORDER.find((f) => next[f])
-    if (first) focusField(first)
-  }
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
     if (guard.busy() || invite.isPending) return
-    setFormError(null)
+    clearErrors()
     const input = toInviteInput(draft)
     if (!input) {
       showErrors(validateInvite(draft))
       return
     }
-    setErrors({})
     guard.run(() =>
       invite.mutateAsync(input, {
         onSuccess: (member) => onInvited(member, input.email),
-        onError: (error) => {
-          const fromServer =
-            isApiError(error) && error.status === 422
-              ? inviteErrorsFromServer(error.fieldErrors)
-              : { fields: {}, other: [] }
-          if (Object.keys(fromServer.fields).length > 0) showErrors(fromServer.fields)
-          const other = fromServer.other.join(' ')
-          if (other || Object.keys(fromServer.fields).length === 0)
-            setFormError(other || refusalMessage(error, { what: 'member' }))
-        },
+        onError: (error) =>
+          showRefusal(error, INVITE_WIRE_FIELDS, (e) => refusalMessage(e, { what: 'member' })),
       }),
     )
   }
 
-  const bind = (field: InviteField) => ({
-    name: field,
-    value: draft[field],
-    onChange: (event: { target: { value: string } }) => {
-      const value = event.target.value
-      setDraft((d) => ({ ...d, [field]: value }))
-      // The reason goes once the field is changed; it is checked again on sending.
-      if (errors[field]) setErrors((e) => ({ ...e, [field]: undefined }))
-    },
-  })
-
   return (
     <Dialog title="Invite member" onClose={onClose} className="invite-dialog" initialFocus={emailRef}>
-      <form ref={form} className="invite-form" noValidate onSubmit={onSubmit}>
+      <form ref={formRef} className="invite-form" noValidate onSubmit={onSubmit}>
         <FormField label="Email" error={errors.email}>
           {(control) => (
             <input

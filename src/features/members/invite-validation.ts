@@ -3,6 +3,7 @@
 // once instead of after a round trip. Tallyfy still has the last word (a duplicate email is only
 // known to it); its 422 messages land on the same fields.
 import type { InviteInput } from '../../api/members/mutations'
+import { fieldsFromServer } from '../../components/form-draft'
 import { isValidEmail } from '../../lib/email'
 import { charLength, NAME_MAX, nameProblem } from '../../lib/invite-rules'
 import { isWritableRole } from '../../lib/roles'
@@ -82,7 +83,7 @@ export function toInviteInput(draft: InviteDraft): InviteInput | null {
 }
 
 // Tallyfy's 422 names the wire fields (first_name, …); the form names its own.
-const WIRE_FIELDS: Record<string, InviteField> = {
+export const INVITE_WIRE_FIELDS: Readonly<Record<string, InviteField>> = {
   email: 'email',
   first_name: 'firstName',
   last_name: 'lastName',
@@ -94,17 +95,5 @@ const WIRE_FIELDS: Record<string, InviteField> = {
  * Tallyfy's field errors (ApiError.fieldErrors, dotted paths) on the form's fields, in its words;
  * what names no field of the form is returned apart, to be shown above the button.
  */
-export function inviteErrorsFromServer(fieldErrors: Record<string, string[]>): {
-  fields: InviteErrors
-  other: string[]
-} {
-  const fields: InviteErrors = {}
-  const other: string[] = []
-  for (const [path, messages] of Object.entries(fieldErrors)) {
-    const field = WIRE_FIELDS[path.split('.')[0] ?? '']
-    const text = messages.join(' ')
-    if (field) fields[field] = fields[field] ? `${fields[field]} ${text}` : text
-    else other.push(text)
-  }
-  return { fields, other }
-}
+export const inviteErrorsFromServer = (fieldErrors: Record<string, string[]>) =>
+  fieldsFromServer(fieldErrors, INVITE_WIRE_FIELDS)
