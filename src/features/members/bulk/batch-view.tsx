@@ -16,6 +16,7 @@ import type { CacheContext } from '../member-write-actions'
 import { bulkRuns, canUndo, isEnded, retryFailed, type BulkRun } from './bulk-run'
 import { downloadText } from '../../../components/data-table/csv-export'
 import { outcomeLabel, resultsCsv, resultsFileName } from './results-csv'
+import '../../../components/scroll-table.css'
 
 const statuses: readonly ItemStatus[] = ['done', 'skipped', 'refused', 'uncertain', 'failed', 'not-sent']
 const PAGE = 100
@@ -236,7 +237,7 @@ function Results({
 
       {/* Scrolls on its own: a named region in the tab order, so the keyboard can scroll it too. */}
       {/* oxlint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrollable region (axe: scrollable-region-focusable) */}
-      <div className="bulk-results__scroll" role="region" aria-label="Results" tabIndex={0}>
+      <div className="scroll-table bulk-results__scroll" role="region" aria-label="Results" tabIndex={0}>
         <table id={tableId} className="bulk-results__table">
           <caption className="visually-hidden">Result for each person</caption>
           <thead>

@@ -8,6 +8,7 @@ import { formatCount } from '../../../lib/format'
 import { roleFromText } from '../../../lib/import-columns'
 import type { EditableField, ImportSummary, RowCheck, RowStatus } from '../../../lib/import-preview'
 import { writableRoles } from '../../../lib/roles'
+import '../../../components/scroll-table.css'
 
 const PAGE = 100
 
@@ -116,7 +117,7 @@ export function PreviewTable({ checks, summary, onEdit, onToggle }: PreviewTable
           ))}
         </select>
       </label>
-      <section className="import-preview__scroll" aria-label="Rows" tabIndex={0}>
+      <section className="scroll-table import-preview__scroll" aria-label="Rows" tabIndex={0}>
         <table id={tableId} className="import-preview__table">
           <caption className="visually-hidden">Each row to import, its status and its cells</caption>
           <thead>
