@@ -10,6 +10,7 @@ import type { Guest } from '../../api/types'
 import { Dialog, DialogFooter } from '../../components/dialog'
 import { useFormDraft } from '../../components/form-draft'
 import { FormField } from '../../components/form-field'
+import { EmailField, NameFields } from '../../components/person-fields'
 import { useNotice } from '../../components/notices'
 import { guestKey } from '../../lib/email'
 import { useSubmitGuard } from '../../lib/use-submit-guard'
@@ -80,28 +81,8 @@ export function AddGuestDialog({
         <p className="add-guest-form__intro">
           A guest works on tasks from outside the organization, through a link of their own.
         </p>
-        <FormField label="Email" error={errors.email}>
-          {(control) => (
-            <input
-              {...control}
-              {...bind('email')}
-              className="input"
-              type="email"
-              inputMode="email"
-              autoComplete="off"
-              spellCheck={false}
-              ref={emailRef}
-            />
-          )}
-        </FormField>
-        <div className="add-guest-form__names">
-          <FormField label="First name" error={errors.firstName}>
-            {(control) => <input {...control} {...bind('firstName')} className="input" autoComplete="off" />}
-          </FormField>
-          <FormField label="Last name" error={errors.lastName}>
-            {(control) => <input {...control} {...bind('lastName')} className="input" autoComplete="off" />}
-          </FormField>
-        </div>
+        <EmailField bind={bind} error={errors.email} inputRef={emailRef} />
+        <NameFields bind={bind} errors={errors} />
         <FormField label="Company" error={errors.company}>
           {(control) => <input {...control} {...bind('company')} className="input" autoComplete="off" />}
         </FormField>

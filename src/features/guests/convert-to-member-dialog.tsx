@@ -11,6 +11,7 @@ import { RoleOptions } from '../../components/domain/role-options'
 import { Dialog, DialogFooter } from '../../components/dialog'
 import { useFormDraft } from '../../components/form-draft'
 import { FormField } from '../../components/form-field'
+import { NameFields } from '../../components/person-fields'
 import { useNotice } from '../../components/notices'
 import { paths } from '../../lib/paths'
 import { isWritableRole } from '../../lib/roles'
@@ -91,22 +92,7 @@ export default function ConvertToMemberDialog({
           {guest.email} becomes an invited member of the organization and takes a seat. They stop being a
           guest and leave the groups they are a guest of.
         </p>
-        <div className="add-guest-form__names">
-          <FormField label="First name" error={errors.firstName}>
-            {(control) => (
-              <input
-                {...control}
-                {...bind('firstName')}
-                ref={firstRef}
-                className="input"
-                autoComplete="off"
-              />
-            )}
-          </FormField>
-          <FormField label="Last name" error={errors.lastName}>
-            {(control) => <input {...control} {...bind('lastName')} className="input" autoComplete="off" />}
-          </FormField>
-        </div>
+        <NameFields bind={bind} errors={errors} firstRef={firstRef} />
         <FormField
           label="Role"
           error={errors.role}

@@ -6,6 +6,7 @@ import type { Member } from '../../api/types'
 import { Dialog, DialogFooter } from '../../components/dialog'
 import { useFormDraft } from '../../components/form-draft'
 import { FormField } from '../../components/form-field'
+import { EmailField, NameFields } from '../../components/person-fields'
 import { RoleOptions } from '../../components/domain/role-options'
 import {
   emptyInviteDraft,
@@ -58,27 +59,8 @@ export function InviteMemberDialog({
   return (
     <Dialog title="Invite member" onClose={onClose} className="invite-dialog" initialFocus={emailRef}>
       <form ref={formRef} className="invite-form" noValidate onSubmit={onSubmit}>
-        <FormField label="Email" error={errors.email}>
-          {(control) => (
-            <input
-              {...control}
-              {...bind('email')}
-              className="input"
-              type="email"
-              autoComplete="off"
-              spellCheck={false}
-              ref={emailRef}
-            />
-          )}
-        </FormField>
-        <div className="invite-form__names">
-          <FormField label="First name" error={errors.firstName}>
-            {(control) => <input {...control} {...bind('firstName')} className="input" autoComplete="off" />}
-          </FormField>
-          <FormField label="Last name" error={errors.lastName}>
-            {(control) => <input {...control} {...bind('lastName')} className="input" autoComplete="off" />}
-          </FormField>
-        </div>
+        <EmailField bind={bind} error={errors.email} inputRef={emailRef} />
+        <NameFields bind={bind} errors={errors} />
         <FormField
           label="Role"
           error={errors.role}
