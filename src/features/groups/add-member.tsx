@@ -6,7 +6,7 @@ import { useDeferredValue, useMemo, useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { memberQueries } from '../../api/members/queries'
 import type { Member } from '../../api/types'
-import { Avatar } from '../../components/avatar'
+import { MemberOption } from '../../components/domain/member-option'
 import { Combobox } from '../../components/combobox'
 import { canonicalMemberId } from '../../lib/member-id'
 import { matchesAllTerms, normalize, splitTerms } from '../../lib/text'
@@ -61,15 +61,7 @@ export function AddMember({
         options={options}
         getKey={(m) => m.id}
         getLabel={(m) => m.fullName}
-        renderOption={(m) => (
-          <span className="member-option">
-            <Avatar name={m.fullName} src={m.pictureUrl} size="sm" decorative />
-            <span className="member-option__text">
-              <span className="member-option__name">{m.fullName}</span>
-              {m.email ? <span className="member-option__email">{m.email}</span> : null}
-            </span>
-          </span>
-        )}
+        renderOption={(m) => <MemberOption member={m} />}
         placeholder={loading ? 'Loading the member directory…' : 'Search by name or email'}
         emptyText={
           loading ? 'Loading the member directory…' : `No one outside ${groupName} matches “${text.trim()}”.`

@@ -227,7 +227,7 @@ describe('Remove member: what the person owns', () => {
     const field = await within(dialog).findByRole('combobox', { name: 'Reassign to' })
     await user.click(field)
     const options = within(dialog).getAllByRole('option')
-    expect(options.map((o) => o.querySelector('.successor-option__name')?.textContent)).toEqual([
+    expect(options.map((o) => o.querySelector('.member-option__name')?.textContent)).toEqual([
       'Bea Brown',
       'Yara Young',
       'Aaron Apple',
@@ -244,7 +244,7 @@ describe('Remove member: what the person owns', () => {
     expect(
       within(dialog)
         .getAllByRole('option')
-        .map((o) => o.querySelector('.successor-option__name')?.textContent),
+        .map((o) => o.querySelector('.member-option__name')?.textContent),
     ).toEqual(['Zed Zimmer'])
   })
 

@@ -12,7 +12,7 @@ import { memberLifecycleQueries } from '../../../api/members/mutations'
 import { memberQueries } from '../../../api/members/queries'
 import type { Member } from '../../../api/types'
 import { refusalMessage } from '../../../api/writes/refusal'
-import { Avatar } from '../../../components/avatar'
+import { MemberOption } from '../../../components/domain/member-option'
 import { Combobox } from '../../../components/combobox'
 import { Dialog, DialogFooter } from '../../../components/dialog'
 import { fieldErrorsOf } from '../../../components/form-field'
@@ -169,17 +169,11 @@ export function RemoveMemberDialog({
 }
 
 function SuccessorItem({ option }: { option: SuccessorOption }) {
-  const m = option.member
+  const shared = option.sharedGroups
   return (
-    <span className="successor-option">
-      <Avatar name={m.fullName} src={m.pictureUrl} size="sm" decorative />
-      <span className="successor-option__text">
-        <span className="successor-option__name">{m.fullName}</span>
-        {m.email ? <span className="successor-option__email">{m.email}</span> : null}
-        {option.sharedGroups.length > 0 ? (
-          <span className="successor-option__groups">Shares a group: {option.sharedGroups.join(', ')}</span>
-        ) : null}
-      </span>
-    </span>
+    <MemberOption
+      member={option.member}
+      note={shared.length > 0 ? `Shares a group: ${shared.join(', ')}` : null}
+    />
   )
 }
