@@ -135,6 +135,9 @@ const severity: Record<ItemStatus, number> = {
   uncertain: 5,
 }
 
+/** Whether `status` is a worse outcome for a person than `than` (the worse one stands). */
+export const isWorseOutcome = (status: ItemStatus, than: ItemStatus) => severity[status] > severity[than]
+
 const isSeatPoolExhausted = (error: unknown) =>
   isApiError(error) && error.status === 409 && error.code === 'SEAT_POOL_EXHAUSTED'
 
@@ -417,7 +420,7 @@ export function startBatch(
   function setResult(key: string, status: ItemStatus, detail: string | null) {
     const current = results.get(key)
     // A person in two steps: done only when both were.
-    if (current && severity[current.status] > severity[status]) return
+    if (current && isWorseOutcome(current.status, status)) return
     if (current) counts[current.status]--
     else settledCount++
     counts[status]++

@@ -28,7 +28,13 @@ import { usersPath } from '../../../api/members/queries'
 import { parseMemberPage } from '../../../api/members/schema'
 import { tallyfyWords } from '../../../api/describe-error'
 import type { Member } from '../../../api/types'
-import type { BatchHandle, BatchStep, ItemStatus, StepAnswer } from '../../../api/writes/batch'
+import {
+  isWorseOutcome,
+  type BatchHandle,
+  type BatchStep,
+  type ItemStatus,
+  type StepAnswer,
+} from '../../../api/writes/batch'
 import { refusalMessage } from '../../../api/writes/refusal'
 import { runWrite } from '../../../api/writes/run-write'
 import { isUncertainWrite, UncertainWriteError } from '../../../api/writes/uncertain'
@@ -267,17 +273,9 @@ export function buildInviteSteps(
       }
       const added = new Map<string, string[]>()
       const problems = new Map<string, { status: ItemStatus; detail: string }>()
-      const severity: Record<ItemStatus, number> = {
-        done: 0,
-        skipped: 1,
-        'not-sent': 2,
-        failed: 3,
-        refused: 4,
-        uncertain: 5,
-      }
       const problem = (key: string, status: ItemStatus, detail: string) => {
         const before = problems.get(key)
-        if (!before || severity[status] > severity[before.status]) problems.set(key, { status, detail })
+        if (!before || isWorseOutcome(status, before.status)) problems.set(key, { status, detail })
         else problems.set(key, { status: before.status, detail: `${before.detail} ${detail}` })
       }
       for (const [groupId, keysOfGroup] of byGroup) {
