@@ -2,27 +2,19 @@
 // where it answers; one POST /guests each (through the batch runner) where it says the endpoint is
 // not there; the hourly cap refuses the rest with its clock time, without holding every request.
 import { http, HttpResponse } from 'msw'
-import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { rateLimitGate } from '../../api/client'
-import { credentialStore } from '../../api/credentials'
 import { guestQueries } from '../../api/guests/queries'
 import { parseGuest } from '../../api/guests/schema'
 import { createTestQueryClient, TEST_ORG_ID } from '../../test/render-page'
+import { scriptedApiTests } from '../../test/scripted-api-tests'
 import { makeMember } from '../../test/member-factory'
 import { guestKey } from '../../lib/email'
 import { createGuests, newGuestProblems, parseGuestEmails } from './new-guests'
 
 const orgId = TEST_ORG_ID
-const server = setupServer()
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
-afterAll(() => server.close())
-beforeEach(() => credentialStore.set({ orgId, token: 'test-token', demo: false }, { remember: false }))
-afterEach(() => {
-  credentialStore.clear()
-  server.resetHandlers()
-  rateLimitGate.reset()
-})
+const server = scriptedApiTests()
+afterEach(() => rateLimitGate.reset())
 
 const guest = (email: string) => ({ email, first_name: null, last_name: null })
 

@@ -5,9 +5,7 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { http, HttpResponse, type JsonBodyType } from 'msw'
-import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { credentialStore } from '../../api/credentials'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { groupQueries } from '../../api/groups/queries'
 import { guestQueries } from '../../api/guests/queries'
 import { parseGuest } from '../../api/guests/schema'
@@ -16,30 +14,17 @@ import { memberQueries } from '../../api/members/queries'
 import type { Me } from '../../api/types'
 import { completeDirectory, makeMember } from '../../test/member-factory'
 import { createTestQueryClient, renderPage, TEST_ORG_ID } from '../../test/render-page'
+import { makeMe, scriptedApiTests } from '../../test/scripted-api-tests'
 import { Component as GuestsRoute } from './guests-route'
 
 const orgId = TEST_ORG_ID
 const member = makeMember({ id: 1003, fullName: 'Sam Standard', email: 'sam@acme.example' })
-const admin: Me = {
-  id: 1001,
-  email: 'ada@acme.example',
-  fullName: 'Ada Admin',
-  role: 'admin',
-  rawRole: 'admin',
-  pictureUrl: null,
-}
+const admin = makeMe()
 const guests = [parseGuest({ data: { email: 'ana@client.example', first_name: 'Ana', last_name: 'Lima' } })]
 
 type Answer = { status: number; body: unknown; headers?: Record<string, string> }
-const server = setupServer()
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
-afterAll(() => server.close())
-beforeEach(() => credentialStore.set({ orgId, token: 'test-token', demo: false }, { remember: false }))
-afterEach(() => {
-  credentialStore.clear()
-  server.resetHandlers()
-  vi.useRealTimers()
-})
+const server = scriptedApiTests()
+afterEach(() => vi.useRealTimers())
 
 /** Every write Roster sent, answered in order (reads the page makes on the side find nothing). */
 function tallyfy(...answers: Answer[]) {

@@ -5,8 +5,7 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { http, HttpResponse, type JsonBodyType } from 'msw'
-import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { credentialStore } from '../../api/credentials'
 import { groupQueries } from '../../api/groups/queries'
 import { guestQueries } from '../../api/guests/queries'
@@ -15,33 +14,20 @@ import { meQueries } from '../../api/me'
 import type { Me } from '../../api/types'
 import { makeGroup } from '../../test/group-factory'
 import { createTestQueryClient, renderPage, TEST_ORG_ID } from '../../test/render-page'
+import { makeMe, scriptedApiTests } from '../../test/scripted-api-tests'
 import { Component as GuestDetailRoute } from './guest-detail-route'
 
 const orgId = TEST_ORG_ID
 const EMAIL = 'ravi@nimbus.example'
 const INCOMPLETE = 'Cannot disable guest with incomplete tasks'
 const SEATS = 'Your organization has no full seats left. Buy more seats or free one first.'
-const admin: Me = {
-  id: 1001,
-  email: 'ada@acme.example',
-  fullName: 'Ada Admin',
-  role: 'admin',
-  rawRole: 'admin',
-  pictureUrl: null,
-}
+const admin = makeMe()
 const wireGuest = (details: Record<string, unknown> = {}) => ({
   data: { email: EMAIL, first_name: 'Ravi', last_name: 'Kapoor', details },
 })
 
 type Answer = { status: number; body: unknown }
-const server = setupServer()
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
-afterAll(() => server.close())
-beforeEach(() => credentialStore.set({ orgId, token: 'test-token', demo: false }, { remember: false }))
-afterEach(() => {
-  credentialStore.clear()
-  server.resetHandlers()
-})
+const server = scriptedApiTests()
 
 /** Every write Roster sent, answered in order. */
 function tallyfy(...answers: Answer[]) {
