@@ -6,7 +6,7 @@
 // Options: --port 4673  --out-dir /tmp/dist-f-shots  --shots docs/screenshots  --skip-build
 import { AxeBuilder } from '@axe-core/playwright'
 import { mkdirSync } from 'node:fs'
-import { flag, option } from './lib/cli.mjs'
+import { demo, flag, option } from './lib/cli.mjs'
 import { withPreview } from './lib/preview-server.mjs'
 
 const port = Number(option('port', '4673'))
@@ -20,17 +20,26 @@ const widths = [
 const themes = ['light', 'dark']
 
 /** In the page: the kept directory's read moved `minutes` back (what the mark counts from). */
-function ageStoredRead(minutes) {
+async function ageStoredRead([name, minutes]) {
+  // Never open (and so create) a store the app has not made yet.
+  if (!(await indexedDB.databases()).some((db) => db.name === name)) return null
   return new Promise((resolve, reject) => {
-    const open = indexedDB.open('roster.org.roster-demo')
+    const open = indexedDB.open(name)
     open.addEventListener('error', () => reject(open.error))
     open.addEventListener('success', () => {
       const db = open.result
+      if (!db.objectStoreNames.contains('records')) {
+        db.close()
+        return resolve(null)
+      }
       const store = db.transaction('records', 'readwrite').objectStore('records')
       const get = store.get('members-meta')
       get.addEventListener('success', () => {
         const meta = get.result
-        if (!meta) return reject(new Error('nothing kept yet'))
+        if (!meta) {
+          db.close()
+          return resolve(null)
+        }
         store.put({ ...meta, readAt: Date.now() - minutes * 60_000 }, 'members-meta')
         store.transaction.addEventListener('complete', () => {
           db.close()
@@ -65,7 +74,7 @@ async function main() {
         await page.getByText('300 members', { exact: true }).waitFor()
         // Kept a couple of seconds after the directory loads.
         for (let i = 0; i < 100; i++) {
-          const kept = await page.evaluate(ageStoredRead, 14).catch(() => null)
+          const kept = await page.evaluate(ageStoredRead, [`roster.org.${demo.orgId}`, 14]).catch(() => null)
           if (kept) break
           await page.waitForTimeout(200)
         }
