@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { credentialStore } from '../credentials'
 import { errorFromHttp } from '../describe-error'
 import { ApiError } from '../errors'
-import { activity } from './activity'
+import { activity, recordWrite } from './activity'
 import { UncertainWriteError } from './uncertain'
 
 const refusal = errorFromHttp(
@@ -126,5 +126,24 @@ describe('the Activity record', () => {
     credentialStore.set({ orgId: 'org1', token: 't-0123456789', demo: false }, { remember: false })
     credentialStore.endSession('signed-out')
     expect(activity.list('org1')).toHaveLength(0)
+  })
+})
+
+describe('recordWrite', () => {
+  it('is one entry: pending while the write runs and until the caller settles it', async () => {
+    const { result, record } = await recordWrite('org1', 'Remove Bob Smith', async () => 'answer')
+    expect(result).toBe('answer')
+    expect(activity.list('org1').map((e) => [e.label, e.outcome])).toEqual([['Remove Bob Smith', 'pending']])
+    record.done({ detail: 'Bob Smith is removed.' })
+    expect(activity.list('org1').map((e) => [e.outcome, e.detail])).toEqual([
+      ['done', 'Bob Smith is removed.'],
+    ])
+  })
+
+  it('records a refusal in Tallyfy’s words and rethrows it for the screen', async () => {
+    await expect(recordWrite('org1', 'Remove the bot', () => Promise.reject(refusal))).rejects.toBe(refusal)
+    expect(activity.list('org1').map((e) => [e.outcome, e.detail])).toEqual([
+      ['refused', "You can't remove a bot user from this organization!"],
+    ])
   })
 })

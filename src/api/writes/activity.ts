@@ -199,6 +199,27 @@ export const activity = {
   },
 }
 
+/**
+ * One write in one entry: recorded as it starts; a failure is recorded (`how`: what the record is,
+ * or the message the screen shows) and rethrown for the screen that asked. Resolves with the
+ * write's result and its record, for the caller to settle (`done`, with a detail or Undo) once its
+ * own part (the cache, a notice) is done.
+ */
+export async function recordWrite<T>(
+  orgId: string,
+  label: string,
+  write: () => Promise<T>,
+  how: string | { what?: string; message?: string } = 'member',
+): Promise<{ result: T; record: WriteRecord }> {
+  const record = activity.start(orgId, label)
+  try {
+    return { result: await write(), record }
+  } catch (error) {
+    record.fail(error, how)
+    throw error
+  }
+}
+
 export function useActivity(orgId: string): readonly ActivityEntry[] {
   return useSyncExternalStore(
     activity.subscribe,

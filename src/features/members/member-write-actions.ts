@@ -23,7 +23,7 @@ import {
 } from '../../api/members/cache'
 import { isRoleChangedSince, memberMutations, type RoleUndo } from '../../api/members/mutations'
 import type { Member } from '../../api/types'
-import { activity, type WriteRecord } from '../../api/writes/activity'
+import { activity, recordWrite, type WriteRecord } from '../../api/writes/activity'
 import { runWrite } from '../../api/writes/run-write'
 import { refusalMessage } from '../../api/writes/refusal'
 import { roleLabel } from '../../components/domain/badge'
@@ -143,17 +143,6 @@ export async function sendWithdrawInvite(
   removeMember(ctx.qc, ctx.orgId, memberId)
 }
 
-/** Records the write in Activity while it runs; a failure is recorded and rethrown for the page. */
-async function recorded<T>(orgId: string, label: string, write: () => Promise<T>) {
-  const record = activity.start(orgId, label)
-  try {
-    return { record, result: await write() }
-  } catch (error) {
-    record.fail(error, 'member')
-    throw error
-  }
-}
-
 export async function changeRole(
   ctx: MemberWriteContext,
   member: MemberSubject,
@@ -163,7 +152,7 @@ export async function changeRole(
   const { orgId, notify } = ctx
   const name = member.fullName
   const previous = member.role
-  const { record } = await recorded(orgId, `Change ${name}'s role to ${roleLabel(role)}`, () =>
+  const { record } = await recordWrite(orgId, `Change ${name}'s role to ${roleLabel(role)}`, () =>
     sendRoleChange(ctx, member.id, role),
   )
   // Undo is the reverse change, sent as a new request once the role is checked; not offered when the
@@ -212,14 +201,14 @@ async function undoRole(
 /** The member can no longer sign in, and leaves every group (tallyfy-api.md §2.6). */
 export async function disableMember(ctx: MemberWriteContext, member: MemberSubject): Promise<void> {
   const { orgId, notify } = ctx
-  const { record } = await recorded(orgId, `Disable ${member.fullName}`, () => sendDisable(ctx, member.id))
+  const { record } = await recordWrite(orgId, `Disable ${member.fullName}`, () => sendDisable(ctx, member.id))
   record.done()
   notify({ message: `${member.fullName} is disabled and no longer in any group.` })
 }
 
 export async function enableMember(ctx: MemberWriteContext, member: MemberSubject): Promise<void> {
   const { orgId, notify } = ctx
-  const { record } = await recorded(orgId, `Enable ${member.fullName}`, () => sendEnable(ctx, member.id))
+  const { record } = await recordWrite(orgId, `Enable ${member.fullName}`, () => sendEnable(ctx, member.id))
   record.done()
   notify({ message: `${member.fullName} is enabled again.` })
 }

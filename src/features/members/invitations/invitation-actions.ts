@@ -3,7 +3,7 @@
 // write and a batch change every screen the same way; this adds what a single write says: its
 // Activity entry and its notice. Outside React, like the member page's other writes, so leaving
 // the page neither cancels the write nor loses its outcome.
-import { activity } from '../../../api/writes/activity'
+import { recordWrite } from '../../../api/writes/activity'
 import type { Member } from '../../../api/types'
 import type { Notify } from '../../../components/notices'
 import { sendResendInvite, sendWithdrawInvite, type CacheContext } from '../member-write-actions'
@@ -15,15 +15,9 @@ export interface InvitationContext extends CacheContext {
 /** The invited member, as the row or page showed them when the admin asked. */
 export type Invitee = Pick<Member, 'id' | 'fullName' | 'email'>
 
-/** Records the write in Activity while it runs; a failure is recorded there and rethrown for the screen. */
+/** The write in one Activity entry; a failure is recorded there and rethrown for the screen. */
 async function recorded(orgId: string, label: string, write: () => Promise<void>) {
-  const record = activity.start(orgId, label)
-  try {
-    await write()
-  } catch (error) {
-    record.fail(error, 'member')
-    throw error
-  }
+  const { record } = await recordWrite(orgId, label, write)
   record.done()
 }
 

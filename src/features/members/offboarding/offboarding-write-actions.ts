@@ -12,7 +12,7 @@ import type { QueryClient } from '@tanstack/react-query'
 import { defaultAdminMoved, markRemoved, memberBecameGuest, memberDeleted } from '../../../api/members/cache'
 import { memberMutations } from '../../../api/members/mutations'
 import type { Guest, Member } from '../../../api/types'
-import { activity } from '../../../api/writes/activity'
+import { recordWrite } from '../../../api/writes/activity'
 import { runWrite } from '../../../api/writes/run-write'
 import type { Notify } from '../../../components/notices'
 
@@ -33,21 +33,14 @@ type Successor = Pick<Member, 'id' | 'fullName'>
  */
 type Leave<T> = (to: T) => Promise<void>
 
-/** Records the write in Activity while it runs; a failure is recorded and rethrown for the dialog. */
+/** The write in one Activity entry, done with `done(result)` as its detail; a failure is rethrown for the dialog. */
 async function recorded<T>(
   orgId: string,
   label: string,
   write: () => Promise<T>,
   done: (result: T) => string,
 ) {
-  const record = activity.start(orgId, label)
-  let result: T
-  try {
-    result = await write()
-  } catch (error) {
-    record.fail(error, 'member')
-    throw error
-  }
+  const { result, record } = await recordWrite(orgId, label, write)
   record.done({ detail: done(result) })
   return result
 }
