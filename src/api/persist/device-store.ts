@@ -1,4 +1,4 @@
-import { deviceStoreName } from '../credentials'
+import { deviceStoreName } from './keeps-data'
 import type { Group, Guest, ListCompleteness, Member } from '../types'
 
 // The organization's directory, groups and guests, kept on a remembered device (#25), so a return
@@ -9,10 +9,18 @@ import type { Group, Guest, ListCompleteness, Member } from '../types'
 // a wire record, never the token.
 //
 // Reading and writing never hold the main thread for long: the directory is kept in chunks of
-// CHUNK_SIZE members, each a JSON string (one copy in and out of IndexedDB, parsed in a task of its
+// CHUNK_SIZE members (the first one FIRST_CHUNK_SIZE), each a JSON string (one copy in and out of IndexedDB, parsed in a task of its
 // own, a few milliseconds each at 2,500 members), and a save writes one chunk per transaction.
 
 export const CHUNK_SIZE = 2500
+/** The first chunk is smaller: it is all the first rows wait for (a screenful needs a few dozen). */
+export const FIRST_CHUNK_SIZE = 500
+
+/** Where chunk `i` starts and ends in the directory's rows. */
+function chunkBounds(i: number, length: number): [number, number] {
+  const start = i === 0 ? 0 : FIRST_CHUNK_SIZE + (i - 1) * CHUNK_SIZE
+  return [start, Math.min(length, i === 0 ? FIRST_CHUNK_SIZE : start + CHUNK_SIZE)]
+}
 /** Bumped when what is kept changes shape: an older store is then read as empty. */
 const FORMAT = 1
 const RECORDS = 'records'
@@ -210,33 +218,33 @@ export async function readDirectory(
   orgId: string,
   onFirstChunk?: (members: Member[], meta: StoredDirectoryMeta) => void,
 ): Promise<StoredDirectory | null> {
-  if (!(await storeExists(orgId))) return null
+  // Opened without asking whether it exists (a round trip the first rows would wait for): only a
+  // session that keeps data reads, and it would create the store anyway.
   const db = await openStore(orgId)
   if (!db) return null
   try {
     const meta = await get<unknown>(db, DIRECTORY_META)
     if (!isMeta(meta)) return null
     const members: Member[] = []
-    const texts: Array<string | undefined> = []
-    // The first chunk alone, then the others in one transaction (their strings are copied, not parsed).
-    texts.push(await get<string>(db, chunkKey(0)))
+    const parse = (text: unknown) => {
+      if (typeof text !== 'string') throw new Error('a chunk is missing')
+      for (const kept of JSON.parse(text) as KeptMember[]) members.push(memberFromKept(kept))
+    }
+    // The first chunk alone, parsed and handed on at once: the first rows wait for nothing else.
+    parse(await get<string>(db, chunkKey(0)))
+    onFirstChunk?.(members.slice(), meta)
     if (meta.chunks > 1) {
+      // The others in one transaction (their strings are copied, not parsed), then a chunk per task.
       const tx = db.transaction(RECORDS, 'readonly')
       const store = tx.objectStore(RECORDS)
       const rest = await Promise.all(
         Array.from({ length: meta.chunks - 1 }, (_, i) => done(store.get(chunkKey(i + 1)))),
       )
-      // Parsing the first chunk is what the first rows wait for; the others follow.
-      texts.push(...(rest as Array<string | undefined>))
-    }
-    for (let i = 0; i < meta.chunks; i++) {
-      const text = texts[i]
-      if (typeof text !== 'string') return null
-      const kept = JSON.parse(text) as KeptMember[]
-      texts[i] = undefined
-      for (const k of kept) members.push(memberFromKept(k))
-      if (i === 0) onFirstChunk?.(members.slice(), meta)
-      if (i + 1 < meta.chunks) await nextTask()
+      for (let i = 0; i < rest.length; i++) {
+        await nextTask()
+        parse(rest[i])
+        rest[i] = undefined
+      }
     }
     if (members.length !== meta.count) return null
     return { meta, members }
@@ -263,10 +271,9 @@ export async function writeDirectory(
   const db = await openStore(orgId)
   if (!db) return false
   try {
-    const chunks = Math.max(1, Math.ceil(members.length / CHUNK_SIZE))
+    const chunks = 1 + Math.max(0, Math.ceil((members.length - FIRST_CHUNK_SIZE) / CHUNK_SIZE))
     for (let i = 0; i < chunks; i++) {
-      const start = i * CHUNK_SIZE
-      const end = Math.min(members.length, start + CHUNK_SIZE)
+      const [start, end] = chunkBounds(i, members.length)
       if (previous && sameRows(members, previous, start, end)) continue
       if (!allowed()) return false
       const text = JSON.stringify(members.slice(start, end).map(keptMember))
