@@ -59,6 +59,21 @@ async function findMemberByEmail(orgId: string, email: string): Promise<Member |
   return page.items.find((m) => m.email !== null && guestKey(m.email) === wanted) ?? null
 }
 
+/**
+ * A lost answer to POST /guests/bulk, read again: Tallyfy has some of the guests (`added`, as read)
+ * and none of the others (not added: sending them again repeats nobody). An uncertain outcome for
+ * the write as a whole, settled guest by guest.
+ */
+export class PartlyAddedError extends UncertainWriteError {
+  readonly added: Guest[]
+  constructor(added: Guest[], message: string, options?: ErrorOptions) {
+    super(message, options)
+    this.added = added
+  }
+}
+
+export const isPartlyAdded = (error: unknown): error is PartlyAddedError => error instanceof PartlyAddedError
+
 /** POST /guests's body: the wire names; empty optional fields are left out rather than sent as ''. */
 function guestBody(input: GuestInput): Record<string, string> {
   const body: Record<string, string> = { email: input.email.trim() }
@@ -177,8 +192,9 @@ export const guestMutations = {
               const there = found.filter((guest): guest is Guest => guest !== null)
               if (there.length === inputs.length) return { applied: true, value: there }
               if (there.length === 0) return { applied: false }
-              throw new UncertainWriteError(
-                `The connection broke after the guests were sent. ${there.length} of ${inputs.length} are in the organization now; check the others before adding them again.`,
+              throw new PartlyAddedError(
+                there,
+                `The connection broke after the guests were sent. ${there.length} of ${inputs.length} are in the organization now; the others are not.`,
                 { cause: error },
               )
             },

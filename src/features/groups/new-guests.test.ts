@@ -112,6 +112,30 @@ describe('createGuests', () => {
     // The cap is not the runner's shared rate-limit gate: other requests are not held for half an hour.
     expect(rateLimitGate.until).toBeLessThan(Date.now() + 60_000)
   })
+  it('after a lost bulk answer, keeps those Tallyfy has as added and gives back only the others', async () => {
+    const sent: string[] = []
+    server.use(
+      http.post('*/api/organizations/:org/guests/bulk', () => {
+        sent.push('POST /guests/bulk')
+        return HttpResponse.error()
+      }),
+      http.get('*/api/organizations/:org/guests/:email', ({ params }) => {
+        const email = decodeURIComponent(String(params.email))
+        return email === 'a@x.example'
+          ? HttpResponse.json({ data: guest(email) })
+          : HttpResponse.json({ error: true, message: 'Resource not found' }, { status: 404 })
+      }),
+    )
+    const qc = setup()
+    const result = await createGuests({ qc, orgId }, ['a@x.example', 'b@x.example'])
+
+    // Sent once; what the read found is settled either way, so sending the field again repeats nobody.
+    expect(sent).toEqual(['POST /guests/bulk'])
+    expect(result.ready).toEqual(['a@x.example'])
+    expect(result.refused.map((r) => r.email)).toEqual(['b@x.example'])
+    expect(result.refused[0]?.reason).toMatch(/not added/i)
+    expect(listed(qc)).toEqual(['a@x.example', 'old@client.example'])
+  })
 })
 
 describe('the list as typed', () => {

@@ -10,7 +10,7 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { isApiError } from '../../api/errors'
 import { addGuest } from '../../api/guests/cache'
-import { guestCapRetryAt, guestMutations } from '../../api/guests/mutations'
+import { guestCapRetryAt, guestMutations, isPartlyAdded } from '../../api/guests/mutations'
 import { guestQueries } from '../../api/guests/queries'
 import type { Guest, GuestInput, Member } from '../../api/types'
 import { activity } from '../../api/writes/activity'
@@ -104,6 +104,19 @@ export async function createGuests(
   try {
     answer = await runWrite(qc, guestMutations.createBulk(orgId), toCreate.map(inputOf))
   } catch (error) {
+    if (isPartlyAdded(error)) {
+      // Read again after the lost answer: those Tallyfy has are added; the others were not.
+      record.fail(error, { what: 'guests' })
+      for (const guest of error.added) addGuest(qc, orgId, guest)
+      const added = new Set(error.added.map((g) => guestKey(g.email)))
+      const reason =
+        'Not added: the connection broke while the guests were sent, and Tallyfy does not have this one.'
+      return {
+        ready: [...already, ...toCreate.filter((e) => added.has(guestKey(e)))],
+        refused: toCreate.filter((e) => !added.has(guestKey(e))).map((email) => ({ email, reason })),
+        via: 'bulk',
+      }
+    }
     const reason =
       isApiError(error) && error.status === 429
         ? guestCapText(guestCapRetryAt(error))
