@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client'
 import './styles/tokens.css'
 import './styles/app.css'
 import { credentialStore } from './api/credentials'
-import { preloadStoredDirectory } from './api/members/queries'
+import { preloadDirectoryLoader } from './api/members/queries'
 import { App } from './app/app'
 import { queryClient } from './app/query-client'
 import { preloadFailureViews } from './app/route-error'
@@ -19,9 +19,9 @@ async function start() {
   // A reload in demo mode must find the demo's service worker answering /api before any page fetches.
   // The demo code is only downloaded here, for people who chose the demo.
   const credentials = credentialStore.get()
-  // A remembered device shows its stored directory at once (#25): start reading it now, beside the
-  // first render, rather than once the page asks.
-  if (credentials && credentialStore.keepsData()) preloadStoredDirectory(credentials.orgId)
+  // The directory's loader, now rather than after the first render; on a remembered device it starts
+  // reading the directory kept there (#25), which the table then shows at once.
+  if (credentials) preloadDirectoryLoader()
   if (!credentials) {
     // A new visitor will see the sign-in form first: have its code before the first render, so it
     // shows without a fallback. A slow download renders after 300 ms anyway (with the loading state),

@@ -16,7 +16,7 @@ import type { Credentials } from './types'
 // lib/session-limits.ts. features/auth/session-timeout.tsx keeps that time, warns and ends a session
 // at its limit; this store only refuses one already over when a page loads.
 
-const STORAGE_KEY = 'roster.credentials'
+export const STORAGE_KEY = 'roster.credentials'
 
 /** Why a session ended: a 401 (`expired`), Sign out, or one of the limits of lib/session-limits.ts. */
 export type SessionEndReason = 'expired' | 'signed-out' | SessionLimit
@@ -61,13 +61,14 @@ function forgetOnSignOut() {
 
 // A remembered session keeps its organization's directory, groups and guests in an IndexedDB
 // database of that organization's own (api/persist/device-store.ts, #25). Every end of a session (a
-// 401, Sign out, a limit, in any tab) and every switch to another organization or to a session that
-// is not remembered deletes it here, so that it goes even when that code was never loaded.
-export const deviceStoreName = (orgId: string) => `roster.org.${orgId}`
-
+// 401, Sign out, a limit, in any tab) deletes it here, so that it goes even when that code was never
+// loaded. A switch to another organization or to a session that is not remembered, and "Stay signed
+// in" at the lifetime (the device stops remembering), delete it through api/persist/keeps-data.ts
+// `forgetStoresBut`.
+// The name is persist/keeps-data.ts `deviceStoreName`, written out here to keep the first download small.
 function forgetDeviceStore(orgId: string | undefined) {
   try {
-    if (orgId) indexedDB.deleteDatabase(deviceStoreName(orgId))
+    if (orgId) indexedDB.deleteDatabase(`roster.org.${orgId}`)
   } catch {
     // No IndexedDB here: nothing was kept in it either.
   }
@@ -168,10 +169,6 @@ function createCredentialStore() {
 
     /** A sign-in: it also counts as activity. */
     set(credentials: Credentials, opts: { remember: boolean }): void {
-      // What an earlier session kept on this device, unless this one is remembered for the same organization.
-      for (const before of [current?.orgId, read(storageOf('local'))?.credentials.orgId]) {
-        if (before && (before !== credentials.orgId || !opts.remember)) forgetDeviceStore(before)
-      }
       current = { orgId: credentials.orgId, token: credentials.token, demo: credentials.demo }
       endReason = null
       const now = Date.now()
@@ -196,13 +193,13 @@ function createCredentialStore() {
     stopRemembering(): void {
       if (!current) return
       remembered = false
-      forgetDeviceStore(current.orgId)
       write(storageOf('session'), current, signedInAt)
       write(storageOf('local'), null, 0)
       notify()
     },
 
     clear(): void {
+      forgetDeviceStore(current?.orgId)
       current = null
       write(storageOf('session'), null, 0)
       write(storageOf('local'), null, 0)
@@ -211,29 +208,12 @@ function createCredentialStore() {
 
     endSession(reason: SessionEndReason): void {
       endReason = reason
-      forgetDeviceStore(current?.orgId)
       store.clear()
       // A 401 is this tab's news; every other tab finds out with its own next request.
       if (reason === 'expired') return
       forgetOnSignOut()
       // oxlint-disable-next-line unicorn/require-post-message-target-origin -- a BroadcastChannel, not a window
       channel?.postMessage({ type: 'signed-out', reason } satisfies SessionMessage)
-    },
-
-    /**
-     * Whether this session may keep its organization's data on the device (#25): only a remembered
-     * one; the demo (never remembered) only when its test switch (`roster.demo.persist` = "1" in
-     * localStorage) asks.
-     */
-    keepsData(): boolean {
-      const c = store.get()
-      // localStorage read afresh: another tab's end of the session empties it before this tab hears.
-      if (!c?.demo) return c !== null && remembered && read(storageOf('local'))?.credentials.token === c.token
-      try {
-        return storageOf('local')?.getItem('roster.demo.persist') === '1'
-      } catch {
-        return false
-      }
     },
 
     /** What the limits count from (lib/session-limits.ts `sessionDeadline`), or null when signed out. */
@@ -267,8 +247,8 @@ function createCredentialStore() {
   const channel = openSessionChannel((reason) => {
     if (store.get() === null) return
     endReason = reason
-    // Deleted by the tab that ended it too; again here, after this tab's last write can have reopened it.
-    forgetDeviceStore(current?.orgId)
+    // clear() deletes the device's store too: again after the tab that ended it, in case this tab's
+    // last save reopened it.
     store.clear()
     // Again here: a batch running in this tab may have written its journal after the other tab cleared it.
     forgetOnSignOut()

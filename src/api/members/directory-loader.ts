@@ -2,6 +2,11 @@ import { hashKey, type QueryClient, type QueryKey } from '@tanstack/react-query'
 import { believablePagination, isComplete, iteratePages, type KnownFirstPage } from '../paginate'
 import type { InvalidRecord, Page } from '../wire'
 import type { Member, MemberDirectory } from '../types'
+import { apiGet } from '../client'
+import { credentialStore } from '../credentials'
+import { forgetStoresBut, keepsData } from '../persist/keeps-data'
+import { usersPath } from './queries'
+import { parseMemberPage } from './schema'
 import { ChangeScan, laterChange, mergeChanged, refreshKindFor } from './directory-changes'
 
 // The member directory belongs to the session, not to a page. One loader per organization (and
@@ -61,6 +66,68 @@ export interface Restored {
   readAt: number
   fullReadAt: number
   changedUpTo: string | null
+}
+
+// ─── The directory a remembered device kept (#25) ────────────────────────────
+
+type FirstChunk = (members: Member[], total: number, readAt: number) => void
+interface StoredRead {
+  orgId: string
+  first: Parameters<FirstChunk> | null
+  onFirst: FirstChunk | null
+  done: Promise<Restored | null>
+}
+let storedRead: StoredRead | null = null
+
+/**
+ * Starts reading the organization's stored directory (main.tsx asks as the page starts, through
+ * queries.ts): the loader created next takes what was read, the first chunk as soon as it is there.
+ */
+export function readStored(orgId: string): void {
+  if (storedRead?.orgId === orgId || !keepsData(orgId)) return
+  const read: StoredRead = { orgId, first: null, onFirst: null, done: Promise.resolve(null) }
+  read.done = import('../persist/device-store')
+    .then((store) =>
+      store.readDirectory(orgId, (members, meta) => {
+        read.first = [members, meta.total, meta.readAt]
+        read.onFirst?.(...read.first)
+      }),
+    )
+    .then((stored) => stored && { ...stored.meta, members: stored.members })
+    .catch(() => null)
+  storedRead = read
+}
+
+// This chunk loads as a signed-in page starts (main.tsx): a remembered device's read begins now.
+const signedIn = credentialStore.get()
+if (signedIn) readStored(signedIn.orgId)
+
+/**
+ * A loader's options for a session that keeps data on the device: its stored directory first, then
+ * refreshes by change (`fetchChanged`), and the saving once the first rows are on screen (its code is
+ * not on the way to them). Nothing for any other session.
+ */
+export function onDevice(client: QueryClient, orgId: string): Partial<DirectoryLoaderOptions> {
+  forgetStoresBut(orgId)
+  if (!keepsData(orgId)) return {}
+  return {
+    fetchChanged: (page, perPage, signal) =>
+      apiGet(usersPath(orgId), parseMemberPage, {
+        signal,
+        query: { with: 'groups', page, per_page: perPage, sort: '-updated_at' },
+      }),
+    restore: (onFirst) => {
+      readStored(orgId)
+      const read = storedRead
+      storedRead = null
+      if (!read) return Promise.resolve(null)
+      if (read.first) onFirst(...read.first)
+      else read.onFirst = onFirst
+      return read.done
+    },
+    onFirstRows: () =>
+      void import('../persist/keep-on-device').then((m) => m.keepOnDevice(client, orgId)).catch(() => {}),
+  }
 }
 
 /** A changed-first read never follows more pages than this; past it, a full read is as good. */

@@ -1,7 +1,6 @@
 import { hashKey, queryOptions, type QueryClient } from '@tanstack/react-query'
 import { apiGet } from '../client'
-import { credentialStore } from '../credentials'
-import type { DirectoryLoader, Restored } from './directory-loader'
+import type { DirectoryLoader } from './directory-loader'
 import { claimPrefetch, startPrefetch, type PrefetchHandle } from './first-page-prefetch'
 import { orgKeys } from '../keys'
 import type { Page } from '../wire'
@@ -26,7 +25,10 @@ const loaders = new WeakMap<QueryClient, Map<string, DirectoryLoader>>()
 // so the loader does not weigh on the initial JavaScript budget of /members.
 let loaderModule: Promise<typeof import('./directory-loader')> | null = null
 
-/** Fetches the loader's chunk ahead of need (the sign-in form calls it while the person types). */
+/**
+ * Fetches the loader's chunk ahead of need: the sign-in form calls it while the person types, main.tsx
+ * as a signed-in page starts (the chunk then starts reading the directory a remembered device kept, #25).
+ */
 export function preloadDirectoryLoader(): void {
   loaderModule ??= import('./directory-loader')
   loaderModule.catch(() => {
@@ -34,49 +36,9 @@ export function preloadDirectoryLoader(): void {
   })
 }
 
-// A remembered device keeps the directory (#25, api/persist/). main.tsx starts reading it before the
-// first render; the loader takes what was read (the first chunk as soon as it is there) before it
-// asks Tallyfy anything. Both modules are chunks of their own, fetched only for a remembered session.
-type FirstChunk = (members: Member[], total: number, readAt: number) => void
-interface StoredRead {
-  orgId: string
-  first: Parameters<FirstChunk> | null
-  onFirst: FirstChunk | null
-  done: Promise<Restored | null>
-}
-let storedRead: StoredRead | null = null
-
-/** Starts reading the organization's stored directory (main.tsx, when the session keeps data). */
-export function preloadStoredDirectory(orgId: string): void {
-  if (storedRead?.orgId === orgId) return
-  preloadDirectoryLoader()
-  const read: StoredRead = { orgId, first: null, onFirst: null, done: Promise.resolve(null) }
-  read.done = import('../persist/device-store')
-    .then((store) =>
-      store.readDirectory(orgId, (members, meta) => {
-        read.first = [members, meta.total, meta.readAt]
-        read.onFirst?.(...read.first)
-      }),
-    )
-    .then((stored) => stored && { ...stored.meta, members: stored.members })
-    .catch(() => null)
-  storedRead = read
-}
-
-function restoreStored(orgId: string) {
-  return (onFirst: FirstChunk) => {
-    if (storedRead?.orgId !== orgId) preloadStoredDirectory(orgId)
-    const read = storedRead as StoredRead
-    storedRead = null
-    if (read.first) onFirst(...read.first)
-    else read.onFirst = onFirst
-    return read.done
-  }
-}
-
 /** The organization's one directory loader in this query client (created on first use). */
 export async function directoryLoader(client: QueryClient, orgId: string): Promise<DirectoryLoader> {
-  const { DirectoryLoader, afterPaint } = await (loaderModule ??= import('./directory-loader'))
+  const { DirectoryLoader, afterPaint, onDevice } = await (loaderModule ??= import('./directory-loader'))
   let byOrg = loaders.get(client)
   if (!byOrg) {
     const registry = new Map<string, DirectoryLoader>()
@@ -96,16 +58,9 @@ export async function directoryLoader(client: QueryClient, orgId: string): Promi
   }
   let loader = byOrg.get(orgId)
   if (!loader) {
-    const keeps = credentialStore.keepsData()
     loader = new DirectoryLoader({
-      ...(keeps && {
-        restore: restoreStored(orgId),
-        fetchChanged: (page, perPage, signal) =>
-          fetchDirectoryPage(orgId, page, perPage, signal, undefined, '-updated_at'),
-        // The saving starts once the first rows are on screen (its code is not on the way to them).
-        onFirstRows: () =>
-          void import('../persist/keep-on-device').then((m) => m.keepOnDevice(client, orgId)).catch(() => {}),
-      }),
+      // A remembered device: the stored directory first, then refreshes by change (#25).
+      ...onDevice(client, orgId),
       client,
       queryKey: memberQueries.directory(orgId).queryKey,
       perPage: DIRECTORY_PAGE_SIZE,
@@ -133,12 +88,11 @@ function fetchDirectoryPage(
   perPage: number,
   signal: AbortSignal,
   credentials?: Credentials,
-  sort?: string,
 ): Promise<Page<Member>> {
   return apiGet(usersPath(orgId), parseMemberPage, {
     signal,
     credentials,
-    query: { with: 'groups', page, per_page: perPage, ...(sort && { sort }) },
+    query: { with: 'groups', page, per_page: perPage },
   })
 }
 

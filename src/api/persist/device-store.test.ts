@@ -4,13 +4,22 @@ import { QueryClient } from '@tanstack/react-query'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { SESSION_CHANNEL } from '../../lib/session-limits'
 import { makeMember } from '../../test/member-factory'
-import { credentialStore, deviceStoreName } from '../credentials'
+import { credentialStore } from '../credentials'
 import { groupQueries } from '../groups/queries'
 import { guestQueries } from '../guests/queries'
 import { memberQueries } from '../members/queries'
 import type { Group, Member, MemberDirectory } from '../types'
-import { CHUNK_SIZE, deleteStore, openStore, readDirectory, readList, writeDirectory } from './device-store'
+import {
+  CHUNK_SIZE,
+  FIRST_CHUNK_SIZE,
+  deleteStore,
+  openStore,
+  readDirectory,
+  readList,
+  writeDirectory,
+} from './device-store'
 import { keepOnDevice, keptKeys } from './keep-on-device'
+import { deviceStoreName, forgetStoresBut, keepsData } from './keeps-data'
 
 // What a remembered device keeps (#25): per organization, only what the lists read, never the
 // token; deleted on every end of the session (in every tab) and on a switch of organization; and
@@ -20,7 +29,8 @@ const ORG = 'org-a'
 const OTHER = 'org-b'
 const TOKEN = 'secret-token-123'
 
-const names = async () => (await indexedDB.databases()).map((db) => db.name).toSorted()
+// oxlint-disable-next-line unicorn/no-array-sort -- a fresh array (toSorted is past this project's ES2022 lib)
+const names = async () => (await indexedDB.databases()).map((db) => db.name).sort()
 
 /** Resolves once IndexedDB has handled what was asked before (a deletion is asynchronous). */
 const settled = () => new Promise<void>((resolve) => setTimeout(resolve, 20))
@@ -68,7 +78,7 @@ describe('the device store', () => {
     expect(await writeDirectory(ORG, rows, { ...meta, total: rows.length }, () => true)).toBe(true)
     let first: Member[] = []
     const stored = await readDirectory(ORG, (chunk) => (first = chunk))
-    expect(first).toHaveLength(CHUNK_SIZE)
+    expect(first).toHaveLength(FIRST_CHUNK_SIZE)
     expect(stored?.meta).toMatchObject({ count: rows.length, chunks: 3, readAt: 1_000 })
     expect(stored?.members).toHaveLength(rows.length)
     expect(stored?.members[5]).toEqual({
@@ -159,19 +169,32 @@ describe('what deletes it', () => {
     otherTab.close()
   })
 
-  it('switching organization deletes the one left, and keeps nothing of a session that is not remembered', async () => {
+  it('a sign-in to another organization deletes the one left as its directory starts, and one that is not remembered keeps nothing', async () => {
     await writeDirectory(OTHER, members(2), { ...meta, total: 2 }, () => true)
     credentialStore.set({ orgId: OTHER, token: TOKEN, demo: false }, { remember: true })
+    forgetStoresBut(OTHER)
     await settled()
     expect(await names()).toEqual([deviceStoreName(OTHER)])
-    // The same organization again, this time for this tab only: what the device kept goes.
+    // The same organization again, this time for this tab only: the device no longer remembers it.
     credentialStore.set({ orgId: OTHER, token: TOKEN, demo: false }, { remember: false })
+    forgetStoresBut(OTHER)
     await settled()
     expect(await names()).toEqual([])
   })
 
+  it('the demo’s own store, kept by its test switch, stays as its directory starts', async () => {
+    localStorage.setItem('roster.demo.persist', '1')
+    credentialStore.set({ orgId: OTHER, token: TOKEN, demo: true }, { remember: false })
+    await writeDirectory(OTHER, members(2), { ...meta, total: 2 }, () => true)
+    forgetStoresBut(OTHER)
+    await settled()
+    expect(await names()).toEqual([deviceStoreName(OTHER)])
+  })
+
   it('“Stay signed in” at the end of the lifetime, which stops remembering the device', async () => {
+    // What session-timeout.tsx does then.
     credentialStore.stopRemembering()
+    forgetStoresBut(ORG)
     await settled()
     expect(await names()).toEqual([])
   })
@@ -223,7 +246,7 @@ describe('keeping the lists as the session goes', () => {
 
   it('keeps nothing for a session that is not remembered: IndexedDB stays empty', async () => {
     credentialStore.set({ orgId: ORG, token: TOKEN, demo: false }, { remember: false })
-    expect(credentialStore.keepsData()).toBe(false)
+    expect(keepsData(ORG)).toBe(false)
     const qc = new QueryClient()
     qc.setQueryData(directoryKey, loaded(members(10)))
     const stop = keepOnDevice(qc, ORG, { saveAfterMs: 1 })
@@ -235,9 +258,9 @@ describe('keeping the lists as the session goes', () => {
 
   it('keeps nothing for the demo unless its test switch asks', () => {
     credentialStore.set({ orgId: ORG, token: TOKEN, demo: true }, { remember: false })
-    expect(credentialStore.keepsData()).toBe(false)
+    expect(keepsData(ORG)).toBe(false)
     localStorage.setItem('roster.demo.persist', '1')
-    expect(credentialStore.keepsData()).toBe(true)
+    expect(keepsData(ORG)).toBe(true)
   })
 
   it('stops saving, and writes nothing back, once the session ends', async () => {

@@ -3,6 +3,7 @@ import { credentialStore } from '../credentials'
 import { orgKeys } from '../keys'
 import type { Group, Guest, ListCompleteness, Member, MemberDirectory } from '../types'
 import { readList, writeDirectory, writeList, type ListKind } from './device-store'
+import { keepsData } from './keeps-data'
 
 // A remembered session keeps its organization's directory, groups and guests on the device (#25):
 // started by the directory loader once the first rows are on screen (api/members/queries.ts), it
@@ -39,7 +40,7 @@ export function keepOnDevice(
   if (!byOrg) started.set(client, (byOrg = new Map()))
   const running = byOrg.get(orgId)
   if (running) return running
-  const allowed = () => credentialStore.get()?.orgId === orgId && credentialStore.keepsData()
+  const allowed = () => keepsData(orgId)
   if (!allowed()) return () => {}
 
   const keys = keptKeys(orgId)

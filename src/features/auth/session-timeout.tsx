@@ -52,6 +52,14 @@ function openChannel(): BroadcastChannel | null {
   }
 }
 
+function forgetDeviceStore(orgId: string | undefined) {
+  try {
+    if (orgId) indexedDB.deleteDatabase(`roster.org.${orgId}`)
+  } catch {
+    // No IndexedDB here: nothing was kept in it either.
+  }
+}
+
 export function SessionTimeout({ onSignedOut }: { onSignedOut: () => void }) {
   const [warning, setWarning] = useState<SessionDeadline | null>(null)
   const stayRef = useRef<(limit: SessionDeadline['limit']) => void>(() => {})
@@ -111,6 +119,9 @@ export function SessionTimeout({ onSignedOut }: { onSignedOut: () => void }) {
       recordActivity(Date.now())
       if (limit === 'lifetime') {
         credentialStore.stopRemembering()
+        // The device no longer remembers the session: what it kept of the organization goes (#25;
+        // the name is api/persist/keeps-data.ts `deviceStoreName`, not imported: its chunk is the loader's).
+        forgetDeviceStore(credentialStore.get()?.orgId)
         // oxlint-disable-next-line unicorn/require-post-message-target-origin -- a BroadcastChannel, not a window
         channel?.postMessage({ type: 'kept' } satisfies SessionMessage)
       }

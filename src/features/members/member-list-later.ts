@@ -4,7 +4,7 @@
 // asked for as the page first renders (members-route.tsx), so it is usually here before the
 // directory.
 export { OverviewFilterControls, overviewFilterMask } from './member-overview-filters'
-export { IncompleteNotice, LoadingProgress, NoMatches, NoMembersYet } from './member-list-notices'
+export { IncompleteNotice, LoadingProgress, NoMatches, NoMembersYet, StoredAge } from './member-list-notices'
 export { memberSelectColumn, memberSelectionBar } from './member-selection'
 export { SelectionBarSlot, SelectionScope } from '../../components/selection/select-column'
 export { listSelection } from '../../components/selection/selection-store'

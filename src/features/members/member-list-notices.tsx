@@ -3,7 +3,7 @@
 import { NoMatchState } from '../../components/no-match-state'
 import { EmptyState } from '../../components/states'
 import { IncompleteNotice as ListIncompleteNotice } from '../../components/incomplete-notice'
-import { formatCount } from '../../lib/format'
+import { formatCount, formatDateTime, formatRelative } from '../../lib/format'
 import { hasActiveFilters } from '../../lib/list-state'
 import type { MemberListUrl } from './use-member-list-url'
 
@@ -29,6 +29,19 @@ export function LoadingProgress({ loaded, total }: { loaded: number; total: numb
         aria-label="Members loaded"
       />
     </output>
+  )
+}
+
+// A remembered device shows the directory it kept at once (#25), before Tallyfy is asked: its age,
+// quietly beside the count, until the refresh that follows completes (a failed one leaves it, and
+// the shell's banner says the data may be out of date).
+export function StoredAge({ at }: { at: number | null | undefined }) {
+  if (at == null) return null
+  const iso = new Date(at).toISOString()
+  return (
+    <time className="members-age" dateTime={iso} title={formatDateTime(iso) ?? undefined}>
+      as of {formatRelative(iso)}
+    </time>
   )
 }
 

@@ -214,10 +214,12 @@ function MemberList({
         )}
       </search>
 
-      <div className="members-status">
+      {/* data-refresh: which refresh last completed, by change or whole (#25), for tests and the bench. */}
+      <div className="members-status" data-refresh={directory.refreshed}>
         <p className="members-count" aria-live="polite">
           {describeCount(shown, members.length)}
         </p>
+        <parts.StoredAge at={directory.asOf} />
         {loading && <parts.LoadingProgress loaded={directory.members.length} total={total} />}
         <div className="members-status__actions">
           <LazyColumnChooser options={columnChoice.options} toggle={columnChoice.toggle} />
