@@ -118,8 +118,16 @@ async function waitForSave(page, orgId, members, after, timeout = 120_000) {
 
 /** In the page: when the table region first says which refresh ran, and which. */
 function installRefreshProbe() {
-  const probe = { refreshedAt: null, kind: null, keys: [] }
+  const probe = { refreshedAt: null, kind: null, keys: [], longTasks: [] }
   window.rosterRefreshProbe = probe
+  // Where the time before the first rows goes: the main thread's long tasks.
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) probe.longTasks.push([entry.startTime, entry.duration])
+    }).observe({ type: 'longtask', buffered: true })
+  } catch {
+    // Not supported: the figures go without it.
+  }
   addEventListener('keydown', (event) => probe.keys.push(event.timeStamp), true)
   const check = () => {
     const region = document.querySelector('[data-refresh]')
@@ -247,6 +255,26 @@ export async function measurePersist({
             complete: window.rosterBench.completeAt,
           })),
         )
+        // What the first rows waited for: the scripts and the long tasks before them.
+        result.beforeFirstRows = await page.evaluate(() => {
+          const at = window.rosterBench.firstRowPaintedAt
+          return {
+            scripts: performance
+              .getEntriesByType('resource')
+              .filter((e) => /\.js($|\?)/.test(e.name) && e.startTime < at)
+              .map((e) => [
+                new URL(e.name).pathname.replace(/^\/assets\//, ''),
+                Math.round(e.startTime),
+                Math.round(e.responseEnd),
+              ]),
+            longTasks: window.rosterRefreshProbe.longTasks
+              .filter(([start]) => start < at)
+              .map(([start, duration]) => [Math.round(start), Math.round(duration)]),
+            domContentLoaded: Math.round(
+              performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? 0,
+            ),
+          }
+        })
         // Typed from the moment the count reads 100,000: the refresh runs under the first keys.
         result.keystrokes = await typeQueries(page)
         await page.waitForFunction(() => window.rosterRefreshProbe.refreshedAt !== null, undefined, {

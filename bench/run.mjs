@@ -16,6 +16,8 @@
 //          Node (overview.mjs)
 //          --batch-runs 3 (0 skips it) --batch-size 500 --batch-members 2000 --batch-latency 40: a bulk
 //          role change's pace over HTTP (batch-rate.mjs), on the same ports as the way in
+//          --persist-runs 5 (0 skips it) --persist-members 100000: a remembered device's return over HTTP
+//          (persist.mjs, #25), on the same ports as the way in
 //          --http (and its options, below): the directory over real HTTP instead of the in-browser demo
 import { execFileSync, spawn } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
@@ -25,6 +27,7 @@ import { withPreview } from '../scripts/lib/preview-server.mjs'
 import { installProbe } from './page-probe.mjs'
 import { measureOverview } from './overview.mjs'
 import { measureBatchRate } from './batch-rate.mjs'
+import { measurePersist } from './persist.mjs'
 import { measureBudget, printTargets, targetRows } from './targets.mjs'
 import { measureWayIn } from './way-in.mjs'
 
@@ -40,6 +43,8 @@ const skipBuild = flag('skip-build')
 const wayInMembers = Number(option('way-in-members', '10000'))
 const wayInRuns = Number(option('way-in-runs', String(runs)))
 const batchRuns = Number(option('batch-runs', '3'))
+const persistRuns = Number(option('persist-runs', String(runs)))
+const persistMembers = Number(option('persist-members', '100000'))
 const batchSize = Number(option('batch-size', '500'))
 const batchMembers = Number(option('batch-members', '2000'))
 const batchLatency = Number(option('batch-latency', '40'))
@@ -321,6 +326,50 @@ function summarizeSize(runResults) {
   }
 }
 
+/** A remembered return's medians and p95s (persist.mjs), with the keystrokes of every run together. */
+function summarizePersist(persist) {
+  const ok = persist.runs.filter((r) => !r.error)
+  return {
+    firstRows: summarize(ok.map((r) => r.firstRows)),
+    complete: summarize(ok.map((r) => r.complete)),
+    refreshed: summarize(ok.map((r) => r.refreshed)),
+    refreshRequests: summarize(ok.map((r) => r.requests)),
+    refreshKinds: ok.map((r) => r.refreshKind),
+    keystroke: summarize(ok.flatMap((r) => r.keystrokes.filter((k) => k.changed).map((k) => k.ms))),
+    keystrokesDuringRefresh: summarize(ok.map((r) => r.keystrokesDuringRefresh)),
+    heapUsedMB: summarize(ok.map((r) => r.heap.usedMB)),
+    fullReadRequests: persist.fullRead.requests,
+    failedRuns: persist.runs.length - ok.length,
+  }
+}
+
+function printPersist(persist) {
+  const s = summarizePersist(persist)
+  const rows = [
+    ['first rows after navigation (ms)', s.firstRows, '≤ 300'],
+    [`count reads ${fmt.format(persist.members)} (ms)`, s.complete, '≤ 1000'],
+    ['refresh by change completed (ms)', s.refreshed, ''],
+    [
+      `requests to /users after ${persist.changed} changed`,
+      s.refreshRequests,
+      `≤ 5 (full read ${s.fullReadRequests})`,
+    ],
+    ['keystroke → paint (ms)', s.keystroke, 'p95 ≤ 50'],
+    ['keystrokes typed before the refresh completed', s.keystrokesDuringRefresh, ''],
+    ['JS heap after refresh, after GC (MB)', s.heapUsedMB, '≤ 150'],
+  ]
+  console.log(`\nA remembered return over HTTP, ${fmt.format(persist.members)} members (median / p95)`)
+  for (const [title, value, target] of rows) {
+    console.log(`${title.padEnd(48)}${cell(value).padEnd(34)}${target ? `[${target}]` : ''}`)
+  }
+  console.log(`refreshes: ${s.refreshKinds.join(', ')}`)
+  mkdirSync('bench-results', { recursive: true })
+  writeFileSync(
+    'bench-results/persist-latest.json',
+    `${JSON.stringify({ date: new Date().toISOString(), commit: commitOf(), summary: s, ...persist }, null, 2)}\n`,
+  )
+}
+
 const cell = (s) => (s.n === 0 ? 'n/a' : `${s.median.toFixed(1)} / ${s.p95.toFixed(1)} (n=${s.n})`)
 
 function printTable(summary) {
@@ -399,6 +448,7 @@ async function main() {
   let chromiumVersion = 'unknown'
   let wayIn = null
   let batchRate = null
+  let persist = null
   // Pure computation, so it runs first, before the browser and the preview server add their load.
   const overview =
     overviewRuns > 0
@@ -457,9 +507,24 @@ async function main() {
       })
       if (batchRate.runs.some((r) => r.error)) failures++
     }
+    if (persistRuns > 0) {
+      persist = await measurePersist({
+        browser,
+        outDir,
+        httpPort,
+        apiPort,
+        runs: persistRuns,
+        members: persistMembers,
+        typeQueries,
+        heapAfterGc,
+        log: console.log,
+      })
+      if (persist.runs.some((r) => r.error)) failures++
+    }
   })
 
   printTable(summary)
+  if (persist) printPersist(persist)
   const budget = measureBudget(outDir)
   // The heap over HTTP at 100,000 is measured by the directory's HTTP scenario when it is part of the
   // bench; until then the demo's figure stands in (see targets.mjs).
@@ -504,6 +569,7 @@ async function main() {
     summary,
     wayIn,
     batchRate,
+    persist: persist && { ...persist, summary: summarizePersist(persist) },
     overview,
     budget,
     targetTable,
@@ -511,10 +577,14 @@ async function main() {
   }
   mkdirSync('bench-results', { recursive: true })
   const json = `${JSON.stringify(report, null, 2)}\n`
-  writeFileSync('bench-results/latest.json', json)
   const stamp = startedAt.toISOString().replace(/[:.]/g, '-')
   writeFileSync(`bench-results/${stamp}.json`, json)
-  console.log(`\nRaw figures: bench-results/latest.json and bench-results/${stamp}.json`)
+  // A run without the in-browser sizes (one scenario alone, while developing it) is not the bench's
+  // latest result: it does not replace latest.json.
+  if (sizes.length > 0) writeFileSync('bench-results/latest.json', json)
+  console.log(
+    `\nRaw figures: ${sizes.length > 0 ? 'bench-results/latest.json and ' : ''}bench-results/${stamp}.json`,
+  )
   if (failures > 0) {
     console.error(`${failures} run(s) could not be completed; see "error" in the JSON.`)
     process.exit(1)
