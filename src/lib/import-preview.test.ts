@@ -143,7 +143,8 @@ describe('classifyRows', () => {
 })
 
 describe('a thousand rows', () => {
-  it('are parsed, mapped and classified in well under a second, in one pass', () => {
+  // How fast is for `npm run bench` (bench/import.mjs): a timed assertion here would only be flaky.
+  it('are parsed, mapped and classified, quotes and several groups a row included', () => {
     const members = Array.from({ length: 5000 }, (_, i) => member(i + 10, `member${i}@example.com`))
     const groups = Array.from({ length: 200 }, (_, i) => group(`g${i}`, `Group ${i}`))
     const lines = ['Email\tFirst name\tLast name\tRole\tGroups']
@@ -152,15 +153,12 @@ describe('a thousand rows', () => {
         `${i % 10 === 0 ? `member${i}` : `new${i}`}@example.com\tFirst${i}\t"Last, ${i}"\t${i % 3 === 0 ? 'Light' : ''}\tGroup ${i % 200}; Group ${(i + 1) % 200}`,
       )
     const text = lines.join('\n')
-    const started = performance.now()
     const parsed = parseRows(text)
     const header = readHeader(parsed.rows)
     const rows = toImportRows(parsed.rows.slice(1), parsed.lineNumbers.slice(1), header.mapping)
     const checks = classifyRows(rows, importContext(members, groups, 'standard'))
     const summary = summarise(checks)
-    const elapsed = performance.now() - started
     expect(summary).toMatchObject({ ready: 900, member: 100, fix: 0 })
-    // Loose on purpose (a shared 2-core machine): the claim's figure comes from a quiet run.
-    expect(elapsed).toBeLessThan(1000)
+    expect(rows[1]).toMatchObject({ lastName: 'Last, 1' })
   })
 })
