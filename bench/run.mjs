@@ -18,6 +18,8 @@
 //          role change's pace over HTTP (batch-rate.mjs), on the same ports as the way in
 //          --persist-runs 5 (0 skips it) --persist-members 100000: a remembered device's return over HTTP
 //          (persist.mjs, #25), on the same ports as the way in
+//          --import-runs 5 (0 skips it): 1,000 pasted rows → the import dialog's preview painted, on the
+//          in-browser demo (import.mjs, #22)
 //          --http (and its options, below): the directory over real HTTP instead of the in-browser demo
 import { execFileSync, spawn } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
@@ -28,6 +30,7 @@ import { installProbe } from './page-probe.mjs'
 import { measureOverview } from './overview.mjs'
 import { measureBatchRate } from './batch-rate.mjs'
 import { measurePersist } from './persist.mjs'
+import { measureImport } from './import.mjs'
 import { measureBudget, printTargets, targetRows } from './targets.mjs'
 import { measureWayIn } from './way-in.mjs'
 
@@ -45,6 +48,7 @@ const wayInRuns = Number(option('way-in-runs', String(runs)))
 const batchRuns = Number(option('batch-runs', '3'))
 const persistRuns = Number(option('persist-runs', String(runs)))
 const persistMembers = Number(option('persist-members', '100000'))
+const importRuns = Number(option('import-runs', String(runs)))
 const batchSize = Number(option('batch-size', '500'))
 const batchMembers = Number(option('batch-members', '2000'))
 const batchLatency = Number(option('batch-latency', '40'))
@@ -440,6 +444,15 @@ function commitOf() {
   }
 }
 
+/** The import's preview (import.mjs): paste → painted, median / p95, against its target. */
+function printImport(result) {
+  const s = summarize(result.runs.map((r) => r.ms))
+  console.log(
+    `\nImport members: ${fmt.format(result.rows)} pasted rows → preview painted, ${fmt.format(result.members)} members ` +
+      `(median / p95): ${cell(s)} [< 1000]`,
+  )
+}
+
 async function main() {
   const startedAt = new Date()
   const raw = {}
@@ -449,6 +462,7 @@ async function main() {
   let wayIn = null
   let batchRate = null
   let persist = null
+  let importPreview = null
   // Pure computation, so it runs first, before the browser and the preview server add their load.
   const overview =
     overviewRuns > 0
@@ -480,6 +494,10 @@ async function main() {
         )
       }
       summary[size] = summarizeSize(raw[size])
+    }
+    if (importRuns > 0) {
+      importPreview = await measureImport({ browser, baseURL, runs: importRuns, log: console.log })
+      if (importPreview.runs.some((r) => r.error)) failures++
     }
     if (wayInRuns > 0) {
       wayIn = await measureWayIn({
@@ -525,6 +543,7 @@ async function main() {
 
   printTable(summary)
   if (persist) printPersist(persist)
+  if (importPreview) printImport(importPreview)
   const budget = measureBudget(outDir)
   // The heap over HTTP at 100,000 is measured by the directory's HTTP scenario when it is part of the
   // bench; until then the demo's figure stands in (see targets.mjs).
@@ -570,6 +589,10 @@ async function main() {
     wayIn,
     batchRate,
     persist: persist && { ...persist, summary: summarizePersist(persist) },
+    importPreview: importPreview && {
+      ...importPreview,
+      summary: summarize(importPreview.runs.map((r) => r.ms)),
+    },
     overview,
     budget,
     targetTable,
