@@ -155,6 +155,20 @@ function committed(tx: IDBTransaction): Promise<void> {
 /** A task of its own: what comes next does not extend the current one past a frame. */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 
+/** After the next frame (a background tab has none: 100 ms at most). */
+function afterFrame(): Promise<void> {
+  if (typeof requestAnimationFrame !== 'function') return Promise.resolve()
+  return new Promise((resolve) => {
+    const fallback = setTimeout(resolve, 100)
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(fallback)
+        resolve()
+      }, 0),
+    )
+  })
+}
+
 function hasIndexedDb(): boolean {
   try {
     return typeof indexedDB !== 'undefined' && indexedDB !== null
@@ -233,6 +247,8 @@ export async function readDirectory(
     // The first chunk alone, parsed and handed on at once: the first rows wait for nothing else.
     parse(await get<string>(db, chunkKey(0)))
     onFirstChunk?.(members.slice(), meta)
+    // The table's first render of those rows comes before the rest is parsed (a frame, or 100 ms).
+    await afterFrame()
     if (meta.chunks > 1) {
       // The others in one transaction (their strings are copied, not parsed), then a chunk per task.
       const tx = db.transaction(RECORDS, 'readonly')
