@@ -26,6 +26,9 @@ const existing = demo.members.filter((m) => m.status === 'active' && m.email).sl
 
 const run = Date.now().toString(36)
 const newEmail = (n: number) => `import.${run}.${n}@example.com`
+/** The member IDs a group holds now that it did not before. */
+const added = (before: (number | string)[], now: number[]) =>
+  now.filter((id) => !before.map(Number).includes(id))
 
 /** Ten rows as a spreadsheet's clipboard holds them (tab-separated), under a header in other words. */
 const pasted = [
@@ -158,14 +161,14 @@ for (const way of ways) {
       // What Tallyfy (the demo) holds now, read as another client would: each group has the invited
       // people its rows named, and nobody else was added.
       const held = await page.evaluate(
-        async ({ org, token, groupIds, query }) => {
+        async ({ orgId, token, groupIds, query }) => {
           const headers = {
             Authorization: `Bearer ${token}`,
             'X-Tallyfy-Client': 'APIClient',
             Accept: 'application/json',
           }
           const read = async (path: string) =>
-            (await (await fetch(`/api/organizations/${org}${path}`, { headers })).json()).data
+            (await (await fetch(`/api/organizations/${orgId}${path}`, { headers })).json()).data
           const users: { id: number; email: string; status: string }[] = await read(
             `/users?q=${query}&per_page=100`,
           )
@@ -174,12 +177,10 @@ for (const way of ways) {
           )
           return { users, groups: groups.map((g) => g.members.map(Number)) }
         },
-        { org, token: way.token(), groupIds: [sales!.id, support!.id], query: `import.${run}` },
+        { orgId: org, token: way.token(), groupIds: [sales!.id, support!.id], query: `import.${run}` },
       )
       const idOf = (n: number) => held.users.find((u) => u.email === newEmail(n))!.id
       expect(held.users.map((u) => u.status)).toEqual(Array(6).fill('invited'))
-      const added = (before: (number | string)[], now: number[]) =>
-        now.filter((id) => !before.map(Number).includes(id))
       expect(new Set(added(sales!.members, held.groups[0]!))).toEqual(new Set([idOf(1), idOf(2), idOf(5)]))
       expect(new Set(added(support!.members, held.groups[1]!))).toEqual(new Set([idOf(2), idOf(4)]))
 

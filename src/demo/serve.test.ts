@@ -234,19 +234,21 @@ describe('parseDemoApiArgs', () => {
   })
 })
 
+/** A JSON request to the demo API as a client would send it. */
+const send = (method: string, path: string, body?: unknown) =>
+  fetch(`${api.url}${path}`, {
+    method,
+    headers: { ...HEADERS, 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+const guest = (n: number) => ({
+  email: `http.guest.${n}@partner.example`,
+  first_name: 'Ada',
+  last_name: 'Byte',
+})
+
 describe('the lifecycle switches over HTTP (#22)', () => {
   const guests = `/organizations/${DEMO_ORG_ID}/guests`
-  const send = (method: string, path: string, body?: unknown) =>
-    fetch(`${api.url}${path}`, {
-      method,
-      headers: { ...HEADERS, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
-  const guest = (n: number) => ({
-    email: `http.guest.${n}@partner.example`,
-    first_name: 'Ada',
-    last_name: 'Byte',
-  })
 
   it('guestCap and guestBulk are set through POST /__demo/faults, the cap answering 429 with Retry-After', async () => {
     const set = await postJson('/__demo/faults', { guestCap: 1, guestBulk: 'unsupported' })
