@@ -5,20 +5,13 @@
 // widths, light and dark, on the browser demo. Each picture is also checked with axe (WCAG 2.1
 // A/AA); violations are listed at the end.
 // Options: --port 4660  --out-dir /tmp/dist-guests  --shots docs/screenshots  --skip-build
-import { AxeBuilder } from '@axe-core/playwright'
-import { mkdirSync } from 'node:fs'
 import { flag, option } from './lib/cli.mjs'
-import { withPreview } from './lib/preview-server.mjs'
+import { shootEveryLook } from './lib/screenshot-looks.mjs'
 
 const port = Number(option('port', '4660'))
 const outDir = option('out-dir', '/tmp/dist-guests')
 const shotsDir = option('shots', 'docs/screenshots')
 const skipBuild = flag('skip-build')
-const widths = [
-  { width: 1280, height: 900 },
-  { width: 390, height: 844 },
-]
-const themes = ['light', 'dark']
 
 // From the demo's seeded data (300 members, as e2e/guests-admin.spec.ts picks them): a guest in a
 // group, a Standard member, a group with guests, and the guest with incomplete tasks.
@@ -28,133 +21,96 @@ const group = { id: '8151185fcd8e159f45406d9be2f863c4' }
 const DEMO_GUEST_WITH_TASKS = 'ravi.kapoor@nimbus-it.example'
 const guestPath = (email) => `/guests/${encodeURIComponent(email)}`
 
-async function main() {
-  mkdirSync(shotsDir, { recursive: true })
-  const problems = []
-  await withPreview({ outDir, port, skipBuild }, async ({ baseURL, browser }) => {
-    for (const theme of themes) {
-      for (const size of widths) {
-        const context = await browser.newContext({
-          baseURL,
-          viewport: size,
-          locale: 'en-US',
-          colorScheme: theme,
-        })
-        await context.addInitScript((t) => {
-          localStorage.setItem('roster.demo.members', '300')
-          localStorage.setItem('roster.theme', t)
-        }, theme)
-        const page = await context.newPage()
-        page.on('pageerror', (e) => problems.push(`${size.width} ${theme}: uncaught ${e.message}`))
-        page.on('console', (m) => {
-          // The refusals (403, 409, 429) are what these pictures show.
-          if (m.type() === 'error' && !/status of (403|409|429)/.test(m.text()))
-            problems.push(`${size.width} ${theme}: console ${m.text()}`)
-        })
-        const shoot = async (name) => {
-          await page.mouse.move(0, size.height - 1)
-          await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
-          const file = `${shotsDir}/guests-admin-${name}-${size.width}-${theme}.png`
-          await page.screenshot({ path: file, animations: 'disabled', caret: 'hide' })
-          console.log(`  ${file}`)
-          const { violations } = await new AxeBuilder({ page })
-            .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-            .analyze()
-          for (const v of violations)
-            for (const node of v.nodes)
-              problems.push(
-                `${name}-${size.width}-${theme}: axe ${v.id}: ${v.help} at ${node.target.join(' ')}`,
-              )
-        }
-        // Client-side moves: a reload would start the browser demo's organization over.
-        const go = (path) =>
-          page.evaluate((to) => {
-            history.pushState(null, '', to)
-            dispatchEvent(new PopStateEvent('popstate'))
-          }, path)
-        const setFaults = (faults) => page.evaluate((f) => window.rosterDemo.setFaults(f), faults)
+// The refusals (403, 409, 429) are what these pictures show.
+await shootEveryLook(
+  {
+    prefix: 'guests-admin',
+    port,
+    outDir,
+    shotsDir,
+    skipBuild,
+    expectedConsoleErrors: /status of (403|409|429)/,
+  },
+  async ({ page, shoot }) => {
+    // Client-side moves: a reload would start the browser demo's organization over.
+    const go = (path) =>
+      page.evaluate((to) => {
+        history.pushState(null, '', to)
+        dispatchEvent(new PopStateEvent('popstate'))
+      }, path)
+    const setFaults = (faults) => page.evaluate((f) => window.rosterDemo.setFaults(f), faults)
 
-        await page.goto('/sign-in')
-        await page.getByRole('button', { name: 'Explore the demo organization' }).click()
-        await page.waitForURL(/\/members/)
-        await page.locator('tbody tr a[href^="/members/"]').first().waitFor()
+    await page.goto('/sign-in')
+    await page.getByRole('button', { name: 'Explore the demo organization' }).click()
+    await page.waitForURL(/\/members/)
+    await page.locator('tbody tr a[href^="/members/"]').first().waitFor()
 
-        // Add guest: empty, a member's email refused, added (the notice), the cap's time.
-        await go('/guests')
-        await page.getByRole('table', { name: /^Guests/ }).waitFor()
-        await page.getByRole('button', { name: 'Add guest' }).click()
-        let dialog = page.getByRole('dialog', { name: 'Add guest' })
-        await dialog.getByLabel('Email').waitFor()
-        await shoot('add-guest')
-        await dialog.getByLabel('Email').fill(member.email)
-        await dialog.getByRole('button', { name: 'Add guest' }).click()
-        await dialog.getByText(/a member of this organization/).waitFor()
-        await shoot('add-guest-member')
-        await setFaults({ guestCap: 1 })
-        await dialog.getByLabel('Email').fill('bea.moreau@client.example')
-        await dialog.getByLabel('First name').fill('Bea')
-        await dialog.getByLabel('Last name').fill('Moreau')
-        await dialog.getByLabel('Company').fill('Client Co')
-        await dialog.getByRole('button', { name: 'Add guest' }).click()
-        await page.getByRole('link', { name: 'Open Bea Moreau' }).waitFor()
-        await shoot('added')
-        await page.getByRole('button', { name: 'Add guest' }).click()
-        dialog = page.getByRole('dialog', { name: 'Add guest' })
-        await dialog.getByLabel('Email').fill('cy.next@client.example')
-        await dialog.getByRole('button', { name: 'Add guest' }).click()
-        await dialog.getByRole('alert').waitFor()
-        await shoot('add-guest-cap')
-        await dialog.getByRole('button', { name: 'Cancel' }).click()
-        await setFaults({})
+    // Add guest: empty, a member's email refused, added (the notice), the cap's time.
+    await go('/guests')
+    await page.getByRole('table', { name: /^Guests/ }).waitFor()
+    await page.getByRole('button', { name: 'Add guest' }).click()
+    let dialog = page.getByRole('dialog', { name: 'Add guest' })
+    await dialog.getByLabel('Email').waitFor()
+    await shoot('add-guest')
+    await dialog.getByLabel('Email').fill(member.email)
+    await dialog.getByRole('button', { name: 'Add guest' }).click()
+    await dialog.getByText(/a member of this organization/).waitFor()
+    await shoot('add-guest-member')
+    await setFaults({ guestCap: 1 })
+    await dialog.getByLabel('Email').fill('bea.moreau@client.example')
+    await dialog.getByLabel('First name').fill('Bea')
+    await dialog.getByLabel('Last name').fill('Moreau')
+    await dialog.getByLabel('Company').fill('Client Co')
+    await dialog.getByRole('button', { name: 'Add guest' }).click()
+    await page.getByRole('link', { name: 'Open Bea Moreau' }).waitFor()
+    await shoot('added')
+    await page.getByRole('button', { name: 'Add guest' }).click()
+    dialog = page.getByRole('dialog', { name: 'Add guest' })
+    await dialog.getByLabel('Email').fill('cy.next@client.example')
+    await dialog.getByRole('button', { name: 'Add guest' }).click()
+    await dialog.getByRole('alert').waitFor()
+    await shoot('add-guest-cap')
+    await dialog.getByRole('button', { name: 'Cancel' }).click()
+    await setFaults({})
 
-        // A guest's page: the administration, a 403 refusal, Reset link, Remove, Convert (and its 409).
-        await go(guestPath(DEMO_GUEST_WITH_TASKS))
-        await page.getByRole('button', { name: 'Disable guest' }).click()
-        await page.getByRole('alert').waitFor()
-        await page.getByRole('alert').scrollIntoViewIfNeeded()
-        await shoot('disable-refused')
+    // A guest's page: the administration, a 403 refusal, Reset link, Remove, Convert (and its 409).
+    await go(guestPath(DEMO_GUEST_WITH_TASKS))
+    await page.getByRole('button', { name: 'Disable guest' }).click()
+    await page.getByRole('alert').waitFor()
+    await page.getByRole('alert').scrollIntoViewIfNeeded()
+    await shoot('disable-refused')
 
-        await go(guestPath(guest.email))
-        await page.getByRole('heading', { name: 'Administration' }).waitFor()
-        await page.getByRole('button', { name: 'Remove guest' }).scrollIntoViewIfNeeded()
-        await shoot('guest-page')
-        await page.getByRole('button', { name: 'Reset link' }).click()
-        await page.getByRole('alertdialog').waitFor()
-        await shoot('reset-link')
-        await page.keyboard.press('Escape')
-        await page.getByRole('button', { name: 'Remove guest' }).click()
-        await page.getByRole('alertdialog').waitFor()
-        await shoot('remove')
-        await page.keyboard.press('Escape')
-        await page.getByRole('button', { name: 'Convert to member' }).click()
-        dialog = page.getByRole('dialog', { name: /^Convert .* to a member\?$/ })
-        await dialog.getByLabel('Role').waitFor()
-        await shoot('convert')
-        await setFaults({ seats: { full: 0 } })
-        await dialog.getByRole('button', { name: 'Convert to member' }).click()
-        await dialog.getByRole('alert').waitFor()
-        await shoot('convert-no-seat')
-        await page.keyboard.press('Escape')
-        await setFaults({})
+    await go(guestPath(guest.email))
+    await page.getByRole('heading', { name: 'Administration' }).waitFor()
+    await page.getByRole('button', { name: 'Remove guest' }).scrollIntoViewIfNeeded()
+    await shoot('guest-page')
+    await page.getByRole('button', { name: 'Reset link' }).click()
+    await page.getByRole('alertdialog').waitFor()
+    await shoot('reset-link')
+    await page.keyboard.press('Escape')
+    await page.getByRole('button', { name: 'Remove guest' }).click()
+    await page.getByRole('alertdialog').waitFor()
+    await shoot('remove')
+    await page.keyboard.press('Escape')
+    await page.getByRole('button', { name: 'Convert to member' }).click()
+    dialog = page.getByRole('dialog', { name: /^Convert .* to a member\?$/ })
+    await dialog.getByLabel('Role').waitFor()
+    await shoot('convert')
+    await setFaults({ seats: { full: 0 } })
+    await dialog.getByRole('button', { name: 'Convert to member' }).click()
+    await dialog.getByRole('alert').waitFor()
+    await shoot('convert-no-seat')
+    await page.keyboard.press('Escape')
+    await setFaults({})
 
-        // A group's "New guest emails", with a refusal.
-        await go(`/groups/${group.id}`)
-        await page.getByRole('button', { name: 'Add several new guests' }).click()
-        const field = page.getByLabel('New guest emails')
-        await field.fill(`${member.email}\nnot-an-address\nnia@partner.example`)
-        await page.getByRole('button', { name: 'Add new guests' }).click()
-        await page.getByText(/^Not email addresses/).waitFor()
-        await field.scrollIntoViewIfNeeded()
-        await shoot('new-guests')
-
-        await context.close()
-      }
-    }
-  })
-  if (problems.length > 0) {
-    console.error(problems.join('\n'))
-    process.exitCode = 1
-  }
-}
-
-await main()
+    // A group's "New guest emails", with a refusal.
+    await go(`/groups/${group.id}`)
+    await page.getByRole('button', { name: 'Add several new guests' }).click()
+    const field = page.getByLabel('New guest emails')
+    await field.fill(`${member.email}\nnot-an-address\nnia@partner.example`)
+    await page.getByRole('button', { name: 'Add new guests' }).click()
+    await page.getByText(/^Not email addresses/).waitFor()
+    await field.scrollIntoViewIfNeeded()
+    await shoot('new-guests')
+  },
+)

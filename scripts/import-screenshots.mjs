@@ -3,20 +3,13 @@
 // desktop and phone widths, light and dark, on the browser demo. Each picture is also checked with
 // axe (WCAG 2.1 A/AA); violations are listed at the end and fail the run.
 // Options: --port 4640  --out-dir /tmp/dist-import  --shots docs/screenshots  --skip-build
-import { AxeBuilder } from '@axe-core/playwright'
-import { mkdirSync } from 'node:fs'
 import { flag, option } from './lib/cli.mjs'
-import { withPreview } from './lib/preview-server.mjs'
+import { shootEveryLook } from './lib/screenshot-looks.mjs'
 
 const port = Number(option('port', '4640'))
 const outDir = option('out-dir', '/tmp/dist-import')
 const shotsDir = option('shots', 'docs/screenshots')
 const skipBuild = flag('skip-build')
-const widths = [
-  { width: 1280, height: 900 },
-  { width: 390, height: 844 },
-]
-const themes = ['light', 'dark']
 
 const rows = (run, existing) =>
   [
@@ -32,87 +25,48 @@ const rows = (run, existing) =>
     `gus.pi.${run}@example.com\tGus\tPi\tManager\t\tOps`,
   ].join('\n')
 
-async function main() {
-  mkdirSync(shotsDir, { recursive: true })
-  const problems = []
-  await withPreview({ outDir, port, skipBuild }, async ({ baseURL, browser }) => {
-    for (const theme of themes) {
-      for (const size of widths) {
-        const context = await browser.newContext({
-          baseURL,
-          viewport: size,
-          locale: 'en-US',
-          colorScheme: theme,
-        })
-        await context.addInitScript((t) => {
-          localStorage.setItem('roster.demo.members', '300')
-          localStorage.setItem('roster.theme', t)
-        }, theme)
-        const page = await context.newPage()
-        page.on('pageerror', (e) => problems.push(`${size.width} ${theme}: uncaught ${e.message}`))
-        const shoot = async (name) => {
-          await page.mouse.move(0, size.height - 1)
-          await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
-          const file = `${shotsDir}/import-${name}-${size.width}-${theme}.png`
-          await page.screenshot({ path: file, animations: 'disabled', caret: 'hide' })
-          console.log(`  ${file}`)
-          const { violations } = await new AxeBuilder({ page })
-            .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-            .analyze()
-          for (const v of violations)
-            for (const node of v.nodes)
-              problems.push(
-                `import-${name}-${size.width}-${theme}: axe ${v.id}: ${v.help} at ${node.target.join(' ')}`,
-              )
-        }
-        await page.goto('/sign-in')
-        await page.getByRole('button', { name: 'Explore the demo organization' }).click()
-        await page.locator('tbody tr a[href^="/members/"]').first().waitFor()
-        await page
-          .getByText(/^Loading members/)
-          .waitFor({ state: 'detached', timeout: 20_000 })
-          .catch(() => {})
-        await page.getByRole('button', { name: 'Import members' }).click()
-        const dialog = page.getByRole('dialog', { name: 'Import members' })
-        await dialog.waitFor()
-        await shoot('empty')
+await shootEveryLook(
+  { prefix: 'import', port, outDir, shotsDir, skipBuild, watchConsole: false },
+  async ({ page, size, theme, shoot }) => {
+    await page.goto('/sign-in')
+    await page.getByRole('button', { name: 'Explore the demo organization' }).click()
+    await page.locator('tbody tr a[href^="/members/"]').first().waitFor()
+    await page
+      .getByText(/^Loading members/)
+      .waitFor({ state: 'detached', timeout: 20_000 })
+      .catch(() => {})
+    await page.getByRole('button', { name: 'Import members' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Import members' })
+    await dialog.waitFor()
+    await shoot('empty')
 
-        // Two people of the demo, as another admin's spreadsheet would list them.
-        const existing = await page.evaluate(async () => {
-          const response = await fetch(
-            '/api/organizations/5e1d0c4a9b7f4e2a8c3d6b1f0a9e7c42/users?page=1&per_page=20',
-            {
-              headers: {
-                Authorization: 'Bearer roster-demo-token',
-                'X-Tallyfy-Client': 'APIClient',
-                Accept: 'application/json',
-              },
-            },
-          )
-          const body = await response.json()
-          return body.data
-            .filter((m) => m.status === 'active')
-            .slice(5, 6)
-            .map((m) => m.email)
-        })
-        const text = rows(`${size.width}${theme}`, existing[0] ?? 'nobody@example.com')
-        await dialog.getByRole('textbox', { name: 'Paste rows' }).fill(text)
-        await dialog.getByRole('list', { name: 'Summary' }).waitFor()
-        await dialog.getByRole('region', { name: 'Rows' }).scrollIntoViewIfNeeded()
-        await shoot('preview')
+    // Two people of the demo, as another admin's spreadsheet would list them.
+    const existing = await page.evaluate(async () => {
+      const response = await fetch(
+        '/api/organizations/5e1d0c4a9b7f4e2a8c3d6b1f0a9e7c42/users?page=1&per_page=20',
+        {
+          headers: {
+            Authorization: 'Bearer roster-demo-token',
+            'X-Tallyfy-Client': 'APIClient',
+            Accept: 'application/json',
+          },
+        },
+      )
+      const body = await response.json()
+      return body.data
+        .filter((m) => m.status === 'active')
+        .slice(5, 6)
+        .map((m) => m.email)
+    })
+    const text = rows(`${size.width}${theme}`, existing[0] ?? 'nobody@example.com')
+    await dialog.getByRole('textbox', { name: 'Paste rows' }).fill(text)
+    await dialog.getByRole('list', { name: 'Summary' }).waitFor()
+    await dialog.getByRole('region', { name: 'Rows' }).scrollIntoViewIfNeeded()
+    await shoot('preview')
 
-        await dialog.getByRole('button', { name: /^Invite \d+ (people|person)$/ }).click()
-        const batch = page.getByRole('dialog', { name: /^Invite / })
-        await batch.getByRole('heading', { name: 'Finished' }).waitFor({ timeout: 30_000 })
-        await shoot('results')
-        await context.close()
-      }
-    }
-  })
-  if (problems.length > 0) {
-    console.error(`\n${problems.length} problem(s):\n${problems.join('\n')}`)
-    process.exitCode = 1
-  }
-}
-
-await main()
+    await dialog.getByRole('button', { name: /^Invite \d+ (people|person)$/ }).click()
+    const batch = page.getByRole('dialog', { name: /^Invite / })
+    await batch.getByRole('heading', { name: 'Finished' }).waitFor({ timeout: 30_000 })
+    await shoot('results')
+  },
+)
